@@ -1,0 +1,42 @@
+"""Pieces shared by the command modules: OBS connection options and a one-shot link."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from studio.errors import ObsNotConnected
+from studio.obs.link import LinkState, ObsLink
+from studio.obs.target import resolve_target
+
+
+def add_obs_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, "
+                                      "else the saved connection)")
+    group.add_argument("--host", help="OBS host")
+    group.add_argument("--port", type=int, help="obs-websocket port")
+    group.add_argument("--password", help="obs-websocket password (prefer $OBS_PASSWORD)")
+    group.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for OBS (default 3)")
+
+
+@asynccontextmanager
+async def obs_link(args: argparse.Namespace) -> AsyncIterator[ObsLink]:
+    """Connect once, or raise ObsNotConnected with the link's plain-words reason."""
+    target = resolve_target(args.host, args.port, args.password)
+    link = ObsLink(target, connect_timeout=args.timeout, request_timeout=max(args.timeout, 3.0))
+    try:
+        status = await link.connect_once()
+        if status.state is not LinkState.CONNECTED:
+            raise ObsNotConnected(status.message)
+        yield link
+    finally:
+        await link.close()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,490 @@
+"""The one connection to OBS: a request worker, events handed to the loop, heartbeat, reconnect.
+
+obsws-python is blocking and not thread-safe (request ids are random and never checked), so:
+- every request runs on ONE worker thread, in order (a single-thread executor);
+- a request that times out poisons the socket (a late answer would be read as the next one's), so
+  a timeout drops the connection and the supervisor reconnects;
+- EventClient's own thread only hands events to the asyncio loop (``call_soon_threadsafe``);
+- a heartbeat notices a dead peer; reconnect runs with backoff; a wrong password is never retried
+  (OBS would see a retry storm, the user a flicker): we wait for a new password.
+
+Before obsws-python connects we make one small probe of our own (Hello + Identify over
+websocket-client, obsws-python's own transport), because obsws-python reports "refused", "silent",
+"not obs-websocket v5" and "wrong password" all as one generic error, and the states a host sees
+must tell them apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import enum
+import hashlib
+import json
+import logging
+import random
+import struct
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+import obsws_python
+import websocket
+from obsws_python.error import OBSSDKError, OBSSDKRequestError
+
+from studio.errors import ObsNotConnected, ObsRequestFailed
+from studio.events import Signal
+from studio.i18n import QT_TRANSLATE_NOOP, translate
+from studio.tasks import spawn
+
+log = logging.getLogger(__name__)
+
+# obsws-python logs the password at INFO, every request (stream keys included) at DEBUG and its
+# own tracebacks at ERROR. None of that may reach a log file or a user: silence it at the source.
+_obsws_logger = logging.getLogger("obsws_python")
+_obsws_logger.setLevel(logging.CRITICAL + 1)
+_obsws_logger.propagate = False
+
+CONTEXT = "ObsLink"
+
+# obs-websocket close codes (protocol.md, WebSocketCloseCode)
+_CLOSE_AUTH_FAILED = 4009
+_CLOSE_UNSUPPORTED_RPC = 4010
+
+
+class LinkState(enum.Enum):
+    DISCONNECTED = "disconnected"  # not started, or stopped on purpose
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"  # lost or not reachable: retrying with backoff
+    AUTH_FAILED = "auth_failed"  # wrong or missing password: waits for a new one, never retries
+    TOO_OLD = "too_old"  # something answers that is not obs-websocket v5 (OBS < 28)
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    state: LinkState
+    message: str = ""  # plain words, translated
+    obs_version: str = ""
+    websocket_version: str = ""
+    platform: str = ""
+    retry_in: float | None = None  # seconds until the next attempt, when one is planned
+    attempt: int = 0
+
+
+@dataclass(frozen=True)
+class ConnectionTarget:
+    host: str
+    port: int
+    password: str = ""
+
+    def describe(self) -> str:
+        return f"ws://{self.host}:{self.port}"  # never the password
+
+
+class _ProbeFailure(Exception):
+    def __init__(self, state: LinkState, message: str) -> None:
+        super().__init__(message)
+        self.state = state
+        self.message = message
+
+
+def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
+    """Hello + Identify on a throw-away socket; returns the Identified payload or raises _ProbeFailure.
+
+    Blocking: run it on the worker thread.
+    """
+    where = target.describe()
+    ws = websocket.WebSocket()
+    try:
+        try:
+            ws.connect(f"ws://{target.host}:{target.port}", timeout=timeout,
+                       subprotocols=["obswebsocket.json"])
+        except ConnectionRefusedError as e:
+            raise _ProbeFailure(LinkState.RECONNECTING, translate(
+                CONTEXT, "OBS is not running at {where}, or its WebSocket server is off "
+                "(OBS: Tools → WebSocket Server Settings).").format(where=where)) from e
+        except (websocket.WebSocketTimeoutException, TimeoutError) as e:
+            raise _ProbeFailure(LinkState.RECONNECTING, translate(
+                CONTEXT, "Nothing answers at {where}. Is OBS frozen, or is this the right port?"
+            ).format(where=where)) from e
+        except (websocket.WebSocketException, OSError) as e:
+            raise _ProbeFailure(LinkState.RECONNECTING, translate(
+                CONTEXT, "Cannot reach OBS at {where}: {reason}").format(where=where, reason=e)) from e
+        try:
+            hello = json.loads(ws.recv())
+        except (websocket.WebSocketTimeoutException, TimeoutError) as e:
+            # A websocket that never says Hello: obs-websocket 4.x (OBS 27 and older) waits for the
+            # client to speak first.
+            raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message()) from e
+        except (ValueError, websocket.WebSocketException, OSError) as e:
+            raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message()) from e
+        if not isinstance(hello, dict) or hello.get("op") != 0 or "rpcVersion" not in hello.get("d", {}):
+            raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
+        identify: dict[str, Any] = {"rpcVersion": 1, "eventSubscriptions": 0}
+        auth = hello["d"].get("authentication")
+        if auth:
+            if not target.password:
+                raise _ProbeFailure(LinkState.AUTH_FAILED, translate(
+                    CONTEXT, "OBS asks for a password. Enter the one shown in OBS: "
+                    "Tools → WebSocket Server Settings → Show Connect Info."))
+            secret = base64.b64encode(hashlib.sha256((target.password + auth["salt"]).encode()).digest())
+            identify["authentication"] = base64.b64encode(
+                hashlib.sha256(secret + auth["challenge"].encode()).digest()).decode()
+        ws.send(json.dumps({"op": 1, "d": identify}))
+        try:
+            opcode, data = ws.recv_data(control_frame=True)
+        except (websocket.WebSocketException, OSError) as e:
+            raise _ProbeFailure(LinkState.RECONNECTING, translate(
+                CONTEXT, "OBS closed the connection while logging in. Retrying.")) from e
+        if opcode == websocket.ABNF.OPCODE_CLOSE:
+            code = struct.unpack("!H", data[:2])[0] if len(data) >= 2 else 0
+            if code == _CLOSE_AUTH_FAILED:
+                raise _ProbeFailure(LinkState.AUTH_FAILED, translate(
+                    CONTEXT, "Wrong OBS password. Copy it again from OBS: Tools → WebSocket Server "
+                    "Settings → Show Connect Info."))
+            if code == _CLOSE_UNSUPPORTED_RPC:
+                raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
+            raise _ProbeFailure(LinkState.RECONNECTING, translate(
+                CONTEXT, "OBS refused the connection (code {code}). Retrying.").format(code=code))
+        identified = json.loads(data)
+        if identified.get("op") != 2:
+            raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
+        return dict(identified["d"])
+    finally:
+        try:
+            ws.shutdown()
+        except Exception:
+            pass
+
+
+def _too_old_message() -> str:
+    return translate(CONTEXT, "This OBS does not speak obs-websocket 5. Update OBS to version 28 or "
+                     "newer (it has the WebSocket server built in).")
+
+
+class _EventForwarder:
+    """Stands in for obsws-python's Callback: every event goes to one function, as raw dict data."""
+
+    def __init__(self, deliver: Callable[[str, dict[str, Any]], None]) -> None:
+        self._deliver = deliver
+
+    def trigger(self, event: str, data: dict[str, Any]) -> None:
+        self._deliver(event, data)
+
+
+class _Connection:
+    """One live pair of obsws-python clients. Touched only on the worker thread."""
+
+    def __init__(self, generation: int, requests: Any, events: Any) -> None:
+        self.generation = generation
+        self.requests = requests
+        self.events = events
+
+    def events_alive(self) -> bool:
+        worker = getattr(self.events, "worker", None)
+        return bool(worker and worker.is_alive())
+
+    def abort(self) -> None:
+        # shutdown(), not close(): close() waits for a goodbye a dead peer never sends.
+        for client in (self.requests, self.events):
+            try:
+                client.base_client.ws.shutdown()
+            except Exception:
+                pass
+
+
+class ObsLink:
+    """Owns the connection to OBS. All public methods are called on the asyncio loop's thread."""
+
+    def __init__(self, target: ConnectionTarget, *, request_timeout: float = 5.0,
+                 connect_timeout: float = 3.0, heartbeat_interval: float = 1.0,
+                 backoff: tuple[float, ...] = (0.5, 1, 2, 4, 8, 10)) -> None:
+        self._target = target
+        self.request_timeout = request_timeout
+        self.connect_timeout = connect_timeout
+        self.heartbeat_interval = heartbeat_interval
+        self.backoff = backoff
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obs-requests")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._conn: _Connection | None = None  # owned by the worker thread; read-only elsewhere
+        self._generation = 0
+        self._status = LinkStatus(LinkState.DISCONNECTED, translate(CONTEXT, "Not connected to OBS."))
+        self._supervisor: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._lost = asyncio.Event()
+        self._last_answer = 0.0
+        self.attempts = 0  # connection attempts made, for tests and diagnostics
+        self.status_changed = Signal("ObsLink.status_changed")  # (LinkStatus)
+        self.connected = Signal("ObsLink.connected")  # () — models refresh on this
+        self.event = Signal("ObsLink.event")  # (event_type: str, data: dict)
+        self._event_slots: dict[str, Signal] = {}
+
+    # ----- state -------------------------------------------------------------------------------
+    @property
+    def status(self) -> LinkStatus:
+        return self._status
+
+    @property
+    def state(self) -> LinkState:
+        return self._status.state
+
+    @property
+    def target(self) -> ConnectionTarget:
+        return self._target
+
+    def _set_status(self, status: LinkStatus) -> None:
+        if status != self._status:
+            self._status = status
+            log.info("OBS link: %s %s", status.state.value, status.message)
+            self.status_changed.emit(status)
+
+    def on(self, event_type: str, slot: Callable[[dict[str, Any]], Any]) -> Callable[[], None]:
+        """Call ``slot(data)`` on the loop for every OBS event of this type (e.g. "SceneListChanged")."""
+        return self._event_slots.setdefault(event_type, Signal(event_type)).connect(slot)
+
+    # ----- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Connect, and keep connected, in the background. Returns at once."""
+        self._loop = asyncio.get_event_loop()
+        if self._supervisor is None or self._supervisor.done():
+            self._supervisor = spawn(self._supervise(), name="obs-link-supervisor")
+
+    async def stop(self) -> None:
+        if self._supervisor:
+            self._supervisor.cancel()
+            try:
+                await self._supervisor
+            except asyncio.CancelledError:
+                pass
+            self._supervisor = None
+        await self._drop_connection()
+        self._set_status(LinkStatus(LinkState.DISCONNECTED, translate(CONTEXT, "Not connected to OBS.")))
+
+    async def close(self) -> None:
+        await self.stop()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def configure(self, target: ConnectionTarget) -> None:
+        """New address or password: drop what we have and try again at once."""
+        changed = target != self._target
+        self._target = target
+        if changed and self._conn is not None:
+            self._lost.set()
+        self.retry_now()
+
+    def retry_now(self) -> None:
+        self._wake.set()
+
+    async def connect_once(self) -> LinkStatus:
+        """One attempt, no supervisor (for the CLI). Returns the resulting status."""
+        self._loop = asyncio.get_event_loop()
+        await self._attempt()
+        return self._status
+
+    # ----- requests ----------------------------------------------------------------------------
+    async def request(self, request_type: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Send one request through the worker; returns OBS's responseData (may be empty)."""
+        if self._conn is None or self.state is not LinkState.CONNECTED:
+            raise ObsNotConnected(self._not_connected_message())
+        generation = self._generation
+        loop = asyncio.get_running_loop()
+        try:
+            result = await loop.run_in_executor(self._executor, self._send_on_worker, generation,
+                                                request_type, data)
+        except OBSSDKRequestError as e:
+            raise ObsRequestFailed(_request_error_message(request_type, e.code),
+                                   request_type, e.code) from None
+        except _StaleConnection:
+            raise ObsNotConnected(self._not_connected_message()) from None
+        except (OBSSDKError, websocket.WebSocketException, OSError, ValueError, KeyError) as e:
+            log.warning("OBS request %s failed on the wire: %s", request_type, type(e).__name__)
+            self._connection_lost(generation, translate(
+                CONTEXT, "Lost the connection to OBS. Reconnecting…"))
+            raise ObsNotConnected(translate(
+                CONTEXT, "Lost the connection to OBS. Reconnecting…")) from None
+        self._last_answer = time.monotonic()
+        return result
+
+    def _send_on_worker(self, generation: int, request_type: str,
+                        data: dict[str, Any] | None) -> dict[str, Any]:
+        conn = self._conn
+        if conn is None or conn.generation != generation:
+            raise _StaleConnection()
+        answer = conn.requests.send(request_type, data, raw=True)
+        return dict(answer or {})
+
+    def _not_connected_message(self) -> str:
+        if self.state in (LinkState.AUTH_FAILED, LinkState.TOO_OLD, LinkState.RECONNECTING):
+            return self._status.message
+        return translate(CONTEXT, "Not connected to OBS.")
+
+    # ----- connecting --------------------------------------------------------------------------
+    async def _supervise(self) -> None:
+        failures = 0
+        while True:
+            self._wake.clear()
+            await self._attempt()
+            if self.state is LinkState.CONNECTED:
+                failures = 0
+                heartbeat = spawn(self._heartbeat(self._generation), name="obs-heartbeat")
+                waiter = asyncio.ensure_future(self._lost.wait())
+                try:
+                    await waiter
+                finally:
+                    heartbeat.cancel()
+                    waiter.cancel()
+                await self._drop_connection()
+                # OBS may be restarting: first retry at once, then back off.
+                continue
+            if self.state is LinkState.AUTH_FAILED:
+                await self._wake.wait()  # a new password (configure) or an explicit retry
+                continue
+            delay = self.backoff[min(failures, len(self.backoff) - 1)]
+            delay *= random.uniform(0.8, 1.2)  # jitter: many consoles must not hammer OBS in step
+            failures += 1
+            self._set_status(replace(self._status, retry_in=round(delay, 1), attempt=failures))
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+
+    async def _attempt(self) -> None:
+        assert self._loop is not None
+        self.attempts += 1
+        self._lost.clear()
+        was_connected_before = self.state in (LinkState.CONNECTED, LinkState.RECONNECTING)
+        self._set_status(LinkStatus(
+            LinkState.RECONNECTING if was_connected_before else LinkState.CONNECTING,
+            translate(CONTEXT, "Connecting to OBS at {where}…").format(where=self._target.describe()),
+            attempt=self._status.attempt))
+        self._generation += 1
+        generation = self._generation
+        target = self._target
+        try:
+            version = await self._loop.run_in_executor(self._executor, self._open_on_worker,
+                                                       generation, target)
+        except _ProbeFailure as failure:
+            self._set_status(LinkStatus(failure.state, failure.message, attempt=self._status.attempt))
+            return
+        except Exception as e:  # anything else obsws-python raised while connecting
+            log.warning("connecting to OBS failed: %s", type(e).__name__)
+            self._set_status(LinkStatus(LinkState.RECONNECTING, translate(
+                CONTEXT, "Could not connect to OBS at {where}. Retrying.").format(
+                    where=target.describe())))
+            return
+        self._last_answer = time.monotonic()
+        self._set_status(LinkStatus(
+            LinkState.CONNECTED,
+            translate(CONTEXT, "Connected to OBS {obs} (WebSocket {ws}).").format(
+                obs=version.get("obsVersion", "?"), ws=version.get("obsWebSocketVersion", "?")),
+            obs_version=str(version.get("obsVersion", "")),
+            websocket_version=str(version.get("obsWebSocketVersion", "")),
+            platform=str(version.get("platformDescription", ""))))
+        self.connected.emit()
+
+    def _open_on_worker(self, generation: int, target: ConnectionTarget) -> dict[str, Any]:
+        self._close_on_worker()
+        probe(target, self.connect_timeout)
+        common = {"host": target.host, "port": target.port, "password": target.password,
+                  "timeout": self.connect_timeout}
+        requests = obsws_python.ReqClient(**common)
+        try:
+            requests.base_client.ws.settimeout(self.request_timeout)
+            events = obsws_python.EventClient(**common)
+        except Exception:
+            requests.base_client.ws.shutdown()
+            raise
+        events.callback = _EventForwarder(
+            lambda event_type, data: self._hand_event_to_loop(generation, event_type, data))
+        self._conn = _Connection(generation, requests, events)
+        version = requests.send("GetVersion", raw=True)
+        return dict(version or {})
+
+    def _close_on_worker(self) -> None:
+        if self._conn is not None:
+            self._conn.abort()
+            self._conn = None
+
+    async def _drop_connection(self) -> None:
+        if self._loop is None:
+            return
+        try:
+            await self._loop.run_in_executor(self._executor, self._close_on_worker)
+        except RuntimeError:  # executor already shut down
+            pass
+
+    def _connection_lost(self, generation: int, message: str) -> None:
+        if generation != self._generation or self.state is not LinkState.CONNECTED:
+            return
+        self._set_status(LinkStatus(LinkState.RECONNECTING, message,
+                                    obs_version=self._status.obs_version,
+                                    websocket_version=self._status.websocket_version))
+        self._lost.set()
+
+    async def _heartbeat(self, generation: int) -> None:
+        """A dead peer is noticed within about two intervals, idle or not."""
+        while True:
+            await asyncio.sleep(self.heartbeat_interval)
+            conn = self._conn
+            if conn is None or conn.generation != generation:
+                return
+            if not conn.events_alive():
+                self._connection_lost(generation, translate(
+                    CONTEXT, "OBS went away. Reconnecting as soon as it is back…"))
+                return
+            if time.monotonic() - self._last_answer >= 2 * self.heartbeat_interval:
+                try:
+                    await self.request("GetVersion")
+                except ObsNotConnected:
+                    return
+                except ObsRequestFailed:
+                    pass
+
+    # ----- events ------------------------------------------------------------------------------
+    def _hand_event_to_loop(self, generation: int, event_type: str, data: dict[str, Any]) -> None:
+        # Runs on obsws-python's event thread: hand over, touch nothing here.
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        try:
+            loop.call_soon_threadsafe(self._dispatch_event, generation, event_type, data)
+        except RuntimeError:  # loop closing
+            pass
+
+    def _dispatch_event(self, generation: int, event_type: str, data: dict[str, Any]) -> None:
+        if generation != self._generation:
+            return  # from a connection we already dropped
+        self._last_answer = time.monotonic()
+        if event_type == "ExitStarted":
+            self._connection_lost(generation, translate(
+                CONTEXT, "OBS is closing. Reconnecting as soon as it is back…"))
+        self.event.emit(event_type, data)
+        slot = self._event_slots.get(event_type)
+        if slot is not None:
+            slot.emit(data)
+
+
+class _StaleConnection(Exception):
+    """The request was queued for a connection that has since been dropped."""
+
+
+# obs-websocket RequestStatus codes that deserve their own words.
+_REQUEST_CODES = {
+    203: QT_TRANSLATE_NOOP(CONTEXT, "OBS is busy with something else. Try again in a moment."),
+    207: QT_TRANSLATE_NOOP(CONTEXT, "OBS does not allow this while studio mode is off."),
+    500: QT_TRANSLATE_NOOP(CONTEXT, "OBS cannot do this while the output is running. Stop the stream first."),
+    501: QT_TRANSLATE_NOOP(CONTEXT, "OBS cannot do this while the output is not running."),
+    600: QT_TRANSLATE_NOOP(CONTEXT, "OBS has nothing by that name."),
+    601: QT_TRANSLATE_NOOP(CONTEXT, "Something with that name already exists in OBS."),
+}
+
+
+def _request_error_message(request_type: str, code: int) -> str:
+    text = _REQUEST_CODES.get(code)
+    if text:
+        return translate(CONTEXT, text)
+    return translate(CONTEXT, "OBS refused the request {request} (code {code}).").format(
+        request=request_type, code=code)

@@ -1,0 +1,120 @@
+"""OBS scenes as a model: the list, program and preview, studio mode and transitions.
+
+Refreshed in full on every (re)connect; kept current by OBS's events in between, so a change
+made in OBS itself shows up as soon as OBS reports it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from studio.events import Signal
+from studio.obs.link import LinkState, LinkStatus, ObsLink
+from studio.tasks import spawn
+
+log = logging.getLogger(__name__)
+
+
+class ScenesModel:
+    def __init__(self, link: ObsLink) -> None:
+        self.link = link
+        self.scenes: list[str] = []  # top to bottom, as OBS's Scenes dock shows them
+        self.program: str | None = None
+        self.preview: str | None = None
+        self.studio_mode = False
+        self.transitions: list[str] = []
+        self.current_transition: str | None = None
+        self.available = False  # False while OBS is not connected: the list may be stale
+        self.changed = Signal("ScenesModel.changed")
+        link.connected.connect(lambda: spawn(self.refresh(), name="scenes-refresh"))
+        link.status_changed.connect(self._on_link_status_changed)
+        link.on("CurrentProgramSceneChanged", self._on_program_changed)
+        link.on("CurrentPreviewSceneChanged", self._on_preview_changed)
+        link.on("SceneListChanged", self._on_scene_list_changed)
+        link.on("StudioModeStateChanged", self._on_studio_mode_changed)
+        link.on("CurrentSceneTransitionChanged", self._on_transition_changed)
+        for event in ("SceneCreated", "SceneRemoved", "SceneNameChanged"):
+            link.on(event, lambda _data: spawn(self.refresh(), name="scenes-refresh"))
+
+    async def refresh(self) -> None:
+        scene_list = await self.link.request("GetSceneList")
+        studio = await self.link.request("GetStudioModeEnabled")
+        transitions = await self.link.request("GetSceneTransitionList")
+        self._take_scene_list(scene_list.get("scenes", []))
+        self.program = scene_list.get("currentProgramSceneName")
+        self.preview = scene_list.get("currentPreviewSceneName")
+        self.studio_mode = bool(studio.get("studioModeEnabled"))
+        self.transitions = [t["transitionName"] for t in transitions.get("transitions", [])]
+        self.current_transition = transitions.get("currentSceneTransitionName")
+        self.available = True
+        self.changed.emit()
+
+    # ----- actions -----------------------------------------------------------------------------
+    async def switch(self, name: str) -> None:
+        """What a click on a scene does: program directly, or preview in studio mode."""
+        if self.studio_mode:
+            await self.set_preview(name)
+        else:
+            await self.set_program(name)
+
+    async def set_program(self, name: str) -> None:
+        await self.link.request("SetCurrentProgramScene", {"sceneName": name})
+        self.program = name  # OBS accepted it; its event will confirm
+        self.changed.emit()
+
+    async def set_preview(self, name: str) -> None:
+        await self.link.request("SetCurrentPreviewScene", {"sceneName": name})
+        self.preview = name
+        self.changed.emit()
+
+    async def set_studio_mode(self, enabled: bool) -> None:
+        await self.link.request("SetStudioModeEnabled", {"studioModeEnabled": enabled})
+        self.studio_mode = enabled
+        if enabled:
+            answer = await self.link.request("GetCurrentPreviewScene")
+            self.preview = answer.get("currentPreviewSceneName") or answer.get("sceneName")
+        self.changed.emit()
+
+    async def set_transition(self, name: str) -> None:
+        await self.link.request("SetCurrentSceneTransition", {"transitionName": name})
+        self.current_transition = name
+        self.changed.emit()
+
+    async def transition(self) -> None:
+        """Studio mode's Transition button: preview goes to program."""
+        await self.link.request("TriggerStudioModeTransition")
+
+    # ----- OBS events --------------------------------------------------------------------------
+    def _take_scene_list(self, scenes: list[dict[str, Any]]) -> None:
+        # OBS lists scenes by index from the bottom; its dock shows the highest index on top.
+        ordered = sorted(scenes, key=lambda s: s.get("sceneIndex", 0), reverse=True)
+        self.scenes = [s["sceneName"] for s in ordered]
+
+    def _on_program_changed(self, data: dict[str, Any]) -> None:
+        self.program = data.get("sceneName")
+        self.changed.emit()
+
+    def _on_preview_changed(self, data: dict[str, Any]) -> None:
+        self.preview = data.get("sceneName")
+        self.changed.emit()
+
+    def _on_scene_list_changed(self, data: dict[str, Any]) -> None:
+        self._take_scene_list(data.get("scenes", []))
+        self.changed.emit()
+
+    def _on_studio_mode_changed(self, data: dict[str, Any]) -> None:
+        self.studio_mode = bool(data.get("studioModeEnabled"))
+        if self.studio_mode:
+            spawn(self.refresh(), name="scenes-refresh")
+        self.changed.emit()
+
+    def _on_transition_changed(self, data: dict[str, Any]) -> None:
+        self.current_transition = data.get("transitionName")
+        self.changed.emit()
+
+    def _on_link_status_changed(self, status: LinkStatus) -> None:
+        available = status.state is LinkState.CONNECTED and self.available
+        if available != self.available or status.state is not LinkState.CONNECTED:
+            self.available = False if status.state is not LinkState.CONNECTED else self.available
+            self.changed.emit()
