@@ -356,10 +356,14 @@ class ObsLink:
         self.attempts += 1
         self._lost.clear()
         was_connected_before = self.state in (LinkState.CONNECTED, LinkState.RECONNECTING)
-        self._set_status(LinkStatus(
-            LinkState.RECONNECTING if was_connected_before else LinkState.CONNECTING,
-            translate(CONTEXT, "Connecting to OBS at {where}…").format(where=self._target.describe()),
-            attempt=self._status.attempt))
+        if self.state is LinkState.RECONNECTING:
+            # Keep saying why the last try failed; only the countdown goes.
+            self._set_status(replace(self._status, retry_in=None))
+        else:
+            self._set_status(LinkStatus(
+                LinkState.RECONNECTING if was_connected_before else LinkState.CONNECTING,
+                translate(CONTEXT, "Connecting to OBS at {where}…").format(where=self._target.describe()),
+                attempt=self._status.attempt))
         self._generation += 1
         generation = self._generation
         target = self._target

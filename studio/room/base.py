@@ -1,0 +1,73 @@
+"""The live-room side of an action, as an interface the targets plug into.
+
+A live room is a set of capabilities, not all-or-nothing (playbook §5): the mini-program live API
+can push goods but has no coupon, lottery or announcement API; WeChat Channels has none of it
+(manual steps the assistant ticks off). Each target says what it can do; the show's actions ask
+``supports`` first and fall back to a manual step where it cannot.
+
+Targets: ``manual.ManualRoom`` (checklist), ``dryrun.DryRunRoom`` (rehearsal without any room),
+``wechat.WeChatLiveRoom`` (mini-program live API; also used against the local emulator).
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class RoomAction(enum.Enum):
+    PUSH_GOODS = "push_goods"  # 商品上屏 / 推送商品
+    GOODS_ON_SALE = "goods_on_sale"  # 上架
+    GOODS_OFF_SALE = "goods_off_sale"  # 下架
+    COUPON = "coupon"  # 发券
+    LOTTERY_START = "lottery_start"  # 发起抽奖
+    LOTTERY_DRAW = "lottery_draw"  # 开奖
+    ANNOUNCEMENT = "announcement"  # 公告
+    SUBSCRIBER_PUSH = "subscriber_push"  # 推送本场直播 (once a day)
+
+
+class Outcome(enum.Enum):
+    DONE = "done"  # the platform confirmed it
+    MANUAL = "manual"  # a person must do it in the platform's own tool, then tick it off
+    REFUSED = "refused"  # the platform (or a rule) said no; ``message`` says why and what next
+    FAILED = "failed"  # could not reach the platform; retrying may help
+
+
+@dataclass(frozen=True)
+class RoomRequest:
+    action: RoomAction
+    goods_id: str | None = None  # the platform's goods id, for goods actions
+    title: str = ""  # what a person reads: product name, coupon name, announcement text
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RoomResult:
+    target: str  # the target's display name
+    outcome: Outcome
+    message: str = ""  # plain words, translated
+    error_code: int | None = None  # the platform's errcode, when there is one
+    next_step: str | None = None  # e.g. "add_goods", "put_on_sale", "retry": an offer the UI can make
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.DONE, Outcome.MANUAL)
+
+
+class LiveRoom(ABC):
+    """One live-room target. Methods run on the loop and never block it."""
+
+    name: str = ""
+
+    @abstractmethod
+    def supports(self, action: RoomAction) -> bool:
+        """True when this target can do ``action`` itself (no manual step)."""
+
+    @abstractmethod
+    async def perform(self, request: RoomRequest) -> RoomResult:
+        """Do it, or say why not. Never raises for a platform's refusal: returns REFUSED/FAILED."""
+
+    async def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
