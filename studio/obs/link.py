@@ -237,8 +237,9 @@ class ObsLink:
 
     def _set_status(self, status: LinkStatus) -> None:
         if status != self._status:
+            if (status.state, status.message) != (self._status.state, self._status.message):
+                log.info("OBS link: %s %s", status.state.value, status.message)
             self._status = status
-            log.info("OBS link: %s %s", status.state.value, status.message)
             self.status_changed.emit(status)
 
     def on(self, event_type: str, slot: Callable[[dict[str, Any]], Any]) -> Callable[[], None]:

@@ -34,6 +34,8 @@ class ScenesModel:
         link.on("SceneListChanged", self._on_scene_list_changed)
         link.on("StudioModeStateChanged", self._on_studio_mode_changed)
         link.on("CurrentSceneTransitionChanged", self._on_transition_changed)
+        # OBS 29's events around a studio-mode transition can name the old scene: ask once it ends.
+        link.on("SceneTransitionEnded", lambda _data: spawn(self.refresh_current(), name="scenes-current"))
         for event in ("SceneCreated", "SceneRemoved", "SceneNameChanged"):
             link.on(event, lambda _data: spawn(self.refresh(), name="scenes-refresh"))
 
@@ -48,6 +50,13 @@ class ScenesModel:
         self.transitions = [t["transitionName"] for t in transitions.get("transitions", [])]
         self.current_transition = transitions.get("currentSceneTransitionName")
         self.available = True
+        self.changed.emit()
+
+    async def refresh_current(self) -> None:
+        """Re-read program (and preview) only: cheap, after transitions."""
+        self.program = (await self.link.request("GetCurrentProgramScene")).get("currentProgramSceneName")
+        if self.studio_mode:
+            self.preview = (await self.link.request("GetCurrentPreviewScene")).get("currentPreviewSceneName")
         self.changed.emit()
 
     # ----- actions -----------------------------------------------------------------------------

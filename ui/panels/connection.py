@@ -1,0 +1,113 @@
+"""The connection bar: where OBS is, its password, and the link's state — always visible."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core import StudioCore
+from studio.obs.link import LinkState, LinkStatus
+from ui.widgets import MessageLine, run_action
+
+_STATE_COLOURS = {
+    LinkState.DISCONNECTED: "#7a7a7a",
+    LinkState.CONNECTING: "#c77700",
+    LinkState.CONNECTED: "#1b7f3a",
+    LinkState.RECONNECTING: "#c77700",
+    LinkState.AUTH_FAILED: "#b3261e",
+    LinkState.TOO_OLD: "#b3261e",
+}
+
+
+def parse_address(text: str) -> tuple[str, int] | None:
+    """"ws://host:port", "host:port" or "host" (port 4455) → (host, port); None if malformed."""
+    text = text.strip().removeprefix("ws://").removeprefix("wss://").rstrip("/")
+    if not text:
+        return None
+    host, _, port_text = text.rpartition(":") if ":" in text else (text, "", "4455")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return None
+    return host, int(port_text)
+
+
+class ConnectionBar(QWidget):
+    def __init__(self, core: StudioCore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.setObjectName("connectionBar")
+        self.state_badge = QLabel()
+        self.state_badge.setObjectName("connectionState")
+        self.state_badge.setMinimumWidth(150)
+        self.versions = QLabel()
+        self.address = QLineEdit(core.settings.obs.url)
+        self.address.setToolTip(self.tr("OBS WebSocket address, e.g. ws://127.0.0.1:4455"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("OBS password (kept in the system keyring)"))
+        self.connect_button = QPushButton(self.tr("Connect"))
+        self.message = MessageLine()
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("OBS")))
+        row.addWidget(self.state_badge)
+        row.addWidget(self.address, 2)
+        row.addWidget(self.password, 2)
+        row.addWidget(self.connect_button)
+        row.addWidget(self.versions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+        self.connect_button.clicked.connect(self._on_connect_clicked)
+        self.password.returnPressed.connect(self._on_connect_clicked)
+        self.address.returnPressed.connect(self._on_connect_clicked)
+        core.link.status_changed.connect(self._on_link_status_changed)
+        self._on_link_status_changed(core.link.status)
+
+    def state_text(self, state: LinkState) -> str:
+        return {
+            LinkState.DISCONNECTED: self.tr("Not connected"),
+            LinkState.CONNECTING: self.tr("Connecting…"),
+            LinkState.CONNECTED: self.tr("Connected"),
+            LinkState.RECONNECTING: self.tr("Reconnecting…"),
+            LinkState.AUTH_FAILED: self.tr("Wrong password"),
+            LinkState.TOO_OLD: self.tr("OBS too old"),
+        }[state]
+
+    def _on_link_status_changed(self, status: LinkStatus) -> None:
+        colour = _STATE_COLOURS[status.state]
+        self.state_badge.setText(f"<span style='color:{colour}; font-size:16px'>●</span> "
+                                 f"<b>{self.state_text(status.state)}</b>")
+        self.state_badge.setAccessibleName(status.state.value)
+        if status.state is LinkState.CONNECTED:
+            self.versions.setText(self.tr("OBS {obs} · WebSocket {ws}").format(
+                obs=status.obs_version, ws=status.websocket_version))
+            self.message.show_message(self.core.keyring_problem or "", "error")
+        else:
+            self.versions.setText("")
+            text = status.message
+            if status.retry_in is not None:
+                text += " " + self.tr("Next try in {seconds} s.").format(seconds=status.retry_in)
+            kind = "error" if status.state in (LinkState.AUTH_FAILED, LinkState.TOO_OLD) else "info"
+            self.message.show_message(text, kind)
+        if status.state is LinkState.AUTH_FAILED:
+            self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_connect_clicked(self) -> None:
+        parsed = parse_address(self.address.text())
+        if parsed is None:
+            self.message.show_message(self.tr(
+                "That is not an OBS address. Use the form ws://127.0.0.1:4455."), "error")
+            return
+        host, port = parsed
+        password = self.password.text() or None  # empty: keep the saved password
+        self.password.clear()
+        run_action(self.core.set_connection(host, port, password), self.message, name="set-connection")

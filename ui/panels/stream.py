@@ -1,0 +1,90 @@
+"""Start/stop streaming with OBS's real state and the live timecode.
+
+Stopping a live show is the one click that must not happen by accident: the button asks for a
+second click within a few seconds instead of opening a modal dialog (nothing blocks the desk).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from studio.obs.stream import StreamControl, StreamPhase
+from ui.widgets import MessageLine, run_action
+
+CONFIRM_WINDOW_MS = 4000
+
+_PHASE_STYLE = {
+    StreamPhase.UNKNOWN: "#7a7a7a",
+    StreamPhase.OFF: "#7a7a7a",
+    StreamPhase.STARTING: "#c77700",
+    StreamPhase.LIVE: "#c62828",
+    StreamPhase.RECONNECTING: "#c77700",
+    StreamPhase.STOPPING: "#c77700",
+}
+
+
+class StreamPanel(QWidget):
+    def __init__(self, stream: StreamControl, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stream = stream
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("streamPhase")
+        self.timecode = QLabel("00:00:00")
+        self.timecode.setStyleSheet("font-size: 26px; font-family: monospace;")
+        self.button = QPushButton()
+        self.button.setObjectName("streamButton")
+        self.button.setMinimumHeight(48)
+        self.message = MessageLine()
+        self._confirm_stop = QTimer(self)
+        self._confirm_stop.setSingleShot(True)
+        self._confirm_stop.setInterval(CONFIRM_WINDOW_MS)
+        self._confirm_stop.timeout.connect(self._on_stream_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.phase_label, 1)
+        top.addWidget(self.timecode)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.button)
+        layout.addWidget(self.message)
+
+        self.button.clicked.connect(self._on_button_clicked)
+        stream.changed.connect(self._on_stream_changed)
+        self._on_stream_changed()
+
+    def phase_text(self, phase: StreamPhase) -> str:
+        return {
+            StreamPhase.UNKNOWN: self.tr("Stream: unknown (OBS not connected)"),
+            StreamPhase.OFF: self.tr("Not streaming"),
+            StreamPhase.STARTING: self.tr("Starting the stream…"),
+            StreamPhase.LIVE: self.tr("● LIVE — pushing to the platform"),
+            StreamPhase.RECONNECTING: self.tr("OBS lost the ingest and is reconnecting…"),
+            StreamPhase.STOPPING: self.tr("Stopping the stream…"),
+        }[phase]
+
+    def _on_stream_changed(self) -> None:
+        phase = self.stream.phase
+        self.phase_label.setText(f"<b style='color:{_PHASE_STYLE[phase]}; font-size:16px'>"
+                                 f"{self.phase_text(phase)}</b>")
+        self.phase_label.setAccessibleName(phase.value)
+        self.timecode.setText(self.stream.timecode or "00:00:00")
+        live = self.stream.is_live
+        if self._confirm_stop.isActive() and live:
+            self.button.setText(self.tr("Click again to STOP the stream"))
+        elif live:
+            self.button.setText(self.tr("Stop streaming"))
+        else:
+            self.button.setText(self.tr("Start streaming"))
+        self.button.setEnabled(phase not in (StreamPhase.UNKNOWN, StreamPhase.STOPPING))
+
+    def _on_button_clicked(self) -> None:
+        if not self.stream.is_live:
+            run_action(self.stream.start(), self.message, name="start-stream")
+            return
+        if not self._confirm_stop.isActive():
+            self._confirm_stop.start()
+            self._on_stream_changed()
+            return
+        self._confirm_stop.stop()
+        run_action(self.stream.stop(), self.message, name="stop-stream")
