@@ -14,7 +14,6 @@ from studio.i18n import translate
 from studio.keys.store import SecretStore
 from studio.obs.link import ConnectionTarget, LinkState, ObsLink
 
-CONTEXT = "Doctor"
 
 
 @dataclass
@@ -34,7 +33,7 @@ async def run_checks(target: ConnectionTarget, *, timeout: float = 3.0,
     try:
         status = await link.connect_once()
         if status.state is LinkState.CONNECTED:
-            checks.append(Check("obs", True, translate(CONTEXT, "OBS answers at {where}.").format(
+            checks.append(Check("obs", True, translate("Doctor", "OBS answers at {where}.").format(
                 where=target.describe())))
             checks.append(Check("versions", _version_ok(status.obs_version),
                                 f"OBS {status.obs_version}, obs-websocket {status.websocket_version}"
@@ -42,22 +41,22 @@ async def run_checks(target: ConnectionTarget, *, timeout: float = 3.0,
             mode = (await link.request("GetProfileParameter", {
                 "parameterCategory": "Output", "parameterName": "Mode"})).get("parameterValue") or "Simple"
             checks.append(Check("output_mode", True, mode if mode != "Advanced" else translate(
-                CONTEXT, "Advanced: the console cannot set the encoder bitrate; set it in OBS → "
+                "Doctor", "Advanced: the console cannot set the encoder bitrate; set it in OBS → "
                 "Settings → Output.")))
         else:
             checks.append(Check("obs", False, status.message))
             for name in ("versions", "output_mode"):
-                checks.append(Check(name, False, translate(CONTEXT, "not checked: OBS not reachable")))
+                checks.append(Check(name, False, translate("Doctor", "not checked: OBS not reachable")))
     finally:
         await link.close()
     store = store or SecretStore()
     keyring_ok = await asyncio.to_thread(store.usable)
     checks.append(Check("keyring", keyring_ok, store.backend_name() if keyring_ok else translate(
-        CONTEXT, "{backend}: no usable keyring, secrets cannot be saved").format(
+        "Doctor", "{backend}: no usable keyring, secrets cannot be saved").format(
             backend=store.backend_name())))
     font = await asyncio.to_thread(find_cjk_font)
     checks.append(Check("cjk_font", font is not None, font or translate(
-        CONTEXT, "No Chinese font found: overlays would show empty boxes. Install one (Linux: "
+        "Doctor", "No Chinese font found: overlays would show empty boxes. Install one (Linux: "
         "fonts-wqy-microhei or fonts-noto-cjk).")))
     return checks
 

@@ -18,7 +18,6 @@ from studio.i18n import translate
 from studio.redact import register_secret
 
 log = logging.getLogger(__name__)
-CONTEXT = "SecretStore"
 
 OBS_PASSWORD = "obs-websocket-password"
 
@@ -58,7 +57,7 @@ class SecretStore:
     def check(self) -> None:
         if not self.usable():
             raise KeyringUnavailable(translate(
-                CONTEXT, "No usable system keyring ({backend}). Secrets are never saved in plain "
+                "SecretStore", "No usable system keyring ({backend}). Secrets are never saved in plain "
                 "files: on Linux start your desktop's keyring (e.g. GNOME Keyring) and unlock it; "
                 "on Windows and macOS the system one is used.").format(backend=self.backend_name()))
 
@@ -92,5 +91,19 @@ class SecretStore:
 
     def _locked_message(self, error: Exception) -> str:
         log.warning("keyring refused: %s", type(error).__name__)
-        return translate(CONTEXT, "The system keyring refused ({backend}): it may be locked. Unlock it "
+        return translate("SecretStore", "The system keyring refused ({backend}): it may be locked. Unlock it "
                          "and try again.").format(backend=self.backend_name())
+
+
+MASK = "••••"
+
+
+def mask_secret(value: str | None, visible: int = 4) -> str:
+    """A secret as the UI may show it: the first and last ``visible`` characters, never more than
+    a quarter of it (a short secret shows less), e.g. ``wx40••••a7d0``."""
+    if not value:
+        return ""
+    shown = min(visible, len(value) // 4)
+    if shown == 0:
+        return MASK
+    return f"{value[:shown]}{MASK}{value[-shown:]}"

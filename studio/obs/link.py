@@ -47,7 +47,6 @@ _obsws_logger = logging.getLogger("obsws_python")
 _obsws_logger.setLevel(logging.CRITICAL + 1)
 _obsws_logger.propagate = False
 
-CONTEXT = "ObsLink"
 
 # obs-websocket close codes (protocol.md, WebSocketCloseCode)
 _CLOSE_AUTH_FAILED = 4009
@@ -104,15 +103,15 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
                        subprotocols=["obswebsocket.json"])
         except ConnectionRefusedError as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
-                CONTEXT, "OBS is not running at {where}, or its WebSocket server is off "
+                "ObsLink", "OBS is not running at {where}, or its WebSocket server is off "
                 "(OBS: Tools → WebSocket Server Settings).").format(where=where)) from e
         except (websocket.WebSocketTimeoutException, TimeoutError) as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
-                CONTEXT, "Nothing answers at {where}. Is OBS frozen, or is this the right port?"
+                "ObsLink", "Nothing answers at {where}. Is OBS frozen, or is this the right port?"
             ).format(where=where)) from e
         except (websocket.WebSocketException, OSError) as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
-                CONTEXT, "Cannot reach OBS at {where}: {reason}").format(where=where, reason=e)) from e
+                "ObsLink", "Cannot reach OBS at {where}: {reason}").format(where=where, reason=e)) from e
         try:
             hello = json.loads(ws.recv())
         except (websocket.WebSocketTimeoutException, TimeoutError) as e:
@@ -128,7 +127,7 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
         if auth:
             if not target.password:
                 raise _ProbeFailure(LinkState.AUTH_FAILED, translate(
-                    CONTEXT, "OBS asks for a password. Enter the one shown in OBS: "
+                    "ObsLink", "OBS asks for a password. Enter the one shown in OBS: "
                     "Tools → WebSocket Server Settings → Show Connect Info."))
             secret = base64.b64encode(hashlib.sha256((target.password + auth["salt"]).encode()).digest())
             identify["authentication"] = base64.b64encode(
@@ -138,17 +137,17 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
             opcode, data = ws.recv_data(control_frame=True)
         except (websocket.WebSocketException, OSError) as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
-                CONTEXT, "OBS closed the connection while logging in. Retrying.")) from e
+                "ObsLink", "OBS closed the connection while logging in. Retrying.")) from e
         if opcode == websocket.ABNF.OPCODE_CLOSE:
             code = struct.unpack("!H", data[:2])[0] if len(data) >= 2 else 0
             if code == _CLOSE_AUTH_FAILED:
                 raise _ProbeFailure(LinkState.AUTH_FAILED, translate(
-                    CONTEXT, "Wrong OBS password. Copy it again from OBS: Tools → WebSocket Server "
+                    "ObsLink", "Wrong OBS password. Copy it again from OBS: Tools → WebSocket Server "
                     "Settings → Show Connect Info."))
             if code == _CLOSE_UNSUPPORTED_RPC:
                 raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
-                CONTEXT, "OBS refused the connection (code {code}). Retrying.").format(code=code))
+                "ObsLink", "OBS refused the connection (code {code}). Retrying.").format(code=code))
         identified = json.loads(data)
         if identified.get("op") != 2:
             raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
@@ -161,7 +160,7 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
 
 
 def _too_old_message() -> str:
-    return translate(CONTEXT, "This OBS does not speak obs-websocket 5. Update OBS to version 28 or "
+    return translate("ObsLink", "This OBS does not speak obs-websocket 5. Update OBS to version 28 or "
                      "newer (it has the WebSocket server built in).")
 
 
@@ -211,7 +210,7 @@ class ObsLink:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._conn: _Connection | None = None  # owned by the worker thread; read-only elsewhere
         self._generation = 0
-        self._status = LinkStatus(LinkState.DISCONNECTED, translate(CONTEXT, "Not connected to OBS."))
+        self._status = LinkStatus(LinkState.DISCONNECTED, translate("ObsLink", "Not connected to OBS."))
         self._supervisor: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._lost = asyncio.Event()
@@ -262,7 +261,7 @@ class ObsLink:
                 pass
             self._supervisor = None
         await self._drop_connection()
-        self._set_status(LinkStatus(LinkState.DISCONNECTED, translate(CONTEXT, "Not connected to OBS.")))
+        self._set_status(LinkStatus(LinkState.DISCONNECTED, translate("ObsLink", "Not connected to OBS.")))
 
     async def close(self) -> None:
         await self.stop()
@@ -303,9 +302,9 @@ class ObsLink:
         except (OBSSDKError, websocket.WebSocketException, OSError, ValueError, KeyError) as e:
             log.warning("OBS request %s failed on the wire: %s", request_type, type(e).__name__)
             self._connection_lost(generation, translate(
-                CONTEXT, "Lost the connection to OBS. Reconnecting…"))
+                "ObsLink", "Lost the connection to OBS. Reconnecting…"))
             raise ObsNotConnected(translate(
-                CONTEXT, "Lost the connection to OBS. Reconnecting…")) from None
+                "ObsLink", "Lost the connection to OBS. Reconnecting…")) from None
         self._last_answer = time.monotonic()
         return result
 
@@ -320,7 +319,7 @@ class ObsLink:
     def _not_connected_message(self) -> str:
         if self.state in (LinkState.AUTH_FAILED, LinkState.TOO_OLD, LinkState.RECONNECTING):
             return self._status.message
-        return translate(CONTEXT, "Not connected to OBS.")
+        return translate("ObsLink", "Not connected to OBS.")
 
     # ----- connecting --------------------------------------------------------------------------
     async def _supervise(self) -> None:
@@ -363,7 +362,7 @@ class ObsLink:
         else:
             self._set_status(LinkStatus(
                 LinkState.RECONNECTING if was_connected_before else LinkState.CONNECTING,
-                translate(CONTEXT, "Connecting to OBS at {where}…").format(where=self._target.describe()),
+                translate("ObsLink", "Connecting to OBS at {where}…").format(where=self._target.describe()),
                 attempt=self._status.attempt))
         self._generation += 1
         generation = self._generation
@@ -377,13 +376,13 @@ class ObsLink:
         except Exception as e:  # anything else obsws-python raised while connecting
             log.warning("connecting to OBS failed: %s", type(e).__name__)
             self._set_status(LinkStatus(LinkState.RECONNECTING, translate(
-                CONTEXT, "Could not connect to OBS at {where}. Retrying.").format(
+                "ObsLink", "Could not connect to OBS at {where}. Retrying.").format(
                     where=target.describe())))
             return
         self._last_answer = time.monotonic()
         self._set_status(LinkStatus(
             LinkState.CONNECTED,
-            translate(CONTEXT, "Connected to OBS {obs} (WebSocket {ws}).").format(
+            translate("ObsLink", "Connected to OBS {obs} (WebSocket {ws}).").format(
                 obs=version.get("obsVersion", "?"), ws=version.get("obsWebSocketVersion", "?")),
             obs_version=str(version.get("obsVersion", "")),
             websocket_version=str(version.get("obsWebSocketVersion", "")),
@@ -438,7 +437,7 @@ class ObsLink:
                 return
             if not conn.events_alive():
                 self._connection_lost(generation, translate(
-                    CONTEXT, "OBS went away. Reconnecting as soon as it is back…"))
+                    "ObsLink", "OBS went away. Reconnecting as soon as it is back…"))
                 return
             if time.monotonic() - self._last_answer >= 2 * self.heartbeat_interval:
                 try:
@@ -465,7 +464,7 @@ class ObsLink:
         self._last_answer = time.monotonic()
         if event_type == "ExitStarted":
             self._connection_lost(generation, translate(
-                CONTEXT, "OBS is closing. Reconnecting as soon as it is back…"))
+                "ObsLink", "OBS is closing. Reconnecting as soon as it is back…"))
         self.event.emit(event_type, data)
         slot = self._event_slots.get(event_type)
         if slot is not None:
@@ -478,18 +477,18 @@ class _StaleConnection(Exception):
 
 # obs-websocket RequestStatus codes that deserve their own words.
 _REQUEST_CODES = {
-    203: QT_TRANSLATE_NOOP(CONTEXT, "OBS is busy with something else. Try again in a moment."),
-    207: QT_TRANSLATE_NOOP(CONTEXT, "OBS does not allow this while studio mode is off."),
-    500: QT_TRANSLATE_NOOP(CONTEXT, "OBS cannot do this while the output is running. Stop the stream first."),
-    501: QT_TRANSLATE_NOOP(CONTEXT, "OBS cannot do this while the output is not running."),
-    600: QT_TRANSLATE_NOOP(CONTEXT, "OBS has nothing by that name."),
-    601: QT_TRANSLATE_NOOP(CONTEXT, "Something with that name already exists in OBS."),
+    203: QT_TRANSLATE_NOOP("ObsLink", "OBS is busy with something else. Try again in a moment."),
+    207: QT_TRANSLATE_NOOP("ObsLink", "OBS does not allow this while studio mode is off."),
+    500: QT_TRANSLATE_NOOP("ObsLink", "OBS cannot do this while the output is running. Stop the stream first."),
+    501: QT_TRANSLATE_NOOP("ObsLink", "OBS cannot do this while the output is not running."),
+    600: QT_TRANSLATE_NOOP("ObsLink", "OBS has nothing by that name."),
+    601: QT_TRANSLATE_NOOP("ObsLink", "Something with that name already exists in OBS."),
 }
 
 
 def _request_error_message(request_type: str, code: int) -> str:
     text = _REQUEST_CODES.get(code)
     if text:
-        return translate(CONTEXT, text)
-    return translate(CONTEXT, "OBS refused the request {request} (code {code}).").format(
+        return translate("ObsLink", text)
+    return translate("ObsLink", "OBS refused the request {request} (code {code}).").format(
         request=request_type, code=code)

@@ -20,7 +20,6 @@ from studio.obs.link import LinkState, LinkStatus, ObsLink
 from studio.tasks import spawn
 
 log = logging.getLogger(__name__)
-CONTEXT = "StreamControl"
 
 
 class StreamPhase(enum.Enum):
@@ -68,7 +67,7 @@ class StreamControl:
         for check in self.start_checks:
             await check()
         if self.is_live:
-            raise ObsError(translate(CONTEXT, "OBS is already streaming."))
+            raise ObsError(translate("StreamControl", "OBS is already streaming."))
         self._set_phase(StreamPhase.STARTING)
         try:
             await self.link.request("StartStream")
