@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 _obsws_logger = logging.getLogger("obsws_python")
 _obsws_logger.setLevel(logging.CRITICAL + 1)
 _obsws_logger.propagate = False
+# websocket-client logs connection errors at ERROR on its own; we report them in plain words.
+logging.getLogger("websocket").setLevel(logging.CRITICAL + 1)
 
 
 # obs-websocket close codes (protocol.md, WebSocketCloseCode)
@@ -99,8 +101,7 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
     ws = websocket.WebSocket()
     try:
         try:
-            ws.connect(f"ws://{target.host}:{target.port}", timeout=timeout,
-                       subprotocols=["obswebsocket.json"])
+            ws.connect(f"ws://{target.host}:{target.port}", timeout=timeout)
         except ConnectionRefusedError as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
                 "ObsLink", "OBS is not running at {where}, or its WebSocket server is off "
