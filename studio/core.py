@@ -33,7 +33,8 @@ class StudioCore:
         """Read the saved password (off the loop) and start connecting; returns at once."""
         password = ""
         try:
-            password = await asyncio.to_thread(self.store.get, OBS_PASSWORD) or ""
+            stored: str | None = await asyncio.to_thread(self.store.get, OBS_PASSWORD)
+            password = stored or ""
         except UserError as e:
             self.keyring_problem = str(e)
         self.link.configure(ConnectionTarget(self.settings.obs.host, self.settings.obs.port, password))

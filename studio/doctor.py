@@ -15,7 +15,6 @@ from studio.keys.store import SecretStore
 from studio.obs.link import ConnectionTarget, LinkState, ObsLink
 
 
-
 @dataclass
 class Check:
     name: str

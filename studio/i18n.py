@@ -25,7 +25,7 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for extraction without translating it yet (translate it when shown)."""
     return text
 

@@ -19,7 +19,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("STUDIO_CONSOLE_LANG", "en")
 
-from tests.lab.processes import (  # noqa: E402
+from tests.lab.processes import (
     ObsInstance,
     RtmpIngest,
     SessionKeyring,

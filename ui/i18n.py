@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from studio import i18n
 
-
 _installed: list[QTranslator] = []  # a QTranslator must outlive its use: keep a reference
 
 
@@ -20,11 +19,11 @@ class TsTranslator(QTranslator):
         super().__init__()
         self._table = table
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: D102
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         return self._table.get((context, source))
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return not self._table
 
 

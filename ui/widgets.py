@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -14,7 +14,7 @@ from studio.tasks import spawn
 class MessageLine(QLabel):
     """One line under a panel: what just happened, or what went wrong and what to do."""
 
-    STYLES = {
+    STYLES: ClassVar[dict[str, str]] = {
         "info": "color: palette(text);",
         "ok": "color: #1b7f3a;",
         "error": "color: #b3261e; font-weight: bold;",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import enum
 import hashlib
 import json
@@ -154,10 +155,8 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
             raise _ProbeFailure(LinkState.TOO_OLD, _too_old_message())
         return dict(identified["d"])
     finally:
-        try:
+        with contextlib.suppress(Exception):
             ws.shutdown()
-        except Exception:
-            pass
 
 
 def _too_old_message() -> str:
@@ -190,10 +189,8 @@ class _Connection:
     def abort(self) -> None:
         # shutdown(), not close(): close() waits for a goodbye a dead peer never sends.
         for client in (self.requests, self.events):
-            try:
+            with contextlib.suppress(Exception):
                 client.base_client.ws.shutdown()
-            except Exception:
-                pass
 
 
 class ObsLink:
@@ -256,10 +253,8 @@ class ObsLink:
     async def stop(self) -> None:
         if self._supervisor:
             self._supervisor.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._supervisor
-            except asyncio.CancelledError:
-                pass
             self._supervisor = None
         await self._drop_connection()
         self._set_status(LinkStatus(LinkState.DISCONNECTED, translate("ObsLink", "Not connected to OBS.")))
@@ -347,10 +342,8 @@ class ObsLink:
             delay *= random.uniform(0.8, 1.2)  # jitter: many consoles must not hammer OBS in step
             failures += 1
             self._set_status(replace(self._status, retry_in=round(delay, 1), attempt=failures))
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
-            except TimeoutError:
-                pass
 
     async def _attempt(self) -> None:
         assert self._loop is not None
@@ -480,7 +473,8 @@ class _StaleConnection(Exception):
 _REQUEST_CODES = {
     203: QT_TRANSLATE_NOOP("ObsLink", "OBS is busy with something else. Try again in a moment."),
     207: QT_TRANSLATE_NOOP("ObsLink", "OBS does not allow this while studio mode is off."),
-    500: QT_TRANSLATE_NOOP("ObsLink", "OBS cannot do this while the output is running. Stop the stream first."),
+    500: QT_TRANSLATE_NOOP("ObsLink",
+                           "OBS cannot do this while the output is running. Stop the stream first."),
     501: QT_TRANSLATE_NOOP("ObsLink", "OBS cannot do this while the output is not running."),
     600: QT_TRANSLATE_NOOP("ObsLink", "OBS has nothing by that name."),
     601: QT_TRANSLATE_NOOP("ObsLink", "Something with that name already exists in OBS."),

@@ -7,7 +7,6 @@ on time: the figures go into the issue notes.
 
 from __future__ import annotations
 
-import asyncio
 import statistics
 import time
 

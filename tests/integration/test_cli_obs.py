@@ -15,7 +15,8 @@ from tests.lab.processes import LAB_SCENES, free_port
 pytestmark = pytest.mark.integration
 
 
-def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, env: dict[str, str] | None = None,
+        timeout: float = 30) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "ui.launcher", *args], capture_output=True, text=True,
                           env=full_env, timeout=timeout)

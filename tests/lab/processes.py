@@ -7,6 +7,7 @@ specific: the fixtures in ``tests/conftest.py`` and the benchmarks both use it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -71,10 +72,8 @@ class LabProcess:
         return self.proc.poll() is None
 
     def signal_group(self, sig: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, sig)
-        except ProcessLookupError:
-            pass
 
     def stop(self, timeout: float = 5.0) -> None:
         if self.alive():
@@ -159,10 +158,8 @@ class SessionKeyring:
     def stop(self) -> None:
         for pid in (self.daemon_pid, self.dbus_pid):
             if pid:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
 
 
 def _pid_of(program: str, bus_address: str) -> int | None:

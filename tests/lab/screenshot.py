@@ -1,4 +1,6 @@
-"""Screenshot the real window against a real lab OBS: ``python -m tests.lab.screenshot OUT.png [--lang zh_CN]``.
+"""Screenshot the real window against a real lab OBS.
+
+``python -m tests.lab.screenshot OUT.png [--lang zh_CN] [--stream]``
 
 Starts Xvfb + OBS (and nginx when ``--stream``), opens the console as a user would see it,
 connects, waits, and saves the window. Used for the README and to look at what we built.
