@@ -31,6 +31,8 @@ class StreamPhase(enum.Enum):
     STOPPING = "stopping"
 
 
+TRANSITION_GRACE_S = 20.0
+
 _OUTPUT_STATES = {
     "OBS_WEBSOCKET_OUTPUT_STARTING": StreamPhase.STARTING,
     "OBS_WEBSOCKET_OUTPUT_STARTED": StreamPhase.LIVE,
@@ -55,6 +57,8 @@ class StreamControl:
         self.changed = Signal("StreamControl.changed")
         self.sampled = Signal("StreamControl.sampled")  # (GetStreamStatus dict, monotonic seconds)
         self._poller: asyncio.Task[None] | None = None
+        self._last_polled: StreamPhase | None = None
+        self._phase_since = time.monotonic()
         link.connected.connect(self._on_link_connected)
         link.status_changed.connect(self._on_link_status_changed)
         link.on("StreamStateChanged", self._on_stream_state_changed)
@@ -92,11 +96,20 @@ class StreamControl:
         self.last_status = status
         self.timecode = str(status.get("outputTimecode", ""))[:8]
         if status.get("outputReconnecting"):
-            phase = StreamPhase.RECONNECTING
+            polled = StreamPhase.RECONNECTING
         elif status.get("outputActive"):
-            phase = StreamPhase.LIVE if self.phase is not StreamPhase.STOPPING else self.phase
+            polled = StreamPhase.LIVE
         else:
-            phase = StreamPhase.OFF if self.phase is not StreamPhase.STARTING else self.phase
+            polled = StreamPhase.OFF
+        # OBS's events drive the transitions; a poll overrules them only after two identical
+        # readings in a row (OBS's status lags its STOPPED event by a moment: no flicker).
+        # While starting or stopping, OBS's events decide (a slow ingest can take a while to
+        # accept); only if no event came for a long time do the polls take over.
+        in_transition = (self.phase in (StreamPhase.STARTING, StreamPhase.STOPPING)
+                         and received - self._phase_since < TRANSITION_GRACE_S)
+        settled = self.phase is StreamPhase.UNKNOWN or (polled == self._last_polled and not in_transition)
+        self._last_polled = polled
+        phase = polled if settled else self.phase
         self._set_phase(phase, force_emit=True)
         self.sampled.emit(status, received)
         return status
@@ -111,6 +124,8 @@ class StreamControl:
 
     def _set_phase(self, phase: StreamPhase, force_emit: bool = False) -> None:
         if phase is not self.phase or force_emit:
+            if phase is not self.phase:
+                self._phase_since = time.monotonic()
             self.phase = phase
             self.changed.emit()
 
