@@ -14,6 +14,9 @@ from ui.widgets import MessageLine, run_action
 
 CONFIRM_WINDOW_MS = 4000
 
+_BUTTON_STYLE = ("QPushButton {{ background: {bg}; color: {fg}; font-size: 16px; font-weight: bold; "
+                 "border-radius: 6px; }} QPushButton:disabled {{ background: #d0d0d0; color: #808080; }}")
+
 _PHASE_STYLE = {
     StreamPhase.UNKNOWN: "#7a7a7a",
     StreamPhase.OFF: "#7a7a7a",
@@ -72,10 +75,13 @@ class StreamPanel(QWidget):
         live = self.stream.is_live
         if self._confirm_stop.isActive() and live:
             self.button.setText(self.tr("Click again to STOP the stream"))
+            self.button.setStyleSheet(_BUTTON_STYLE.format(bg="#b3261e", fg="white"))
         elif live:
             self.button.setText(self.tr("Stop streaming"))
+            self.button.setStyleSheet(_BUTTON_STYLE.format(bg="#f3d6d4", fg="#7a1c15"))
         else:
             self.button.setText(self.tr("Start streaming"))
+            self.button.setStyleSheet(_BUTTON_STYLE.format(bg="#1b7f3a", fg="white"))
         self.button.setEnabled(phase not in (StreamPhase.UNKNOWN, StreamPhase.STOPPING))
 
     def _on_button_clicked(self) -> None:
