@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-import time
 
 import obsws_python
 import pytest
@@ -14,7 +13,7 @@ from studio.errors import ObsNotConnected, ObsRequestFailed
 from studio.obs.link import ConnectionTarget, LinkState, ObsLink
 from studio.obs.scenes import ScenesModel
 from tests.lab.processes import LAB_SCENES
-from tests.lab.waiting import wait_until
+from tests.lab.waiting import LoopWatch, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -149,26 +148,17 @@ def test_port_that_never_answers_keeps_the_loop_ticking(run, loop):
     silent = SilentListener()
     link = ObsLink(ConnectionTarget("127.0.0.1", silent.port, "x"), connect_timeout=1.0,
                    backoff=(0.2,))
-    gaps: list[float] = []
-
-    async def ticker():
-        last = time.monotonic()
-        while True:
-            await asyncio.sleep(0.01)
-            now = time.monotonic()
-            gaps.append(now - last)
-            last = now
 
     async def scenario():
-        tick = asyncio.ensure_future(ticker())
-        link.start()
-        await asyncio.sleep(2.5)  # two connect attempts time out meanwhile
-        tick.cancel()
+        async with LoopWatch() as watch:
+            link.start()
+            await asyncio.sleep(2.5)  # two connect attempts time out meanwhile
         assert link.state is LinkState.RECONNECTING
         assert "Nothing answers" in link.status.message
         await link.close()
+        return watch
 
-    run(scenario())
+    watch = run(scenario())
     silent.close()
     assert link.attempts >= 2
-    assert max(gaps) < 0.25, f"the loop stalled for {max(gaps):.3f} s"
+    assert watch.longest_gap < 0.25, f"the loop stalled for {watch.longest_gap:.3f} s"

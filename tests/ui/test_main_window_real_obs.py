@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import obsws_python
 import pytest
@@ -14,7 +13,7 @@ from studio.core import StudioCore
 from studio.keys.store import SecretStore
 from studio.obs.link import ConnectionTarget, LinkState
 from tests.lab.processes import LAB_SCENES
-from tests.lab.waiting import wait_until
+from tests.lab.waiting import LoopWatch, wait_until
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.integration
@@ -37,11 +36,16 @@ def _core_for(obs, password=None) -> StudioCore:
     return core
 
 
-def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
-    core = _core_for(shared_obs)
+def _shown_window(qtbot, core: StudioCore) -> MainWindow:
     window = MainWindow(core)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
+    core = _core_for(shared_obs)
+    window = _shown_window(qtbot, core)
 
     async def scenario():
         core.link.start()
@@ -70,9 +74,7 @@ def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
 
 def test_studio_mode_preview_and_transition(qtbot, shared_obs, run):
     core = _core_for(shared_obs)
-    window = MainWindow(core)
-    qtbot.addWidget(window)
-    window.show()
+    window = _shown_window(qtbot, core)
 
     async def scenario():
         core.link.start()
@@ -97,23 +99,13 @@ def test_studio_mode_preview_and_transition(qtbot, shared_obs, run):
 def test_obs_killed_window_stays_responsive_and_recovers(qtbot, obs_factory, run):
     obs = obs_factory()
     core = _core_for(obs)
-    window = MainWindow(core)
-    qtbot.addWidget(window)
-    window.show()
-    gaps: list[float] = []
-
-    async def ticker():
-        last = time.monotonic()
-        while True:
-            await asyncio.sleep(0.01)
-            now = time.monotonic()
-            gaps.append(now - last)
-            last = now
+    window = _shown_window(qtbot, core)
 
     async def scenario():
         core.link.start()
         await wait_until(lambda: window.scenes_panel.list.isEnabled())
-        tick = asyncio.ensure_future(ticker())
+        watch = LoopWatch()
+        await watch.__aenter__()
         await asyncio.to_thread(obs.kill)  # the test, not the console, must not block the loop
         await wait_until(lambda: core.link.state is LinkState.RECONNECTING, timeout=5)
         await wait_until(lambda: not window.scenes_panel.list.isEnabled())
@@ -122,19 +114,19 @@ def test_obs_killed_window_stays_responsive_and_recovers(qtbot, obs_factory, run
         assert not window.stream_panel.button.isEnabled()
         await asyncio.to_thread(obs.start)
         await wait_until(lambda: window.scenes_panel.list.isEnabled(), timeout=20)
-        tick.cancel()
+        await watch.__aexit__()
         assert window.connection_bar.state_badge.accessibleName() == "connected"
         assert window.scenes_panel.scene_names() == list(LAB_SCENES)
         await core.close()
+        return watch
 
-    run(scenario(), timeout=40)
-    assert max(gaps) < 0.3, f"the Qt loop stalled for {max(gaps):.3f} s while OBS was away"
+    watch = run(scenario(), timeout=40)
+    assert watch.longest_gap < 0.3, f"the Qt loop stalled for {watch.longest_gap:.3f} s while OBS was away"
 
 
 def test_wrong_password_shown_and_fixed_from_the_bar(qtbot, shared_obs, run):
     core = _core_for(shared_obs, password="not-the-password")
-    window = MainWindow(core)
-    qtbot.addWidget(window)
+    window = _shown_window(qtbot, core)
 
     async def scenario():
         core.link.start()
