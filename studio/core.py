@@ -11,6 +11,9 @@ import logging
 
 from studio.config import Settings
 from studio.errors import UserError
+from studio.health.monitor import StreamHealth
+from studio.keys.apply import start_check as expired_key_start_check
+from studio.keys.rooms import PushRooms
 from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget, ObsLink
 from studio.obs.scenes import ScenesModel
@@ -27,6 +30,11 @@ class StudioCore:
         self.link = ObsLink(ConnectionTarget(self.settings.obs.host, self.settings.obs.port))
         self.scenes = ScenesModel(self.link)
         self.stream = StreamControl(self.link)
+        # Push keys per live room; shares our Settings so nobody saves a stale copy.
+        self.rooms = PushRooms(self.store, self.settings)
+        # Never go live with an expired push key: refused before OBS is asked.
+        self.stream.start_checks.append(expired_key_start_check(self.link))
+        self.health = StreamHealth(self.link, self.stream)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
 
     async def start(self) -> None:
@@ -54,7 +62,8 @@ class StudioCore:
         else:
             register_secret(password)
             try:
-                await asyncio.to_thread(self.store.set, OBS_PASSWORD, password)
+                # A closure, not arguments: loop debug logs print a call's arguments.
+                await asyncio.to_thread(lambda: self.store.set(OBS_PASSWORD, password))
                 self.keyring_problem = None
             except UserError as e:
                 problem = e
@@ -64,4 +73,5 @@ class StudioCore:
             raise problem
 
     async def close(self) -> None:
+        await self.health.close()
         await self.link.close()

@@ -131,18 +131,28 @@ def rtmp_ingest(tmp_path: Path) -> Iterator[RtmpIngest]:
     ingest.stop()
 
 
-@pytest.fixture
-def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop on pytest-qt's QApplication: asyncio and Qt tick together, as in the app."""
+@pytest.fixture(scope="session")
+def _session_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """ONE qasync loop for the whole session, as the app has one for its whole life.
+
+    A loop per test was closed while worker threads could still hand it results, and Qt later
+    delivered those queued calls to deleted objects (segfaults in pytest-qt's event processing).
+    """
     import qasync
 
     event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
     yield event_loop
+    event_loop.close()
+
+
+@pytest.fixture
+def loop(_session_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The qasync loop on pytest-qt's QApplication: asyncio and Qt tick together, as in the app."""
     from studio.tasks import cancel_all
 
-    event_loop.run_until_complete(cancel_all())
-    event_loop.close()
+    asyncio.set_event_loop(_session_loop)
+    yield _session_loop
+    _session_loop.run_until_complete(cancel_all())  # nothing of this test runs on into the next
     asyncio.set_event_loop(None)
 
 
@@ -151,6 +161,14 @@ def run(loop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
     """``run(coro, timeout=10)``: drive a coroutine to its end on the test's qasync loop."""
 
     def runner(coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
-        return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        try:
+            return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        except BaseException:
+            # A failed scenario leaves links and pollers behind: stop them now, while the loop
+            # runs, not later from Qt's event processing between tests.
+            from studio.tasks import cancel_all
+
+            loop.run_until_complete(cancel_all())
+            raise
 
     return runner

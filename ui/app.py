@@ -35,6 +35,9 @@ def setup_logging(debug: bool) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     root.addHandler(file_handler)
+    # qasync logs every executor call with its arguments and result at DEBUG: a secret passed to
+    # asyncio.to_thread would land in a raw record. Silence it at the source, as for obsws-python.
+    logging.getLogger("qasync").setLevel(logging.INFO)
     if debug:
         root.addHandler(logging.StreamHandler(sys.stderr))
     install_on_root()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, 
 
 from studio.core import StudioCore
 from ui.panels.connection import ConnectionBar
+from ui.panels.health import HealthPanel
+from ui.panels.keys import KeysPanel
 from ui.panels.scenes import ScenesPanel
 from ui.panels.stream import StreamPanel
 
@@ -44,6 +46,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.health_panel = HealthPanel(core.health)
+        self.add_panel(self.tr("Stream health 推流健康"), self.health_panel, "healthDock")
+        self.keys_panel = KeysPanel(core.rooms, core.link)
+        self.add_panel(self.tr("Push keys 推流密钥"), self.keys_panel, "keysPanel")
 
     def add_panel(self, title: str, widget: QWidget, object_name: str,
                   area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:

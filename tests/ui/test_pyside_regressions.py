@@ -23,9 +23,9 @@ def test_signal_emit_keeps_bool_refcount(qapp):
     emitter = _Emitter()
     emitter.fired.connect(lambda _v: None)
     before = sys.getrefcount(True)
-    for _ in range(200):
+    for _ in range(3000):
         emitter.fired.emit(1)
-    assert sys.getrefcount(True) >= before - 5
+    assert sys.getrefcount(True) >= before - 500  # a leak per emit would lose thousands
 
 
 def test_many_thread_handoffs_through_qasync(loop):
@@ -45,4 +45,4 @@ def test_many_thread_handoffs_through_qasync(loop):
 
     loop.run_until_complete(asyncio.wait_for(scenario(), 30))
     assert received == list(range(10_000))
-    assert sys.getrefcount(True) >= before - 5
+    assert sys.getrefcount(True) >= before - 500  # a leak per emit would lose thousands

@@ -32,7 +32,7 @@ def test_start_live_timecode_and_guarded_stop(qtbot, obs_factory, rtmp_ingest, r
         assert panel.button.text() == "Start streaming"
         qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: stream.phase is StreamPhase.LIVE, timeout=15)
-        await wait_until(lambda: panel.timecode.text() >= "00:00:02", timeout=10)
+        await wait_until(lambda: panel.timecode.text() >= "00:00:02", timeout=30)
         assert panel.phase_label.accessibleName() == "live"
         assert (rtmp_ingest.stream_bytes_in("panel-test") or 0) > 0  # nginx really receives it
         qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)  # first click only arms

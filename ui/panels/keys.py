@@ -1,0 +1,344 @@
+"""The push-keys panel (推流密钥): paste the live console's push address, keep it per live room in the
+system keyring, see when it expires, and put it into OBS.
+
+The key is shown masked. "Hold to show" reveals it only while the button is held down; "Copy"
+puts it on the clipboard. A pasted address leaves the paste box as soon as it is read, so the key
+does not sit on screen in clear. Keyring and settings calls run off the Qt thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.keys.apply import ObsRequester, apply_to_obs, expiry_warning, local_time_text
+from studio.keys.pushurl import PushAddress, PushAddressError, now_utc, parse_push_address
+from studio.keys.rooms import PushRooms, RoomEntry
+from studio.redact import register_secret
+from studio.tasks import spawn
+from ui.widgets import MessageLine
+
+COUNTDOWN_INTERVAL_MS = 1000
+SOON_SECONDS = 2 * 3600  # the countdown turns orange this long before the key expires
+
+
+class KeysPanel(QWidget):
+    """``KeysPanel(rooms, link, clock=now_utc, planned_end=None)``.
+
+    ``planned_end()`` returns when the show is planned to end (or None); a key expiring earlier
+    gets a warning.
+    """
+
+    def __init__(self, rooms: PushRooms, link: ObsRequester, *,
+                 clock: Callable[[], datetime] = now_utc,
+                 planned_end: Callable[[], datetime | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rooms = rooms
+        self.link = link
+        self.clock = clock
+        self.planned_end = planned_end or (lambda: None)
+        self.address: PushAddress | None = None  # the one shown in the preview
+        self._entries: list[RoomEntry] = []
+
+        self.title = QLabel(self.tr("Push keys (推流密钥)"))
+        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.paste_box = QPlainTextEdit()
+        self.paste_box.setObjectName("pasteBox")
+        self.paste_box.setPlaceholderText(self.tr(
+            "Paste the push address (推流地址) from the live console here — the whole chat message is fine."))
+        self.paste_box.setMaximumHeight(70)
+
+        self.server_label = QLabel("—")
+        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label = QLabel("—")
+        self.key_label.setObjectName("maskedKey")
+        self.key_label.setStyleSheet("font-family: monospace;")
+        self.reveal_button = QPushButton(self.tr("Hold to show"))
+        self.reveal_button.setToolTip(self.tr("The key is shown only while you hold the button down"))
+        self.copy_button = QPushButton(self.tr("Copy key"))
+        self.expiry_label = QLabel("—")
+        self.expiry_label.setObjectName("expiry")
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_label, 1)
+        key_row.addWidget(self.reveal_button)
+        key_row.addWidget(self.copy_button)
+        self.room_name = QLineEdit()
+        self.room_name.setPlaceholderText(self.tr("Room name, e.g. 周五美妆专场"))
+        self.save_button = QPushButton(self.tr("Save for this room"))
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.room_name, 1)
+        name_row.addWidget(self.save_button)
+        preview = QFormLayout()
+        preview.addRow(self.tr("Server"), self.server_label)
+        preview.addRow(self.tr("Stream key"), key_row)
+        preview.addRow(self.tr("Expires"), self.expiry_label)
+        preview.addRow(self.tr("Live room"), name_row)
+
+        self.room_list = QTreeWidget()
+        self.room_list.setObjectName("roomList")
+        self.room_list.setHeaderLabels([self.tr("Live room"), self.tr("Server"), self.tr("Expires in")])
+        self.room_list.setRootIsDecorated(False)
+        self.apply_button = QPushButton(self.tr("Apply to OBS"))
+        self.apply_button.setObjectName("applyButton")
+        self.apply_button.setToolTip(self.tr("Sets OBS's server and stream key; not while streaming"))
+        self.delete_button = QPushButton(self.tr("Delete room"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button, 1)
+        buttons.addWidget(self.delete_button)
+        self.message = MessageLine()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.paste_box)
+        layout.addLayout(preview)
+        layout.addWidget(QLabel(self.tr("Saved rooms")))
+        layout.addWidget(self.room_list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(COUNTDOWN_INTERVAL_MS)
+        self.countdown.timeout.connect(self._on_countdown_timeout)
+        self.countdown.start()
+
+        self.paste_box.textChanged.connect(self._on_paste_box_changed)
+        self.reveal_button.pressed.connect(self._on_reveal_pressed)
+        self.reveal_button.released.connect(self._on_reveal_released)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.room_name.returnPressed.connect(self._on_save_clicked)
+        self.apply_button.clicked.connect(self._on_apply_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.room_list.currentItemChanged.connect(self._on_room_list_current_changed)
+        self._show_address(None)
+        spawn(self.refresh(), name="keys-refresh")
+
+    # ----- text ----------------------------------------------------------------------------------
+    def countdown_text(self, seconds: float | None) -> str:
+        if seconds is None:
+            return self.tr("no expiry")
+        if seconds <= 0:
+            return self.tr("EXPIRED — get a new address")
+        minutes = int(seconds // 60)
+        if minutes >= 48 * 60:
+            return self.tr("{days} days").format(days=minutes // (24 * 60))
+        if minutes >= 60:
+            return self.tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+        if minutes >= 1:
+            return self.tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=int(seconds) % 60)
+        return self.tr("{seconds} s").format(seconds=int(seconds))
+
+    def _expiry_line(self, address: PushAddress) -> str:
+        if address.expires_at is None:
+            return self.tr("No expiry time in this address")
+        left = address.expires_in_seconds(self.clock())
+        if left is not None and left > 0:
+            return self.tr("{time} (in {countdown})").format(
+                time=local_time_text(address.expires_at), countdown=self.countdown_text(left))
+        return self.tr("{time} — EXPIRED, get a new push address").format(
+            time=local_time_text(address.expires_at))
+
+    # ----- rendering -----------------------------------------------------------------------------
+    def _show_address(self, address: PushAddress | None) -> None:
+        self.address = address
+        has = address is not None
+        for widget in (self.reveal_button, self.copy_button, self.save_button):
+            widget.setEnabled(has)
+        self.apply_button.setEnabled(has)
+        if address is None:
+            self.server_label.setText("—")
+            self.key_label.setText("—")
+            self.expiry_label.setText("—")
+            return
+        self.server_label.setText(address.server)
+        self.key_label.setText(address.masked_key)
+        self._render_expiry()
+
+    def _render_expiry(self) -> None:
+        if self.address is None:
+            return
+        self.expiry_label.setText(self._expiry_line(self.address))
+        left = self.address.expires_in_seconds(self.clock())
+        colour = "#b3261e" if left is not None and left <= 0 else \
+            "#c77700" if left is not None and left < SOON_SECONDS else "palette(text)"
+        self.expiry_label.setStyleSheet(f"color: {colour};")
+
+    def _render_rooms(self) -> None:
+        current = self.selected_room()
+        self.room_list.blockSignals(True)
+        self.room_list.clear()
+        now = self.clock()
+        for entry in self._entries:
+            left = None if entry.expires_at is None else (entry.expires_at - now).total_seconds()
+            item = QTreeWidgetItem([entry.name, entry.host, self.countdown_text(left)])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.name)
+            if left is not None and left <= 0:
+                item.setForeground(2, Qt.GlobalColor.red)
+            self.room_list.addTopLevelItem(item)
+            if entry.name == current:
+                self.room_list.setCurrentItem(item)
+        self.room_list.blockSignals(False)
+        self.delete_button.setEnabled(self.selected_room() is not None)
+
+    def selected_room(self) -> str | None:
+        item = self.room_list.currentItem()
+        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def room_rows(self) -> list[tuple[str, str, str]]:
+        """What the saved-rooms list shows (for tests and screen readers)."""
+        items = (self.room_list.topLevelItem(i) for i in range(self.room_list.topLevelItemCount()))
+        return [(item.text(0), item.text(1), item.text(2)) for item in items if item is not None]
+
+    # ----- async work (keyring and OBS off the Qt thread) --------------------------------------
+    async def refresh(self) -> None:
+        try:
+            self._entries = await asyncio.to_thread(self.rooms.entries)
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        self._render_rooms()
+
+    async def _save(self, name: str, address: PushAddress) -> None:
+        try:
+            entry = await asyncio.to_thread(self.rooms.save, name, address)
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        await self.refresh()
+        self._select(entry.name)
+        self.message.show_message(self.tr("Saved for “{room}” in the system keyring.").format(
+            room=entry.name), "ok")
+        self._warn_if_expiring(address)
+
+    async def _load(self, name: str) -> None:
+        try:
+            address = await asyncio.to_thread(self.rooms.load, name)
+        except UserError as e:
+            self._show_address(None)
+            self.message.show_message(str(e), "error")
+            return
+        if self.selected_room() == name:  # the user may have moved on meanwhile
+            self._show_address(address)
+            self.room_name.setText(name)
+            self.message.clear_message()
+            self._warn_if_expiring(address)
+
+    async def _apply(self, address: PushAddress) -> None:
+        self.apply_button.setEnabled(False)
+        try:
+            applied = await apply_to_obs(self.link, address, now=self.clock())
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        finally:
+            self.apply_button.setEnabled(self.address is not None)
+        text = self.tr("OBS now pushes to {server} with key {key} — read back from OBS and checked.").format(
+            server=applied.server, key=applied.masked_key)
+        warning = expiry_warning(address.expires_at, self.planned_end(), now=self.clock())
+        self.message.show_message(text + ("\n" + warning if warning else ""), "error" if warning else "ok")
+
+    async def _delete(self, name: str) -> None:
+        try:
+            await asyncio.to_thread(self.rooms.delete, name)
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        self._show_address(None)
+        await self.refresh()
+        self.message.show_message(self.tr("Deleted “{room}”.").format(room=name), "ok")
+
+    def _warn_if_expiring(self, address: PushAddress) -> None:
+        warning = expiry_warning(address.expires_at, self.planned_end(), now=self.clock())
+        if warning:
+            self.message.show_message(warning, "error")
+
+    def _select(self, name: str) -> None:
+        for i in range(self.room_list.topLevelItemCount()):
+            item = self.room_list.topLevelItem(i)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == name:
+                self.room_list.blockSignals(True)
+                self.room_list.setCurrentItem(item)
+                self.room_list.blockSignals(False)
+                self.delete_button.setEnabled(True)
+
+    # ----- slots -----------------------------------------------------------------------------------
+    def _on_paste_box_changed(self) -> None:
+        text = self.paste_box.toPlainText()
+        if not text.strip():
+            return
+        register_secret(text.strip())
+        try:
+            address = parse_push_address(text)
+        except PushAddressError as e:
+            self.message.show_message(str(e), "error")
+            return
+        # Read: take the address out of the box so the key is not left on screen in clear.
+        self.paste_box.blockSignals(True)
+        self.paste_box.clear()
+        self.paste_box.blockSignals(False)
+        self.room_list.blockSignals(True)
+        self.room_list.setCurrentIndex(QModelIndex())  # the preview is no saved room now
+        self.room_list.blockSignals(False)
+        self._show_address(address)
+        self.room_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.show_message(self.tr("Push address read. Give the live room a name and save it."), "ok")
+        self._warn_if_expiring(address)
+
+    def _on_reveal_pressed(self) -> None:
+        if self.address is not None:
+            self.key_label.setText(self.address.key)
+
+    def _on_reveal_released(self) -> None:
+        if self.address is not None:
+            self.key_label.setText(self.address.masked_key)
+
+    def _on_copy_clicked(self) -> None:
+        if self.address is None:
+            return
+        QGuiApplication.clipboard().setText(self.address.key)
+        self.message.show_message(self.tr("Stream key copied. Paste it only into OBS."), "ok")
+
+    def _on_save_clicked(self) -> None:
+        if self.address is not None:
+            spawn(self._save(self.room_name.text(), self.address), name="keys-save")
+
+    def _on_apply_clicked(self) -> None:
+        if self.address is not None:
+            spawn(self._apply(self.address), name="keys-apply")
+
+    def _on_delete_clicked(self) -> None:
+        name = self.selected_room()
+        if name is not None:
+            spawn(self._delete(name), name="keys-delete")
+
+    def _on_room_list_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self.delete_button.setEnabled(current is not None)
+        if current is not None:
+            spawn(self._load(str(current.data(0, Qt.ItemDataRole.UserRole))), name="keys-load")
+
+    def _on_countdown_timeout(self) -> None:
+        self._render_expiry()
+        now = self.clock()
+        for i, entry in enumerate(self._entries):
+            item = self.room_list.topLevelItem(i)
+            if item is not None:
+                left = None if entry.expires_at is None else (entry.expires_at - now).total_seconds()
+                item.setText(2, self.countdown_text(left))
