@@ -5,7 +5,7 @@
 # a CJK font (Chinese overlays), and Qt's xcb libraries for screenshots of a real window.
 set -euo pipefail
 PACKAGES=(
-  obs-studio xvfb xauth openbox x11-utils
+  obs-studio xvfb xauth openbox x11-utils  # x11-utils: xmessage, a window to capture in tests
   nginx-light libnginx-mod-rtmp ffmpeg
   gnome-keyring dbus dbus-x11
   fonts-wqy-microhei fontconfig

@@ -21,7 +21,6 @@ from studio.health.status import Verdict
 from studio.i18n import translate
 from studio.obs.stream import StreamControl
 
-CONTEXT = "HealthCli"
 
 
 def register(commands: Any) -> None:
@@ -56,7 +55,7 @@ async def _health(args: argparse.Namespace) -> int:
 
         health.changed.connect(on_health_changed)
         if not args.json:
-            print(translate(CONTEXT, "time      kbit/s   dropped  congestion  status"), flush=True)
+            print(translate("HealthCli", "time      kbit/s   dropped  congestion  status"), flush=True)
         loop = asyncio.get_running_loop()
         start = loop.time()
         deadline = start + args.seconds
@@ -75,7 +74,7 @@ async def _health(args: argparse.Namespace) -> int:
             "word": verdict.word, "advice": verdict.advice,
             "kbps": None if verdict.kbps is None else round(verdict.kbps, 1)}})
     elif not rows:
-        print(translate(CONTEXT, "No samples: OBS did not answer."), file=sys.stderr)
+        print(translate("HealthCli", "No samples: OBS did not answer."), file=sys.stderr)
     return EXIT_OK
 
 
@@ -90,11 +89,11 @@ def sample_row(sample: Sample, verdict: Verdict) -> dict[str, Any]:
 def text_line(sample: Sample, verdict: Verdict) -> str:
     clock = time.strftime("%H:%M:%S", time.localtime(sample.time))
     if sample.state is SampleState.RECONNECTING:
-        figures = translate(CONTEXT, "— OBS reconnecting to the platform —")
+        figures = translate("HealthCli", "— OBS reconnecting to the platform —")
     elif sample.state is SampleState.OBS_GONE:
-        figures = translate(CONTEXT, "— OBS not answering —")
+        figures = translate("HealthCli", "— OBS not answering —")
     elif sample.state is SampleState.OFF:
-        figures = translate(CONTEXT, "— not streaming —")
+        figures = translate("HealthCli", "— not streaming —")
     else:
         kbps = "     —" if sample.kbps is None else f"{sample.kbps:6.0f}"
         dropped = "     —" if sample.dropped_pct is None else f"{sample.dropped_pct:5.2f}%"

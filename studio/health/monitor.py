@@ -21,7 +21,6 @@ from studio.i18n import translate
 from studio.obs.link import ObsLink
 from studio.obs.stream import StreamControl
 
-CONTEXT = "StreamHealth"
 
 
 class StreamHealth:
@@ -73,13 +72,13 @@ class StreamHealth:
                 if self.recorder is not None:
                     self.recorder.begin(sample.time)
                 self.history.add_marker(MarkerKind.STREAM_STARTED,
-                                        translate(CONTEXT, "Stream started"), sample.time)
+                                        translate("StreamHealth", "Stream started"), sample.time)
             elif now is not before:
                 self._mark_change(before, now, sample.time)
             self._keep(sample)
         elif on_air_before:
             self._keep(sample)  # one off-air sample, so the chart breaks the line here
-            self.history.add_marker(MarkerKind.STREAM_STOPPED, translate(CONTEXT, "Stream stopped"),
+            self.history.add_marker(MarkerKind.STREAM_STOPPED, translate("StreamHealth", "Stream stopped"),
                                     sample.time)
             if self.recorder is not None:
                 self.recorder.end()
@@ -98,11 +97,11 @@ class StreamHealth:
     def _mark_change(self, before: SampleState, now: SampleState, at: float) -> None:
         if now is SampleState.RECONNECTING:
             self.history.add_marker(MarkerKind.RECONNECT,
-                                    translate(CONTEXT, "OBS reconnecting to the platform"), at)
+                                    translate("StreamHealth", "OBS reconnecting to the platform"), at)
         elif now is SampleState.OBS_GONE:
-            self.history.add_marker(MarkerKind.OBS_GONE, translate(CONTEXT, "OBS not answering"), at)
+            self.history.add_marker(MarkerKind.OBS_GONE, translate("StreamHealth", "OBS not answering"), at)
         elif now is SampleState.LIVE and before.is_outage:
-            self.history.add_marker(MarkerKind.RECOVERED, translate(CONTEXT, "Stream back"), at)
+            self.history.add_marker(MarkerKind.RECOVERED, translate("StreamHealth", "Stream back"), at)
 
     # ----- markers -----------------------------------------------------------------------------
     def _on_history_marker_added(self, marker: Marker) -> None:

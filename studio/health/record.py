@@ -26,7 +26,6 @@ from studio.health.sampler import Sample
 from studio.i18n import translate
 
 log = logging.getLogger(__name__)
-CONTEXT = "HealthRecorder"
 FORMAT_VERSION = 1
 
 
@@ -95,7 +94,7 @@ class HealthRecorder:
         try:
             fn(*args)
         except OSError as e:
-            message = translate(CONTEXT, "Cannot save the stream health to {path}: {reason}. The "
+            message = translate("HealthRecorder", "Cannot save the stream health to {path}: {reason}. The "
                                 "chart goes on; free some disk space or check the folder's "
                                 "permissions.").format(path=self.path or "", reason=e.strerror or e)
             log.warning("health recorder: %s", e)

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from studio.health.sampler import Sample, SampleState
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 
-CONTEXT = "HealthStatus"
 
 LOW_KBPS = 800.0  # below: 标清, the picture stutters — critical
 HIGH_KBPS = 1200.0  # at or above: 超清 is safe — stable
@@ -51,10 +50,10 @@ class Reason(enum.Enum):
 
 
 _WORDS = {
-    Level.STABLE: QT_TRANSLATE_NOOP(CONTEXT, "Stable"),
-    Level.LOW: QT_TRANSLATE_NOOP(CONTEXT, "Low"),
-    Level.CRITICAL: QT_TRANSLATE_NOOP(CONTEXT, "Critical"),
-    Level.IDLE: QT_TRANSLATE_NOOP(CONTEXT, "Idle"),
+    Level.STABLE: QT_TRANSLATE_NOOP("HealthStatus", "Stable"),
+    Level.LOW: QT_TRANSLATE_NOOP("HealthStatus", "Low"),
+    Level.CRITICAL: QT_TRANSLATE_NOOP("HealthStatus", "Critical"),
+    Level.IDLE: QT_TRANSLATE_NOOP("HealthStatus", "Idle"),
 }
 
 
@@ -68,33 +67,33 @@ class Verdict:
     @property
     def word(self) -> str:
         """稳定 / 偏低 / 危险 in Chinese; Stable / Low / Critical in English."""
-        return translate(CONTEXT, _WORDS[self.level])
+        return translate("HealthStatus", _WORDS[self.level])
 
     @property
     def advice(self) -> str:
         """What is going on and what to do, in plain words."""
         if self.reason is Reason.NOT_STREAMING:
-            return translate(CONTEXT, "Not streaming. Start the stream in OBS to see its health.")
+            return translate("HealthStatus", "Not streaming. Start the stream in OBS to see its health.")
         if self.reason is Reason.MEASURING:
-            return translate(CONTEXT, "Measuring the bitrate… a verdict follows in a few seconds.")
+            return translate("HealthStatus", "Measuring the bitrate… a verdict follows in a few seconds.")
         if self.reason is Reason.RECONNECTING:
-            return translate(CONTEXT, "OBS lost the connection to the platform and is reconnecting. "
+            return translate("HealthStatus", "OBS lost the connection to the platform and is reconnecting. "
                              "Check the network (cable, router); viewers see a frozen picture.")
         if self.reason is Reason.OBS_GONE:
-            return translate(CONTEXT, "OBS is not answering. Check that OBS is still running; "
+            return translate("HealthStatus", "OBS is not answering. Check that OBS is still running; "
                              "restart it if it froze, then start the stream again.")
         if self.reason is Reason.RECOVERING:
-            return translate(CONTEXT, "The stream is back. Watching the bitrate before calling "
+            return translate("HealthStatus", "The stream is back. Watching the bitrate before calling "
                              "it stable.")
         kbps = "?" if self.kbps is None else f"{self.kbps:.0f}"
         if self.level is Level.STABLE:
-            return translate(CONTEXT, "Bitrate steady at {kbps} kbit/s, above 1200: 超清 is safe. "
+            return translate("HealthStatus", "Bitrate steady at {kbps} kbit/s, above 1200: 超清 is safe. "
                              "Nothing to do.").format(kbps=kbps)
         if self.level is Level.LOW:
-            return translate(CONTEXT, "Bitrate {kbps} kbit/s, between 800 and 1200: viewers get 高清. "
+            return translate("HealthStatus", "Bitrate {kbps} kbit/s, between 800 and 1200: viewers get 高清. "
                              "Check the network; if it keeps falling, switch OBS to the 720P "
                              "settings.").format(kbps=kbps)
-        return translate(CONTEXT, "Bitrate {kbps} kbit/s, below 800: the picture stutters. "
+        return translate("HealthStatus", "Bitrate {kbps} kbit/s, below 800: the picture stutters. "
                          "Switch OBS to the 720P settings now and check the network "
                          "(a cable instead of Wi-Fi).").format(kbps=kbps)
 

@@ -1,0 +1,95 @@
+"""``studio-console room list|goods|push``: the mini-program live room from scripts.
+
+Uses the saved live-room settings (AppSecret from the keyring); ``--base-url`` points at another
+server, e.g. the emulator (``studio-console emulator``) for a rehearsal.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+from studio.cli import EXIT_OK, run
+from studio.cli._common import print_json
+from studio.i18n import translate
+
+if TYPE_CHECKING:
+    from studio.room.wechat import WeChatLiveClient
+
+
+def register(commands: Any) -> None:
+    room = commands.add_parser("room", help="the mini-program live room: rooms, goods, goods push")
+    sub = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
+    rooms = sub.add_parser("list", help="list the rooms with their status")
+    rooms.add_argument("--json", action="store_true", help="machine-readable output")
+    goods = sub.add_parser("goods", help="list a room's goods (prices in yuan)")
+    goods.add_argument("room_id", type=int, help="the room's id (see `room list`)")
+    goods.add_argument("--json", action="store_true", help="machine-readable output")
+    push = sub.add_parser("push", help="push a product on screen in a live room (商品上屏)")
+    push.add_argument("room_id", type=int)
+    push.add_argument("goods_id", type=int)
+    for parser in (rooms, goods, push):
+        parser.add_argument("--base-url", help="API address instead of the saved one (e.g. the emulator's)")
+    rooms.set_defaults(handler=lambda args: run(_list(args)))
+    goods.set_defaults(handler=lambda args: run(_goods(args)))
+    push.set_defaults(handler=lambda args: run(_push(args)))
+
+
+@asynccontextmanager
+async def _client(args: argparse.Namespace) -> AsyncIterator[WeChatLiveClient]:
+    # Imported here: aiohttp is not loaded for every other command's start.
+    from studio.config import Settings
+    from studio.keys.store import SecretStore
+    from studio.room.settings import RoomConnection, RoomSettings
+
+    settings = Settings.load()
+    if args.base_url:
+        # A URL given here is a one-off: the saved settings are not changed.
+        room_settings = RoomSettings.from_settings(settings)
+        if room_settings.rehearsal:
+            room_settings.rehearsal_url = args.base_url
+        else:
+            room_settings.api_base_url = args.base_url
+        room_settings.validate()
+        room_settings.store_in(settings)
+    connection = RoomConnection(settings, SecretStore(), builtin_emulator=False)
+    client = await connection.build_client()
+    try:
+        yield client
+    finally:
+        await client.close()
+
+
+async def _list(args: argparse.Namespace) -> int:
+    async with _client(args) as client:
+        rooms = await client.rooms()
+    if args.json:
+        print_json([{"room_id": r.room_id, "name": r.name, "live_status": r.live_status,
+                     "status": r.status_text, "anchor": r.anchor_name, "start_time": r.start_time,
+                     "end_time": r.end_time, "goods": len(r.goods)} for r in rooms])
+    else:
+        for r in rooms:
+            print(f"{r.room_id:>8}  {r.status_text:<20} {r.name}")
+    return EXIT_OK
+
+
+async def _goods(args: argparse.Namespace) -> int:
+    async with _client(args) as client:
+        room = await client.room(args.room_id)
+    if args.json:
+        print_json([{"goods_id": g.goods_id, "name": g.name, "price_yuan": str(g.sale_price_yuan),
+                     "price": g.price_text(), "image": g.cover_img} for g in room.goods])
+    else:
+        for g in room.goods:
+            print(f"{g.goods_id:>8}  {g.price_text():<24} {g.name}")
+    return EXIT_OK
+
+
+async def _push(args: argparse.Namespace) -> int:
+    async with _client(args) as client:
+        await client.push_goods(args.room_id, args.goods_id)
+    print(translate("Cli", "Goods {goods} pushed on screen in room {room}.").format(
+        goods=args.goods_id, room=args.room_id))
+    return EXIT_OK

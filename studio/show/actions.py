@@ -1,0 +1,590 @@
+"""One-click show actions: check the rules → send to every target at once → log → say what happened.
+
+An action (push a product 商品上屏, coupon 发券, lottery 发起抽奖 / 开奖, announcement 公告, 返场,
+take off screen) goes to two targets: the live room (a ``studio.room.base.LiveRoom``: the WeChat
+client, the manual checklist or the dry run) and the on-screen overlay in OBS. The order is fixed:
+
+1. the platform's rules (``Rundown.check_*``): a refusal sends nothing and says why and when it
+   will be allowed (``ActionResult.refusal``);
+2. the playbook's "don't interrupt an explanation": when the push would cut into a product being
+   explained, nothing is sent and the result is ``ASK`` with the question; the UI asks (never a
+   modal dialog) and calls again with ``confirmed=True``;
+3. the live room and the overlay are sent to *concurrently*, each with its own timeout and its own
+   ``TargetResult``: one failing never hides the other's success;
+4. the outcome goes to the show log through the rundown (``action_result``, and the rundown's own
+   event — ``goods_pushed``, ``lottery_started`` … — when the live room took it, so the rules and
+   timers count only what really reached the room).
+
+What the console put on screen is remembered (``on_screen``) with when it should go away: the
+announcement ticker after its 20 s, the coupon banner at the end of its countdown, the lottery
+countdown at the draw. ``tick()`` (called about once a second by ``studio.show.session``) takes
+expired overlays off; ``take_off(kind)`` does it by hand. ``overlay_shown``/``overlay_hidden`` events
+let ``restore(events)`` rebuild this after a crash.
+
+The overlay side is the ``Overlays`` protocol below (``studio.obs.overlays`` implements it against
+OBS; tests use a fake). Every method may raise ``UserError`` (e.g. ``ObsNotConnected``) with a
+message in plain words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from studio.errors import UserError
+from studio.events import Signal
+from studio.i18n import translate
+from studio.room.base import LiveRoom, Outcome, RoomAction, RoomRequest, RoomResult
+from studio.room.manual import ManualRoom
+from studio.show import rules
+from studio.show.plan import Coupon, Lottery, Product
+from studio.show.rules import Verdict
+from studio.show.rundown import Interruption, Rundown
+
+log = logging.getLogger(__name__)
+
+# A target that has not answered by then is reported as failed; the other target's answer stands.
+TARGET_TIMEOUT_SECONDS = 10.0
+
+# Overlay kinds, as ``on_screen`` keys and in the show log.
+PRODUCT_CARD = "product_card"
+COUPON_BANNER = "coupon_banner"
+LOTTERY_COUNTDOWN = "lottery_countdown"
+TICKER = "ticker"
+OVERLAY_KINDS = (PRODUCT_CARD, COUPON_BANNER, LOTTERY_COUNTDOWN, TICKER)
+
+
+class Overlays(Protocol):
+    """What the actions need from the OBS overlays (``studio.obs.overlays`` implements it)."""
+
+    async def show_product_card(self, product: Product) -> None: ...
+
+    async def hide_product_card(self) -> None: ...
+
+    async def show_coupon(self, coupon: Coupon, ends_at: float) -> None: ...
+
+    async def hide_coupon(self) -> None: ...
+
+    async def show_lottery_countdown(self, lottery: Lottery, ends_at: float) -> None: ...
+
+    async def hide_lottery_countdown(self) -> None: ...
+
+    async def show_ticker(self, text: str, seconds: float) -> None: ...
+
+    async def hide_ticker(self) -> None: ...
+
+
+class ActionKind(enum.Enum):
+    PUSH_PRODUCT = "push_product"  # 商品上屏 + product card
+    EXPLAIN = "explain"  # start the product's explanation in the rundown, then push it
+    COUPON = "coupon"  # 发券 + banner with countdown
+    LOTTERY_START = "lottery_start"  # 发起抽奖 + countdown
+    LOTTERY_DRAW = "lottery_draw"  # 开奖
+    ANNOUNCEMENT = "announcement"  # 公告 + ticker for 20 s
+    TAKE_OFF = "take_off"  # overlay(s) off screen
+
+
+class ActionStatus(enum.Enum):
+    SENT = "sent"  # every target took it (done, or a manual step to tick off)
+    PARTIAL = "partial"  # at least one target took it, at least one did not
+    FAILED = "failed"  # no target took it
+    REFUSED = "refused"  # a platform rule said no: nothing was sent
+    ASK = "ask"  # it would interrupt an explanation: nothing was sent; ask, then confirmed=True
+
+
+ROOM_TARGET, OVERLAY_TARGET = "room", "overlay"
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: str  # ROOM_TARGET | OVERLAY_TARGET
+    name: str  # what the host reads: "Live room", "OBS overlay"
+    outcome: Outcome
+    message: str = ""  # plain words; for MANUAL the step to do by hand
+    manual_step: str | None = None  # the ManualRoom step id to tick off
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.DONE, Outcome.MANUAL)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    action: ActionKind
+    ref: str  # the plan id (product, coupon, lottery, announcement) or the overlay kind
+    title: str  # what it was about, for the host
+    status: ActionStatus
+    targets: list[TargetResult] = field(default_factory=list)
+    refusal: Verdict | None = None  # when REFUSED: reason and allowed_at
+    question: Interruption | None = None  # when ASK
+
+    @property
+    def message(self) -> str:
+        """One line in plain words: the refusal, the question, or each target's outcome."""
+        if self.refusal is not None:
+            return self.refusal.reason
+        if self.question is not None:
+            return self.question.message
+        return " · ".join(f"{t.name}: {t.message}" if t.message else t.name for t in self.targets)
+
+    def target(self, target: str) -> TargetResult | None:
+        return next((t for t in self.targets if t.target == target), None)
+
+
+@dataclass
+class OnScreen:
+    kind: str  # one of OVERLAY_KINDS
+    ref: str
+    title: str
+    shown_at: float
+    until: float | None  # None: stays until taken off
+
+
+class ShowActions:
+    """``ShowActions(rundown, room, overlays=None, clock=rundown.clock)``; every action is a coroutine
+    returning an ``ActionResult``. ``finished`` fires with each result, ``changed`` when what is on
+    screen changes."""
+
+    def __init__(self, rundown: Rundown, room: LiveRoom, overlays: Overlays | None = None,
+                 clock: Callable[[], float] | None = None,
+                 target_timeout: float = TARGET_TIMEOUT_SECONDS) -> None:
+        self.rundown = rundown
+        self.room = room
+        self.overlays = overlays
+        self.clock = clock or rundown.clock
+        self.target_timeout = target_timeout
+        self.on_screen: dict[str, OnScreen] = {}
+        self.finished = Signal("actions.finished")
+        self.changed = Signal("actions.changed")
+        # One action of a kind at a time: a double click must see the first push's record before
+        # the rules are asked again (two announcements 0.1 s apart would both pass otherwise).
+        self._locks: dict[ActionKind, asyncio.Lock] = {}
+
+    @property
+    def plan(self) -> Any:
+        return self.rundown.plan
+
+    @property
+    def manual_room(self) -> ManualRoom | None:
+        return self.room if isinstance(self.room, ManualRoom) else None
+
+    # --- the actions ----------------------------------------------------------------------
+
+    async def push_product(self, product_id: str, *, confirmed: bool = False) -> ActionResult:
+        """商品上屏: the product to the live room and its card on screen."""
+        product = self._product(product_id)
+        async with self._lock(ActionKind.PUSH_PRODUCT):
+            return await self._push_product(ActionKind.PUSH_PRODUCT, product, confirmed)
+
+    async def explain(self, product_id: str | None = None, *, confirmed: bool = False) -> ActionResult:
+        """Explain a product: its step goes on air in the rundown (the current product when none is
+        named), then it is pushed. Explaining a product that is not in the running order re-runs it."""
+        product = self._product(product_id or self.current_product_id() or "")
+        async with self._lock(ActionKind.EXPLAIN):
+            question = None if confirmed else self.rundown.interruption("explain", product.id)
+            if question is not None:
+                return self._finish(ActionResult(ActionKind.EXPLAIN, product.id, product.name,
+                                                 ActionStatus.ASK, question=question))
+            verdict = self.rundown.rules.check_live_time(self.clock())
+            if not verdict.allowed:
+                return self._refused(ActionKind.EXPLAIN, product.id, product.name, verdict)
+            if self.rundown.live:
+                self._put_on_air(product.id)
+            return await self._push_product(ActionKind.EXPLAIN, product, confirmed=True)
+
+    async def push_coupon(self, coupon_id: str, *, confirmed: bool = False) -> ActionResult:
+        """发券: the coupon to the live room and a banner counting down its minutes."""
+        coupon = self.plan.coupon(coupon_id)
+        if coupon is None:
+            raise UserError(translate("ShowActions", "No coupon “{id}” in the plan.").format(id=coupon_id))
+        async with self._lock(ActionKind.COUPON):
+            blocked = self._gate(ActionKind.COUPON, "coupon", coupon.id, coupon.name,
+                                 self.rundown.rules.check_live_time(self.clock()), confirmed)
+            if blocked is not None:
+                return blocked
+            ends_at = self.clock() + coupon.minutes * 60
+            request = RoomRequest(RoomAction.COUPON, title=coupon.name,
+                                  details={"coupon": coupon.id, "detail": coupon.detail,
+                                           "quantity": coupon.quantity, "minutes": coupon.minutes})
+            overlay = self._overlay_call(lambda o: o.show_coupon(coupon, ends_at))
+            room, screen = await self._send(request, overlay)
+            if room.ok:
+                self.rundown.coupon_pushed(coupon.id)
+            if screen is not None and screen.ok:
+                self._shown(COUPON_BANNER, coupon.id, coupon.name, ends_at)
+            return self._done(ActionKind.COUPON, coupon.id, coupon.name, room, screen)
+
+    async def start_lottery(self, lottery_id: str, *, confirmed: bool = False) -> ActionResult:
+        """发起抽奖: the lottery in the live room and its countdown on screen (10 min by default)."""
+        lottery = self._lottery(lottery_id)
+        async with self._lock(ActionKind.LOTTERY_START):
+            blocked = self._gate(ActionKind.LOTTERY_START, "lottery", lottery.id, lottery.prize,
+                                 self.rundown.check_lottery(lottery.id), confirmed)
+            if blocked is not None:
+                return blocked
+            ends_at = self.clock() + lottery.minutes * 60
+            request = RoomRequest(RoomAction.LOTTERY_START, title=lottery.prize,
+                                  details={"lottery": lottery.id, "kind": lottery.kind,
+                                           "minutes": lottery.minutes, "winners": lottery.winners,
+                                           "keyword": lottery.keyword})
+            overlay = self._overlay_call(lambda o: o.show_lottery_countdown(lottery, ends_at))
+            room, screen = await self._send(request, overlay)
+            if room.ok:
+                self.rundown.start_lottery(lottery.id)
+            if screen is not None and screen.ok:
+                # The countdown stays until the draw: a drawn lottery takes it off.
+                self._shown(LOTTERY_COUNTDOWN, lottery.id, lottery.prize, None)
+            return self._done(ActionKind.LOTTERY_START, lottery.id, lottery.prize, room, screen)
+
+    async def draw_lottery(self, lottery_id: str | None = None) -> ActionResult:
+        """开奖: draw the running lottery (the one named, else the one that is due first)."""
+        lottery = self._lottery(lottery_id or self.running_lottery_id() or "")
+        async with self._lock(ActionKind.LOTTERY_DRAW):
+            verdict = self.rundown.rules.check_live_time(self.clock())
+            if not verdict.allowed:
+                return self._refused(ActionKind.LOTTERY_DRAW, lottery.id, lottery.prize, verdict)
+            request = RoomRequest(RoomAction.LOTTERY_DRAW, title=lottery.prize,
+                                  details={"lottery": lottery.id, "winners": lottery.winners})
+            showing = self.on_screen.get(LOTTERY_COUNTDOWN)
+            overlay = None
+            if showing is not None and showing.ref == lottery.id:
+                overlay = self._overlay_call(lambda o: o.hide_lottery_countdown())
+            room, screen = await self._send(request, overlay)
+            if room.ok:
+                self.rundown.draw_lottery(lottery.id)
+            if screen is not None and screen.ok:
+                self._hidden(LOTTERY_COUNTDOWN)
+            return self._done(ActionKind.LOTTERY_DRAW, lottery.id, lottery.prize, room, screen)
+
+    async def push_announcement(self, announcement_id: str = "", *, text: str = "",
+                                confirmed: bool = False) -> ActionResult:
+        """公告: the text to the live room and a ticker on screen for 20 s. Either a plan id or text."""
+        if announcement_id:
+            announcement = self.plan.announcement(announcement_id)
+            if announcement is None:
+                raise UserError(translate("ShowActions", "No announcement “{id}” in the plan.").format(
+                    id=announcement_id))
+            text = announcement.text
+        text = text.strip()
+        ref = announcement_id or text
+        async with self._lock(ActionKind.ANNOUNCEMENT):
+            blocked = self._gate(ActionKind.ANNOUNCEMENT, "announcement", ref, text,
+                                 self.rundown.check_announcement(text), confirmed)
+            if blocked is not None:
+                return blocked
+            seconds = rules.ANNOUNCEMENT_SHOWN_SECONDS
+            request = RoomRequest(RoomAction.ANNOUNCEMENT, title=text, details={"announcement": ref})
+            overlay = self._overlay_call(lambda o: o.show_ticker(text, seconds))
+            room, screen = await self._send(request, overlay)
+            if room.ok:
+                self.rundown.announcement_pushed(text)
+            if screen is not None and screen.ok:
+                self._shown(TICKER, ref, text, self.clock() + seconds)
+            return self._done(ActionKind.ANNOUNCEMENT, ref, text, room, screen)
+
+    async def take_off(self, kind: str | None = None) -> ActionResult:
+        """Take an overlay off screen (the newest one when ``kind`` is None; ``"all"`` for every one).
+        Only the screen changes: a push already made in the live room stays made."""
+        async with self._lock(ActionKind.TAKE_OFF):
+            if kind == "all":
+                kinds = list(self.on_screen)
+            elif kind is None:
+                newest = max(self.on_screen.values(), key=lambda s: s.shown_at, default=None)
+                kinds = [newest.kind] if newest else []
+            else:
+                kinds = [kind]
+            if not kinds:
+                raise UserError(translate("ShowActions", "Nothing the console put on screen is showing."))
+            results = await asyncio.gather(*(self._hide(k) for k in kinds))
+            titles = ", ".join(self.on_screen[k].title if k in self.on_screen else k for k in kinds)
+            for k, screen in zip(kinds, results, strict=True):
+                if screen.ok:
+                    self._hidden(k)
+            return self._done(ActionKind.TAKE_OFF, ",".join(kinds), titles, None, *results)
+
+    def rerun(self, product_id: str, now: bool = False) -> None:
+        """返场: the product again, right after what is on air (or at once with ``now``)."""
+        self.rundown.rerun(product_id, now=now)
+
+    def tick_manual_step(self, step_id: str) -> None:
+        """The assistant did a manual step in the platform's tool: tick it off and log it."""
+        room = self.manual_room
+        if room is None:
+            return
+        step = room.tick(step_id)
+        self.rundown.record("manual_step_done", step=step.id, action=step.action.value, title=step.title)
+
+    # --- the clock --------------------------------------------------------------------------
+
+    async def tick(self) -> list[str]:
+        """Take overlays whose time is up off screen (ticker after 20 s, coupon banner at its end);
+        returns the kinds taken off. Called about once a second."""
+        now = self.clock()
+        # The lottery countdown has no end of its own: it stays at zero until the draw takes it off.
+        due = [s.kind for s in self.on_screen.values() if s.until is not None and s.until <= now]
+        taken = []
+        for kind in due:
+            result = await self._hide(kind)
+            if result.ok:
+                self._hidden(kind, reason="elapsed")
+                taken.append(kind)
+        return taken
+
+    def restore(self, events: Iterable[dict[str, Any]]) -> None:
+        """Rebuild ``on_screen`` from a show log after a crash (OBS kept showing what it showed)."""
+        self.on_screen.clear()
+        for event in events:
+            if event.get("type") == "overlay_shown":
+                until = event.get("until")
+                self.on_screen[str(event["overlay"])] = OnScreen(
+                    str(event["overlay"]), str(event.get("ref", "")), str(event.get("title", "")),
+                    float(event.get("ts", 0.0)), float(until) if until is not None else None)
+            elif event.get("type") == "overlay_hidden":
+                self.on_screen.pop(str(event.get("overlay")), None)
+        self.changed.emit()
+
+    # --- what the pad needs to know ---------------------------------------------------------
+
+    def current_product_id(self) -> str | None:
+        """The product on air, else the next product in the running order."""
+        current = self.rundown.current
+        if current is not None and current.kind in ("explain", "flash_sale"):
+            return current.ref
+        upcoming = [s for s in self.rundown.steps if s.state == "pending" and s.kind in ("explain",
+                                                                                          "flash_sale")]
+        if current is not None:
+            index = self.rundown.steps.index(current)
+            upcoming = [s for s in upcoming if self.rundown.steps.index(s) > index] or upcoming
+        return upcoming[0].ref if upcoming else None
+
+    def next_of(self, step_kind: str) -> str | None:
+        """The ref of the step of this kind on air or next in the running order (e.g. "coupon")."""
+        current = self.rundown.current
+        if current is not None and current.kind == step_kind:
+            return current.ref
+        start = self.rundown.steps.index(current) + 1 if current is not None else 0
+        for step in self.rundown.steps[start:] + self.rundown.steps[:start]:
+            if step.kind == step_kind and step.state == "pending" and step.ref:
+                return step.ref
+        return None
+
+    def running_lottery_id(self) -> str | None:
+        lotteries = [t for t in self.rundown.timers if t.kind == "lottery"]
+        return lotteries[0].ref if lotteries else None
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _lock(self, kind: ActionKind) -> asyncio.Lock:
+        return self._locks.setdefault(kind, asyncio.Lock())
+
+    def _product(self, product_id: str) -> Product:
+        product = self.plan.product(product_id) if product_id else None
+        if product is None:
+            if not product_id:
+                raise UserError(translate("ShowActions", "No product is on air or next in the running "
+                                                         "order. Pick a product first."))
+            raise UserError(translate("ShowActions", "No product “{id}” in the plan.").format(id=product_id))
+        return product  # type: ignore[no-any-return]
+
+    def _lottery(self, lottery_id: str) -> Lottery:
+        lottery = self.plan.lottery(lottery_id) if lottery_id else None
+        if lottery is None:
+            if not lottery_id:
+                raise UserError(translate("ShowActions", "No lottery is running. Start one first."))
+            raise UserError(translate("ShowActions", "No lottery “{id}” in the plan.").format(id=lottery_id))
+        return lottery  # type: ignore[no-any-return]
+
+    def _put_on_air(self, product_id: str) -> None:
+        """The product's explanation goes on air: its next pending step, else a re-run now."""
+        current = self.rundown.current
+        if current is not None and current.kind == "explain" and current.ref == product_id:
+            return
+        step = next((s for s in self.rundown.steps if s.kind == "explain" and s.ref == product_id
+                     and s.state == "pending"), None)
+        if step is not None:
+            self.rundown.go_to(step.id)
+        else:
+            self.rundown.rerun(product_id, now=True)
+
+    async def _push_product(self, kind: ActionKind, product: Product, confirmed: bool) -> ActionResult:
+        verdict = self.rundown.rules.check_live_time(self.clock())
+        if product.goods_id:
+            shelf = self.rundown.check_on_shelf(product.goods_id)
+            verdict = shelf if verdict.allowed else verdict
+        blocked = self._gate(kind, "explain", product.id, product.name, verdict, confirmed)
+        if blocked is not None:
+            return blocked
+        request = RoomRequest(RoomAction.PUSH_GOODS, goods_id=product.goods_id or None, title=product.name,
+                              details={"product": product.id})
+        overlay = self._overlay_call(lambda o: o.show_product_card(product))
+        room, screen = await self._send(request, overlay)
+        if room.ok:
+            self.rundown.goods_pushed(product.id)
+        if screen is not None and screen.ok:
+            self._shown(PRODUCT_CARD, product.id, product.name, None)
+        return self._done(kind, product.id, product.name, room, screen)
+
+    def _gate(self, kind: ActionKind, rundown_action: str, ref: str, title: str, verdict: Verdict,
+              confirmed: bool) -> ActionResult | None:
+        """Rules first, then the interruption question: a result here means nothing is sent."""
+        if not verdict.allowed:
+            return self._refused(kind, ref, title, verdict)
+        if not confirmed:
+            question = self.rundown.interruption(rundown_action, ref)
+            if question is not None:
+                return self._finish(ActionResult(kind, ref, title, ActionStatus.ASK, question=question))
+        return None
+
+    def _refused(self, kind: ActionKind, ref: str, title: str, verdict: Verdict) -> ActionResult:
+        self.rundown.record("action_refused", action=kind.value, ref=ref, rule=verdict.rule,
+                            reason=verdict.reason, allowed_at=verdict.allowed_at)
+        return self._finish(ActionResult(kind, ref, title, ActionStatus.REFUSED, refusal=verdict))
+
+    def _overlay_call(self, call: Callable[[Overlays], Awaitable[None]]
+                      ) -> Callable[[], Awaitable[None]] | None:
+        overlays = self.overlays
+        if overlays is None:
+            return None
+        return lambda: call(overlays)
+
+    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None
+                    ) -> tuple[TargetResult, TargetResult | None]:
+        """The live room and the overlay at the same time, each with its own result."""
+        if overlay is None:
+            return await self._to_room(request), None
+        room, screen = await asyncio.gather(self._to_room(request), self._to_overlay(overlay))
+        return room, screen
+
+    async def _to_room(self, request: RoomRequest) -> TargetResult:
+        name = self.room.name or translate("ShowActions", "Live room")
+        try:
+            answer: RoomResult = await asyncio.wait_for(self.room.perform(request), self.target_timeout)
+        except TimeoutError:
+            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
+                "ShowActions", "The live room did not answer within {seconds} s. Check the network, then "
+                               "try again.").format(seconds=int(self.target_timeout)))
+        except UserError as e:
+            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, str(e))
+        except Exception:
+            log.exception("live room %s failed on %s", name, request.action.value)
+            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
+                "ShowActions", "The live room could not be reached (an unexpected error, written to the "
+                               "console's log). Try again, or do it in the platform's own tool."))
+        manual = answer.next_step if answer.outcome is Outcome.MANUAL else None
+        message = answer.message or _outcome_word(answer.outcome)
+        return TargetResult(ROOM_TARGET, answer.target or name, answer.outcome, message, manual)
+
+    async def _to_overlay(self, call: Callable[[], Awaitable[None]]) -> TargetResult:
+        name = translate("ShowActions", "OBS overlay")
+        try:
+            await asyncio.wait_for(call(), self.target_timeout)
+        except TimeoutError:
+            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, translate(
+                "ShowActions", "OBS did not answer within {seconds} s. Check that OBS is running and "
+                               "connected.").format(seconds=int(self.target_timeout)))
+        except UserError as e:
+            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, str(e))
+        except Exception:
+            log.exception("overlay call failed")
+            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, translate(
+                "ShowActions", "The overlay could not be changed (an unexpected error, written to the "
+                               "console's log). Check OBS, then try again."))
+        return TargetResult(OVERLAY_TARGET, name, Outcome.DONE, _outcome_word(Outcome.DONE))
+
+    async def _hide(self, kind: str) -> TargetResult:
+        overlays = self.overlays
+        if overlays is None:
+            return TargetResult(OVERLAY_TARGET, translate("ShowActions", "OBS overlay"), Outcome.DONE)
+        hide: dict[str, Callable[[], Awaitable[None]]] = {
+            PRODUCT_CARD: overlays.hide_product_card, COUPON_BANNER: overlays.hide_coupon,
+            LOTTERY_COUNTDOWN: overlays.hide_lottery_countdown, TICKER: overlays.hide_ticker}
+        if kind not in hide:
+            raise UserError(translate("ShowActions", "Unknown overlay “{kind}”.").format(kind=kind))
+        return await self._to_overlay(hide[kind])
+
+    def _shown(self, kind: str, ref: str, title: str, until: float | None) -> None:
+        self.on_screen[kind] = OnScreen(kind, ref, title, self.clock(), until)
+        self.rundown.record("overlay_shown", overlay=kind, ref=ref, title=title, until=until)
+        self.changed.emit()
+
+    def _hidden(self, kind: str, reason: str = "taken_off") -> None:
+        self.on_screen.pop(kind, None)
+        self.rundown.record("overlay_hidden", overlay=kind, reason=reason)
+        self.changed.emit()
+
+    def _done(self, kind: ActionKind, ref: str, title: str, room: TargetResult | None,
+              *screens: TargetResult | None) -> ActionResult:
+        targets = [t for t in (room, *screens) if t is not None]
+        took = [t.ok for t in targets]
+        status = (ActionStatus.SENT if all(took) else
+                  ActionStatus.PARTIAL if any(took) else ActionStatus.FAILED)
+        self.rundown.record("action_result", action=kind.value, ref=ref, status=status.value,
+                            targets=[{"target": t.target, "name": t.name, "outcome": t.outcome.value,
+                                      "message": t.message} for t in targets])
+        return self._finish(ActionResult(kind, ref, title, status, targets))
+
+    def _finish(self, result: ActionResult) -> ActionResult:
+        self.finished.emit(result)
+        return result
+
+
+def _outcome_word(outcome: Outcome) -> str:
+    if outcome is Outcome.DONE:
+        return translate("ShowActions", "done")
+    if outcome is Outcome.MANUAL:
+        return translate("ShowActions", "to do by hand")
+    if outcome is Outcome.REFUSED:
+        return translate("ShowActions", "refused")
+    return translate("ShowActions", "failed")
+
+
+class ObsOverlaysAdapter:
+    """The ``Overlays`` protocol over ``studio.obs.overlays.Overlays`` (which takes names, prices and
+    times rather than plan objects). ``plan_dir``: where a product's relative ``image`` is looked up
+    (the plan file's folder). Duck-typed, so this module does not import the OBS side."""
+
+    def __init__(self, overlays: Any, plan_dir: Path | None = None) -> None:
+        self.overlays = overlays
+        self.plan_dir = plan_dir
+
+    def _image(self, image: str) -> str | None:
+        if not image:
+            return None
+        if image.startswith(("http://", "https://")):
+            return image
+        path = Path(image)
+        if not path.is_absolute() and self.plan_dir is not None:
+            path = self.plan_dir / path
+        # A missing picture must not cost the card: show it without one.
+        return str(path) if path.is_file() else None
+
+    async def show_product_card(self, product: Product) -> None:
+        image = await asyncio.to_thread(self._image, product.image)
+        await self.overlays.show_product_card(product.name, live_price=product.live_price,
+                                              list_price=product.price, image=image)
+
+    async def hide_product_card(self) -> None:
+        await self.overlays.hide_product_card()
+
+    async def show_coupon(self, coupon: Coupon, ends_at: float) -> None:
+        await self.overlays.show_coupon(coupon.name, ends_at)
+
+    async def hide_coupon(self) -> None:
+        await self.overlays.hide_coupon()
+
+    async def show_lottery_countdown(self, lottery: Lottery, ends_at: float) -> None:
+        await self.overlays.show_lottery_countdown(ends_at, prize=lottery.prize)
+
+    async def hide_lottery_countdown(self) -> None:
+        await self.overlays.hide_lottery_countdown()
+
+    async def show_ticker(self, text: str, seconds: float) -> None:
+        await self.overlays.show_ticker(text, seconds)
+
+    async def hide_ticker(self) -> None:
+        await self.overlays.hide_ticker()

@@ -1,0 +1,181 @@
+"""One running show, bundled so the GUI builds a single object: plan + show log + rundown + actions
++ the 1 Hz tick loop, and the resume offer after a crash.
+
+    offer = await find_resume_offer(shows_dir())          # None, or "Resume the show from 20:41?"
+    session = await ShowSession.resume(plan, offer.path, room, overlays) if offer and the host agrees
+    session = await ShowSession.new(plan, room, overlays)  # otherwise
+    session.start_ticking()                                 # cues, timers, overlay expiry, 1 Hz
+    session.rundown.start_show(); await session.actions.push_product("fan") ...
+    await session.close()
+
+File work (creating, reading and replaying the log) runs off the loop thread. Each event the
+rundown appends is one small fsync'd write, done where the event happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from studio.config import data_dir
+from studio.errors import UserError
+from studio.events import Signal
+from studio.i18n import translate
+from studio.room.base import LiveRoom
+from studio.show.actions import Overlays, ShowActions
+from studio.show.log import LogContents, ShowLog, find_unfinished, read_log
+from studio.show.plan import Plan
+from studio.show.rundown import Cue, Rundown
+from studio.tasks import spawn
+
+Clock = Callable[[], float]
+TICK_SECONDS = 1.0
+
+
+def shows_dir() -> Path:
+    """Where show logs live (one file per show)."""
+    return data_dir() / "shows"
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """An unfinished show found at start-up: what the "Resume the show from …?" question needs."""
+
+    path: Path
+    title: str
+    started_at: float | None  # show_started, Unix seconds; None if the show never went on air
+    last_event_at: float  # the last thing logged before the app stopped
+    events: int
+
+    def started_text(self) -> str:
+        at = self.started_at if self.started_at is not None else self.last_event_at
+        return datetime.fromtimestamp(at).strftime("%H:%M")
+
+
+def _offer_from(path: Path, contents: LogContents) -> ResumeOffer:
+    started = next((e for e in contents.events if e.get("type") == "show_started"), None)
+    return ResumeOffer(path, str(started.get("title", "")) if started else "",
+                       float(started["ts"]) if started else None,
+                       float(contents.events[-1].get("ts", 0.0)), len(contents.events))
+
+
+async def find_resume_offer(directory: Path | None = None) -> ResumeOffer | None:
+    """The newest show log without an end, as an offer to resume; None when there is none."""
+
+    def look() -> ResumeOffer | None:
+        folder = directory or shows_dir()
+        if not folder.is_dir():
+            return None
+        path = find_unfinished(folder)
+        return _offer_from(path, read_log(path)) if path is not None else None
+
+    return await asyncio.to_thread(look)
+
+
+class ShowSession:
+    def __init__(self, plan: Plan, show_log: ShowLog, rundown: Rundown, actions: ShowActions,
+                 clock: Clock) -> None:
+        self.plan = plan
+        self.log = show_log
+        self.rundown = rundown
+        self.actions = actions
+        self.clock = clock
+        self.cue = Signal("session.cue")  # a cue fired: the rundown panel shows it big
+        self._ticker: asyncio.Task[None] | None = None
+        rundown.cue.connect(self.cue.emit)
+
+    @classmethod
+    async def new(cls, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
+                  directory: Path | None = None, clock: Clock = time.time) -> ShowSession:
+        show_log = await asyncio.to_thread(ShowLog.create, directory or shows_dir(), clock,
+                                           plan.show.title)
+        rundown = Rundown(plan, clock=clock, sink=show_log.append)
+        return cls(plan, show_log, rundown, ShowActions(rundown, room, overlays, clock), clock)
+
+    @classmethod
+    async def resume(cls, plan: Plan, path: Path, room: LiveRoom, overlays: Overlays | None = None,
+                     clock: Clock = time.time) -> ShowSession:
+        """Continue the show logged in ``path``: on-air step, timers, rule tallies and what the
+        console had on screen all come back from the log; nothing already logged is lost."""
+        show_log, contents = await asyncio.to_thread(ShowLog.open, path, clock)
+        rundown = Rundown.resume(plan, contents.events, clock=clock, sink=show_log.append)
+        actions = ShowActions(rundown, room, overlays, clock)
+        actions.restore(contents.events)
+        session = cls(plan, show_log, rundown, actions, clock)
+        rundown.record("show_resumed", events=len(contents.events), torn_tail=contents.torn_tail)
+        return session
+
+    async def tick_once(self) -> list[Cue]:
+        """One beat: cues and finished timers in the rundown, expired overlays off screen."""
+        cues = self.rundown.tick()
+        await self.actions.tick()
+        return cues
+
+    def start_ticking(self, interval: float = TICK_SECONDS) -> None:
+        if self._ticker is None or self._ticker.done():
+            self._ticker = spawn(self._tick_loop(interval), name="show-tick")
+
+    async def _tick_loop(self, interval: float) -> None:
+        while True:
+            await self.tick_once()
+            await asyncio.sleep(interval)
+
+    async def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            await asyncio.gather(self._ticker, return_exceptions=True)
+            self._ticker = None
+        await asyncio.to_thread(self.log.close)
+
+
+class ShowController:
+    """What the GUI holds for the show: the resume offer at start-up, then the running session.
+
+    ``ShowController(plan, room, overlays)``; ``await look_for_resume()`` sets ``offer``;
+    ``await resume()`` or ``await start_new()`` builds ``session`` and starts its tick loop.
+    ``changed`` fires when the offer or the session changes, so panels re-bind.
+    """
+
+    def __init__(self, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
+                 directory: Path | None = None, clock: Clock = time.time) -> None:
+        self.plan = plan
+        self.room = room
+        self.overlays = overlays
+        self.directory = directory
+        self.clock = clock
+        self.offer: ResumeOffer | None = None
+        self.session: ShowSession | None = None
+        self.changed = Signal("show_controller.changed")
+
+    async def look_for_resume(self) -> ResumeOffer | None:
+        self.offer = await find_resume_offer(self.directory)
+        self.changed.emit()
+        return self.offer
+
+    async def resume(self) -> ShowSession:
+        if self.offer is None:
+            raise UserError(translate("ShowSession", "There is no unfinished show to resume."))
+        session = await ShowSession.resume(self.plan, self.offer.path, self.room, self.overlays,
+                                           clock=self.clock)
+        return await self._use(session)
+
+    async def start_new(self) -> ShowSession:
+        """A new show log; an unfinished one stays on disk (and is no longer offered this time)."""
+        session = await ShowSession.new(self.plan, self.room, self.overlays, self.directory, self.clock)
+        return await self._use(session)
+
+    async def _use(self, session: ShowSession) -> ShowSession:
+        if self.session is not None:
+            await self.session.close()
+        self.session, self.offer = session, None
+        session.start_ticking()
+        self.changed.emit()
+        return session
+
+    async def close(self) -> None:
+        if self.session is not None:
+            await self.session.close()

@@ -1,0 +1,151 @@
+"""The action pad, by mouse and by F key: instant "Sending…", each target's answer, the non-modal
+interruption question, rule refusals, and the manual checklist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studio.room.manual import ManualRoom
+from studio.show.log import read_log
+from studio.show.plan import load_plan
+from studio.show.session import ShowController
+from tests.lab.waiting import wait_until
+from tests.studio.test_show_actions import FakeClock, FakeOverlays, FakeRoom
+from ui.panels.action_pad import ActionPadPanel
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def controllers(run):
+    """Controllers made by a test, closed on its loop (stops the 1 Hz tick loop before the loop ends)."""
+    made: list[ShowController] = []
+    yield made
+    for controller in made:
+        run(controller.close())
+
+
+def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None):
+    controller = ShowController(load_plan(EXAMPLE), room or FakeRoom(), overlays or FakeOverlays(),
+                                directory=tmp_path, clock=clock)
+    controllers.append(controller)
+    panel = ActionPadPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    run(controller.start_new())
+    controller.session.rundown.start_show()
+    return panel, controller
+
+
+def _settled(panel, key):
+    return lambda: panel.pad[key].status.text() and panel.pad[key].status.text() != "Sending…"
+
+
+def test_push_by_mouse_shows_sending_then_each_target(qtbot, loop, run, tmp_path, clock, controllers):
+    overlays = FakeOverlays()
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, overlays=overlays)
+    pad = panel.pad["push"]
+    assert "F2" in pad.button.text() and "冰感速干运动毛巾" in pad.button.text()  # the next product
+    qtbot.mouseClick(pad.button, Qt.MouseButton.LeftButton)
+    assert pad.status.text() == "Sending…" and not pad.button.isEnabled()  # at once, before any answer
+    run(wait_until(_settled(panel, "push")))
+    assert "✓ Fake room: done" in pad.status.text() and "✓ OBS overlay: done" in pad.status.text()
+    assert overlays.showing["card"] == "towel" and pad.button.isEnabled()
+    assert "冰感速干运动毛巾" in panel.pad["take_off"].button.text()
+
+
+def test_shortcuts_trigger_the_same_actions(qtbot, loop, run, tmp_path, clock, controllers):
+    room, overlays = FakeRoom(), FakeOverlays()
+    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers, room=room, overlays=overlays)
+    qtbot.keyClick(panel, Qt.Key.Key_F6)  # announcement
+    run(wait_until(_settled(panel, "announcement")))
+    assert overlays.showing["ticker"] == "欢迎来到直播间, 点关注不迷路"
+    assert room.requests[-1].title == "欢迎来到直播间, 点关注不迷路"
+    qtbot.keyClick(panel, Qt.Key.Key_F7)  # take off screen
+    run(wait_until(_settled(panel, "take_off")))
+    assert "ticker" not in overlays.showing
+    qtbot.keyClick(panel, Qt.Key.Key_F8)  # next step
+    assert controller.session.rundown.current.kind == "announcement"
+    assert "On air" in panel.pad["next"].status.text()
+
+
+def test_overlay_failure_is_shown_next_to_the_room_success(qtbot, loop, run, tmp_path, clock, controllers):
+    overlays = FakeOverlays()
+    overlays.broken = True
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, overlays=overlays)
+    qtbot.keyClick(panel, Qt.Key.Key_F3)  # coupon
+    run(wait_until(_settled(panel, "coupon")))
+    text = panel.pad["coupon"].status.text()
+    assert "✓ Fake room: done" in text and "✗ OBS overlay: not done — OBS is not connected" in text
+    assert panel.pad["coupon"].status.accessibleDescription() == "partial"
+
+
+def test_refusal_says_why_and_when(qtbot, loop, run, tmp_path, clock, controllers):
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers)
+    qtbot.keyClick(panel, Qt.Key.Key_F6)
+    run(wait_until(_settled(panel, "announcement")))
+    clock.now += 3
+    qtbot.keyClick(panel, Qt.Key.Key_F6)
+    run(wait_until(_settled(panel, "announcement")))
+    text = panel.pad["announcement"].status.text()
+    assert text.startswith("Not sent:") and "in 17 s" in text
+
+
+def test_interruption_is_asked_on_the_button_and_a_second_press_sends(qtbot, loop, run, tmp_path, clock,
+                                                                     controllers):
+    room = FakeRoom()
+    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+    rundown = controller.session.rundown
+    rundown.go_to(next(s.id for s in rundown.steps if s.kind == "explain" and s.ref == "fan"))
+    sent_before = len(room.requests)
+    qtbot.keyClick(panel, Qt.Key.Key_F4)  # lottery while 小风扇 is explained
+    run(wait_until(_settled(panel, "lottery")))
+    assert "Interrupt the explanation?" in panel.pad["lottery"].button.text()
+    assert "便携折叠小风扇" in panel.pad["lottery"].status.text() and len(room.requests) == sent_before
+    qtbot.mouseClick(panel.pad["lottery"].button, Qt.MouseButton.LeftButton)
+    run(wait_until(_settled(panel, "lottery")))
+    assert "✓ Fake room: done" in panel.pad["lottery"].status.text()
+    assert len(room.requests) == sent_before + 1
+    assert "Interrupt" not in panel.pad["lottery"].button.text()
+
+
+def test_the_question_times_out(qtbot, loop, run, tmp_path, clock, controllers):
+    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers)
+    rundown = controller.session.rundown
+    rundown.go_to(next(s.id for s in rundown.steps if s.kind == "explain" and s.ref == "fan"))
+    qtbot.keyClick(panel, Qt.Key.Key_F3)
+    run(wait_until(lambda: panel._armed == "coupon"))
+    panel._confirm_timer.start(10)  # instead of waiting the real 5 s
+    qtbot.waitUntil(lambda: panel._armed is None)
+    assert "Interrupt" not in panel.pad["coupon"].button.text()
+
+
+def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock, controllers):
+    room = ManualRoom(clock=clock)
+    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+    assert panel.checklist.isVisible()
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    run(wait_until(_settled(panel, "push")))
+    assert "☐ Manual (checklist): do it by hand" in panel.pad["push"].status.text()
+    assert panel.checklist.count() == 1 and "商品上屏" in panel.checklist.item(0).text()
+    panel.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    assert room.pending == [] and panel.checklist.count() == 0
+    assert "manual_step_done" in [e["type"] for e in read_log(controller.session.log.path).events]
+
+
+def test_without_a_session_the_pad_is_idle(qtbot, loop, tmp_path, clock):
+    controller = ShowController(load_plan(EXAMPLE), FakeRoom(), None, directory=tmp_path, clock=clock)
+    panel = ActionPadPanel(controller)
+    qtbot.addWidget(panel)
+    assert not any(p.button.isEnabled() for p in panel.pad.values())
+    qtbot.keyClick(panel, Qt.Key.Key_F1)  # nothing happens, nothing breaks

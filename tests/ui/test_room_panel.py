@@ -1,0 +1,188 @@
+"""The live-room panel on a qasync loop against the emulator over real loopback HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QItemSelectionModel, QTimer
+
+from studio.config import Settings
+from studio.keys.store import SecretStore
+from studio.room.emulator import EmulatorState, WeChatEmulator
+from studio.room.settings import RoomConnection, RoomSettings
+from tests.lab.waiting import wait_until
+from ui.panels.room import RoomPanel
+
+LIVE_ROOM, COFFEE, CUP, SCARF = 1001, 2001, 2003, 2005
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+@pytest.fixture
+def emulator(run) -> Iterator[WeChatEmulator]:
+    emulator = WeChatEmulator(EmulatorState().seed_demo())
+    run(emulator.start())
+    yield emulator
+    run(emulator.stop())
+
+
+@pytest.fixture
+def panel(qtbot, run, emulator):
+    settings = Settings()
+    RoomSettings(rehearsal=True, rehearsal_url=emulator.url).store_in(settings)
+    connection = RoomConnection(settings, SecretStore(backend=MemoryKeyring()))
+    fetched: list[str] = []
+    widget = RoomPanel(connection, on_push_url=fetched.append)
+    widget.fetched = fetched
+    qtbot.addWidget(widget)
+    yield widget
+    run(connection.close())
+
+
+def texts(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def select_row(table, key):
+    for row in range(table.rowCount()):
+        if int(table.item(row, 0).data(0x0100)) == key:  # Qt.UserRole
+            index = table.model().index(row, 0)
+            table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+            return
+    raise AssertionError(f"{key} not in table")
+
+
+def message(panel):
+    return panel.message.text()
+
+
+def pick_live_room(panel, run):
+    panel.refresh_button.click()
+    run(wait_until(lambda: panel.rooms_table.rowCount() == 2))
+    select_row(panel.rooms_table, LIVE_ROOM)
+    panel.use_room_button.click()
+    run(wait_until(lambda: panel.goods_table.rowCount() == 3))
+
+
+def test_rooms_with_status_in_words_and_the_show_room_goods_in_yuan(panel, run):
+    assert "No room picked" in panel.show_room.text()
+    pick_live_room(panel, run)
+    assert texts(panel.rooms_table, 2) == ["live (直播中)", "not started (未开始)"]
+    assert texts(panel.rooms_table, 0)[0] == "▶ 1001"
+    assert "彩排直播间" in panel.show_room.text() and "live (直播中)" in panel.show_room.text()
+    assert texts(panel.goods_table, 2) == ["¥69.90", "¥99.00 (was ¥128.00)", "¥89.00–¥129.00"]
+    assert panel.connection.room_settings.room_id == LIVE_ROOM  # remembered for the next start
+    assert [p.goods_id for p in panel.model.plan_products()] == ["2001", "2002", "2003"]
+
+
+def test_push_then_off_sale_refusal_offers_a_one_click_fix(panel, run, emulator):
+    emulator.state.push_window = 0  # no "push still running" between this test's pushes
+    pick_live_room(panel, run)
+    select_row(panel.goods_table, COFFEE)
+    panel.push_button.click()
+    run(wait_until(lambda: "on screen" in message(panel)))
+    assert emulator.state.pushes == [{"room_id": LIVE_ROOM, "goods_id": COFFEE}]
+    select_row(panel.goods_table, CUP)  # off sale in the demo room
+    panel.push_button.click()
+    run(wait_until(lambda: "off sale" in message(panel)))
+    assert panel.message.accessibleDescription() == "error"
+    assert not panel.offer_button.isHidden() and "on sale" in panel.offer_button.text()
+    panel.offer_button.click()
+    run(wait_until(lambda: emulator.state.pushes[-1] == {"room_id": LIVE_ROOM, "goods_id": CUP}))
+    run(wait_until(lambda: "Done" in message(panel)))
+    assert panel.offer_button.isHidden()
+    assert texts(panel.goods_table, 3)[2] == "on sale"
+
+
+def test_library_add_and_off_sale(panel, run, emulator):
+    pick_live_room(panel, run)
+    panel.load_library_button.click()
+    run(wait_until(lambda: panel.library_table.rowCount() == 4))
+    select_row(panel.library_table, SCARF)
+    panel.add_button.click()
+    run(wait_until(lambda: panel.goods_table.rowCount() == 4))
+    assert SCARF in emulator.state.rooms[LIVE_ROOM].shelf
+    select_row(panel.goods_table, SCARF)
+    panel.off_sale_button.click()
+    run(wait_until(lambda: "off sale" in message(panel)))
+    assert emulator.state.rooms[LIVE_ROOM].shelf[SCARF] is False
+
+
+def test_push_address_goes_to_the_callback_and_is_never_shown(panel, run):
+    pick_live_room(panel, run)
+    panel.push_url_button.click()
+    run(wait_until(lambda: panel.fetched))
+    assert "txSecret=" in panel.fetched[0]
+    assert "txSecret" not in message(panel) and "handed" in message(panel)
+
+
+def test_actions_without_a_selection_say_what_to_select(panel):
+    panel.push_button.click()
+    assert "Select a product" in message(panel)
+    panel.use_room_button.click()
+    assert "Select a room" in message(panel)
+
+
+def test_subscriber_notice(panel, run, emulator):
+    pick_live_room(panel, run)
+    panel.notify_button.click()
+    run(wait_until(lambda: "5 subscribers notified" in message(panel)))
+    assert emulator.state.notices and "no API" in panel.manual_note.text()
+
+
+def test_the_ui_never_waits_on_the_network(panel, run, emulator):
+    emulator.state.delay = 1.0  # every answer takes a second
+    ticks: list[str] = []
+    panel.refresh_button.click()  # returns at once: the request runs in the background
+    assert panel.rooms_table.rowCount() == 0
+    QTimer.singleShot(0, lambda: ticks.append("Qt kept running"))
+    run(wait_until(lambda: bool(ticks)))
+    assert panel.rooms_table.rowCount() == 0  # the answer is still on its way …
+    assert not panel.busy_label.isHidden()  # … and the panel says so
+    run(wait_until(lambda: panel.rooms_table.rowCount() == 2))
+    run(wait_until(lambda: panel.busy_label.isHidden()))
+
+
+def test_settings_save_the_secret_to_the_keyring_only(panel, run):
+    panel.app_id.setText("wx0123456789abcdef")
+    panel.app_secret.setText("panel-typed-secret")
+    panel.save_button.click()
+    assert panel.app_secret.text() == ""
+    run(wait_until(lambda: "saved" in message(panel)))
+    assert panel.connection.room_settings.app_id == "wx0123456789abcdef"
+    ring = panel.connection.store.backend
+    assert "panel-typed-secret" in ring.values.values()
+    assert "panel-typed-secret" not in str(panel.connection.settings.extra)
+
+
+def test_rehearsal_toggle_starts_the_built_in_emulator(qtbot, run):
+    connection = RoomConnection(Settings(), SecretStore(backend=MemoryKeyring()))
+    widget = RoomPanel(connection)
+    qtbot.addWidget(widget)
+    widget.refresh_button.click()
+    run(wait_until(lambda: "AppID and AppSecret" in message(widget)))
+    widget.rehearsal.setChecked(True)
+    run(wait_until(lambda: widget.rooms_table.rowCount() == 2))
+    assert connection.emulator is not None and "Rehearsal on" in message(widget)
+    widget.rehearsal.setChecked(False)
+    run(wait_until(lambda: "Rehearsal off" in message(widget)))
+    assert connection.emulator is None and widget.rooms_table.rowCount() == 0
+    run(connection.close())

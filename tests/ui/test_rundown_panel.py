@@ -1,0 +1,146 @@
+"""The rundown panel: on air against target (amber/red when over), next, timers, cues, reorder,
+返场, and the resume offer after a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studio.show.plan import load_plan
+from studio.show.rundown import PENDING
+from studio.show.session import ShowController
+from tests.lab.waiting import wait_until
+from tests.studio.test_show_actions import T0, FakeClock, FakeOverlays, FakeRoom
+from ui.panels.rundown import RundownPanel, overrun_level
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def controllers(run):
+    made: list[ShowController] = []
+    yield made
+    for controller in made:
+        run(controller.close())
+
+
+def _controller(tmp_path, clock, controllers):
+    controller = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path,
+                                clock=clock)
+    controllers.append(controller)
+    return controller
+
+
+def _panel(qtbot, controller):
+    panel = RundownPanel(controller)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def test_overrun_levels():
+    assert overrun_level(100, 300) == "normal"
+    assert overrun_level(310, 300) == "amber"
+    assert overrun_level(400, 300) == "red"
+
+
+def test_new_show_on_air_target_next_and_overrun(qtbot, loop, run, tmp_path, clock, controllers):
+    controller = _controller(tmp_path, clock, controllers)
+    panel = _panel(qtbot, controller)
+    assert "No show" in panel.on_air.text()
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # "New show"
+    run(wait_until(lambda: controller.session is not None))
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # "Start the show"
+    assert controller.session.rundown.live
+    assert panel.on_air.text() == "On air: 开场: 介绍主播和今晚福利"
+    assert panel.next_label.text().startswith("Next: 欢迎来到直播间")
+    assert panel.steps.item(0).text().startswith("▶")
+    clock.now += 60
+    panel._on_refresh_timeout()
+    assert panel.progress.format() == "01:00 of 03:00"
+    assert panel.progress.accessibleDescription() == "normal"
+    clock.now += 130  # 3:10 of 3:00
+    panel._on_refresh_timeout()
+    assert panel.progress.accessibleDescription() == "amber"
+    clock.now += 60  # 4:10: more than 20 % over
+    panel._on_refresh_timeout()
+    assert panel.progress.accessibleDescription() == "red"
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.on_air.text().startswith("On air: 欢迎来到直播间")
+
+
+def test_timers_and_the_draw_cue(qtbot, loop, run, tmp_path, clock, controllers):
+    controller = _controller(tmp_path, clock, controllers)
+    panel = _panel(qtbot, controller)
+    session = run(controller.start_new())
+    session.rundown.start_show()
+    run(session.actions.start_lottery("bag"))
+    assert panel.timers.count() == 1 and panel.timers.item(0).text() == "Lottery: 品牌帆布包 — 10:00"
+    clock.now += 600 - 30
+    run(session.tick_once())
+    assert panel.cue_label.text() == "Draw “品牌帆布包” in 30 s — 00:30"
+    clock.now += 10
+    panel._on_refresh_timeout()
+    assert panel.cue_label.text().endswith("00:20") and panel.timers.item(0).text().endswith("00:20")
+
+
+def test_reorder_and_rerun_are_one_click_each(qtbot, loop, run, tmp_path, clock, controllers):
+    controller = _controller(tmp_path, clock, controllers)
+    panel = _panel(qtbot, controller)
+    session = run(controller.start_new())
+    rundown = session.rundown
+    rundown.start_show()
+    ids = [s.id for s in rundown.steps]
+    panel.steps.setCurrentRow(3)
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in rundown.steps][2] == ids[3] and panel.steps.currentRow() == 2
+    qtbot.mouseClick(panel.down_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in rundown.steps] == ids
+    panel.steps.setCurrentRow(0)  # on air: cannot move
+    qtbot.mouseClick(panel.down_button, Qt.MouseButton.LeftButton)
+    assert "only later steps can be moved" in panel.message.text()
+    fan = next(i for i, s in enumerate(rundown.steps) if s.ref == "fan")
+    panel.steps.setCurrentRow(fan)
+    qtbot.mouseClick(panel.rerun_button, Qt.MouseButton.LeftButton)
+    second = rundown.steps[1]
+    assert second.rerun and second.ref == "fan" and second.state == PENDING
+    assert "返场" in panel.steps.item(1).text() or "Re-run" in panel.steps.item(1).text()
+
+
+def test_resume_offer_after_a_crash(qtbot, loop, run, tmp_path, clock, controllers):
+    first = _controller(tmp_path, clock, controllers)
+    session = run(first.start_new())
+    session.rundown.start_show()
+    session.rundown.advance()
+    run(session.actions.start_lottery("bag"))
+    # The app "crashes": nothing is closed; a new app starts on the same folder.
+    clock.now += 42
+    controller = _controller(tmp_path, clock, controllers)
+    panel = _panel(qtbot, controller)
+    run(controller.look_for_resume())
+    assert not panel.resume_bar.isHidden()
+    assert "Resume the show from" in panel.resume_text.text() and "夏日好物专场" in panel.resume_text.text()
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    run(wait_until(lambda: controller.session is not None))
+    assert panel.resume_bar.isHidden()
+    assert panel.on_air.text().startswith("On air: 欢迎来到直播间")
+    assert panel.timers.item(0).text() == "Lottery: 品牌帆布包 — 09:18"
+    assert controller.session.rundown.view().show_elapsed_s == 42
+
+
+def test_start_new_instead_of_resuming(qtbot, loop, run, tmp_path, clock, controllers):
+    first = _controller(tmp_path, clock, controllers)
+    run(first.start_new()).rundown.start_show()
+    controller = _controller(tmp_path, clock, controllers)
+    panel = _panel(qtbot, controller)
+    run(controller.look_for_resume())
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    run(wait_until(lambda: controller.session is not None))
+    assert not controller.session.rundown.live and panel.resume_bar.isHidden()
+    assert clock() == T0

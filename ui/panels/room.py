@@ -1,0 +1,371 @@
+"""The live room (小程序直播): settings, rooms with status in words, the show's room, its push
+address, its goods (yuan) with push / on-sale / off-sale, the approved goods library, rehearsal.
+
+Every button starts a background task (``spawn``); the panel never waits on the network. Errors
+land in the message line; when WeChat's refusal has a fix (put on sale, add to the room) the
+panel offers it as one button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.room.settings import RoomConnection, RoomSettings
+from studio.room.wechat import NEXT_ADD_GOODS, NEXT_PUT_ON_SALE, Goods, WeChatError
+from studio.tasks import spawn
+from ui.widgets import MessageLine
+
+PushUrlCallback = Callable[[str], Any]
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _item(text: str, key: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if key is not None:
+        item.setData(Qt.ItemDataRole.UserRole, key)
+    return item
+
+
+class RoomPanel(QWidget):
+    """``RoomPanel(connection, on_push_url=None)``: ``on_push_url(url)`` receives a fetched push
+    address (a secret: hand it to the push-key code, never show or log it)."""
+
+    def __init__(self, connection: RoomConnection, on_push_url: PushUrlCallback | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.model = connection.model
+        self.on_push_url = on_push_url
+        self._offer: Callable[[], Coroutine[Any, Any, None]] | None = None
+        self._last_pushed: int | None = None  # the product a refused push was about
+
+        # Settings
+        saved = connection.room_settings
+        self.app_id = QLineEdit(saved.app_id)
+        self.app_id.setPlaceholderText(self.tr("wx…"))
+        self.app_secret = QLineEdit()
+        self.app_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.app_secret.setPlaceholderText(self.tr("kept in the system keyring; empty keeps the saved one"))
+        self.token_service = QLineEdit(saved.token_service_url)
+        self.token_service.setPlaceholderText(self.tr("optional: your own token service's address"))
+        self.base_url = QLineEdit(saved.api_base_url)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.rehearsal = QCheckBox(self.tr("Rehearsal (彩排): use the local emulator, no real room"))
+        self.rehearsal.setChecked(saved.rehearsal)
+        settings_box = QGroupBox(self.tr("Live-room settings"))
+        form = QFormLayout(settings_box)
+        form.addRow(self.tr("AppID"), self.app_id)
+        form.addRow(self.tr("AppSecret"), self.app_secret)
+        form.addRow(self.tr("Token service"), self.token_service)
+        form.addRow(self.tr("API address"), self.base_url)
+        form.addRow(self.rehearsal, self.save_button)
+
+        # Rooms
+        self.rooms_table = _table([self.tr("Room"), self.tr("Name"), self.tr("Status"), self.tr("Starts")])
+        self.refresh_button = QPushButton(self.tr("Refresh rooms"))
+        self.use_room_button = QPushButton(self.tr("Use for this show"))
+        self.push_url_button = QPushButton(self.tr("Fetch push address (推流地址)"))
+        self.show_room = QLabel()
+        self.show_room.setObjectName("showRoom")
+        room_buttons = QHBoxLayout()
+        for button in (self.refresh_button, self.use_room_button, self.push_url_button):
+            room_buttons.addWidget(button)
+
+        # Goods of the show's room and the library
+        self.goods_table = _table([self.tr("Goods id"), self.tr("Name"), self.tr("Price"), self.tr("Sale")])
+        self.push_button = QPushButton(self.tr("Push on screen (上屏)"))
+        self.on_sale_button = QPushButton(self.tr("On sale"))
+        self.off_sale_button = QPushButton(self.tr("Off sale"))
+        self.notify_button = QPushButton(self.tr("Notify subscribers (推送本场直播)"))
+        goods_buttons = QHBoxLayout()
+        for button in (self.push_button, self.on_sale_button, self.off_sale_button, self.notify_button):
+            goods_buttons.addWidget(button)
+        self.library_table = _table([self.tr("Goods id"), self.tr("Name"), self.tr("Price")])
+        self.load_library_button = QPushButton(self.tr("Load approved goods"))
+        self.add_button = QPushButton(self.tr("Add to the show's room"))
+        library_buttons = QHBoxLayout()
+        library_buttons.addWidget(self.load_library_button)
+        library_buttons.addWidget(self.add_button)
+        self.manual_note = QLabel(self.tr("Coupons, lotteries and announcements have no API in mini-program "
+                                          "live: do them in the anchor app; the checklist ticks them off."))
+        self.manual_note.setWordWrap(True)
+
+        self.busy_label = QLabel(self.tr("Talking to WeChat…"))
+        self.busy_label.setVisible(False)
+        self.message = MessageLine()
+        self.offer_button = QPushButton()
+        self.offer_button.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(settings_box)
+        layout.addWidget(self.show_room)
+        layout.addWidget(self.rooms_table, 1)
+        layout.addLayout(room_buttons)
+        layout.addWidget(QLabel(self.tr("Goods in the show's room")))
+        layout.addWidget(self.goods_table, 2)
+        layout.addLayout(goods_buttons)
+        layout.addWidget(QLabel(self.tr("Approved goods library")))
+        layout.addWidget(self.library_table, 1)
+        layout.addLayout(library_buttons)
+        layout.addWidget(self.manual_note)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.offer_button)
+
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.rehearsal.toggled.connect(self._on_rehearsal_toggled)
+        self.refresh_button.clicked.connect(self._on_refresh_clicked)
+        self.use_room_button.clicked.connect(self._on_use_room_clicked)
+        self.push_url_button.clicked.connect(self._on_push_url_clicked)
+        self.push_button.clicked.connect(self._on_push_clicked)
+        self.on_sale_button.clicked.connect(lambda: self._on_sale_clicked(True))
+        self.off_sale_button.clicked.connect(lambda: self._on_sale_clicked(False))
+        self.notify_button.clicked.connect(self._on_notify_clicked)
+        self.load_library_button.clicked.connect(self._on_load_library_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.offer_button.clicked.connect(self._on_offer_clicked)
+        self.model.changed.connect(self._on_model_changed)
+        self.model.busy.connect(self._on_model_busy)
+        self._on_model_changed()
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _on_model_changed(self) -> None:
+        model = self.model
+        self.rooms_table.setRowCount(len(model.rooms))
+        for row, room in enumerate(model.rooms):
+            starts = (dt.datetime.fromtimestamp(room.start_time).strftime("%m-%d %H:%M")
+                      if room.start_time else "")
+            marker = "▶ " if room.room_id == model.room_id else ""
+            self.rooms_table.setItem(row, 0, _item(f"{marker}{room.room_id}", room.room_id))
+            self.rooms_table.setItem(row, 1, _item(room.name, room.room_id))
+            self.rooms_table.setItem(row, 2, _item(room.status_text, room.room_id))
+            self.rooms_table.setItem(row, 3, _item(starts, room.room_id))
+        room = model.room
+        if room is not None:
+            self.show_room.setText(self.tr("Show's room: {name} ({id}) — {status}").format(
+                name=room.name, id=room.room_id, status=room.status_text))
+        elif model.room_id is not None:
+            self.show_room.setText(self.tr("Show's room: {id} (refresh the rooms to see it)").format(
+                id=model.room_id))
+        else:
+            self.show_room.setText(self.tr("No room picked for this show yet."))
+        self._fill_goods(self.goods_table, model.goods, with_sale=True)
+        self._fill_goods(self.library_table, model.library, with_sale=False)
+
+    def _fill_goods(self, table: QTableWidget, goods: tuple[Goods, ...] | list[Goods],
+                    with_sale: bool) -> None:
+        table.setRowCount(len(goods))
+        for row, g in enumerate(goods):
+            table.setItem(row, 0, _item(str(g.goods_id), g.goods_id))
+            table.setItem(row, 1, _item(g.name, g.goods_id))
+            table.setItem(row, 2, _item(g.price_text(), g.goods_id))
+            if with_sale:
+                on_sale = self.model.on_sale(g.goods_id)
+                text = "" if on_sale is None else self.tr("on sale") if on_sale else self.tr("off sale")
+                table.setItem(row, 3, _item(text, g.goods_id))
+
+    def _on_model_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+
+    # -- running actions ---------------------------------------------------------------------
+
+    def _run(self, coro: Coroutine[Any, Any, str | None], name: str) -> None:
+        """Run an action in the background; its text or its plain-words error lands in the message."""
+        self._set_offer(None, "")
+        self.message.clear_message()
+
+        async def wrapped() -> None:
+            try:
+                done = await coro
+            except WeChatError as e:
+                self.message.show_message(str(e), "error")
+                self._offer_fix(e)
+            except UserError as e:
+                self.message.show_message(str(e), "error")
+            else:
+                if done:
+                    self.message.show_message(done, "ok")
+
+        spawn(wrapped(), name=name)
+
+    def _selected(self, table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _need(self, table: QTableWidget, what: str) -> int | None:
+        key = self._selected(table)
+        if key is None:
+            self.message.show_message(what, "error")
+        return key
+
+    def _offer_fix(self, error: WeChatError) -> None:
+        goods_id = self._last_pushed
+        if goods_id is None:
+            return
+        if error.next_step == NEXT_PUT_ON_SALE:
+            self._set_offer(lambda: self._put_on_sale_and_push(goods_id),
+                            self.tr("Put it on sale, then push"))
+        elif error.next_step == NEXT_ADD_GOODS:
+            self._set_offer(lambda: self._add_and_push(goods_id), self.tr("Add it to the room, then push"))
+
+    def _set_offer(self, action: Callable[[], Coroutine[Any, Any, None]] | None, text: str) -> None:
+        self._offer = action
+        self.offer_button.setText(text)
+        self.offer_button.setVisible(action is not None)
+
+    def _on_offer_clicked(self) -> None:
+        action = self._offer
+        if action is not None:
+            self._run(self._wrap(action()), name="room-offer")
+
+    async def _wrap(self, coro: Coroutine[Any, Any, None]) -> str:
+        await coro
+        return self.tr("Done: the product is on screen.")
+
+    async def _put_on_sale_and_push(self, goods_id: int) -> None:
+        await self.model.set_on_sale(goods_id, True)
+        await self.model.push_goods(goods_id)
+
+    async def _add_and_push(self, goods_id: int) -> None:
+        await self.model.add_goods([goods_id])
+        await self.model.push_goods(goods_id)
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _on_save_clicked(self) -> None:
+        current = self.connection.room_settings
+        new = RoomSettings(app_id=self.app_id.text().strip(), api_base_url=self.base_url.text().strip(),
+                           token_service_url=self.token_service.text().strip(), room_id=current.room_id,
+                           rehearsal=current.rehearsal, rehearsal_url=current.rehearsal_url)
+        secret = self.app_secret.text()
+        self.app_secret.clear()  # never left in a widget longer than needed
+
+        async def save() -> str:
+            await self.connection.save(new, secret or None)
+            return self.tr("Live-room settings saved.")
+
+        self._run(save(), name="room-save")
+
+    def _on_rehearsal_toggled(self, on: bool) -> None:
+        async def switch() -> str:
+            await self.connection.set_rehearsal(on)
+            if on:
+                await self.model.refresh_rooms()
+                return self.tr("Rehearsal on: the console talks to the local emulator, not a real room.")
+            return self.tr("Rehearsal off: the console talks to the real live room.")
+
+        self._run(switch(), name="room-rehearsal")
+
+    def _on_refresh_clicked(self) -> None:
+        async def refresh() -> str:
+            rooms = await self.model.refresh_rooms()
+            return self.tr("{count} rooms.").format(count=len(rooms))
+
+        self._run(refresh(), name="room-refresh")
+
+    def _on_use_room_clicked(self) -> None:
+        room_id = self._need(self.rooms_table, self.tr("Select a room in the list first."))
+        if room_id is None:
+            return
+
+        async def use() -> str:
+            await self.connection.select_room(room_id)
+            return self.tr("Room {id} is the show's room.").format(id=room_id)
+
+        self._run(use(), name="room-use")
+
+    def _on_push_url_clicked(self) -> None:
+        async def fetch() -> str:
+            url = await self.model.fetch_push_url()
+            if self.on_push_url is None:
+                return self.tr("Push address fetched, but nothing takes it yet.")
+            result = self.on_push_url(url)
+            if inspect.isawaitable(result):
+                await result
+            return self.tr("Push address fetched and handed to the stream settings.")
+
+        self._run(fetch(), name="room-push-url")
+
+    def _on_push_clicked(self) -> None:
+        goods_id = self._need(self.goods_table, self.tr("Select a product in the room's goods first."))
+        if goods_id is None:
+            return
+        self._last_pushed = goods_id
+
+        async def push() -> str:
+            await self.model.push_goods(goods_id)
+            return self.tr("Product {id} is on screen.").format(id=goods_id)
+
+        self._run(push(), name="room-push")
+
+    def _on_sale_clicked(self, on_sale: bool) -> None:
+        goods_id = self._need(self.goods_table, self.tr("Select a product in the room's goods first."))
+        if goods_id is None:
+            return
+
+        async def sale() -> str:
+            await self.model.set_on_sale(goods_id, on_sale)
+            return self.tr("Product {id} is on sale.").format(id=goods_id) if on_sale else \
+                self.tr("Product {id} is off sale.").format(id=goods_id)
+
+        self._run(sale(), name="room-sale")
+
+    def _on_notify_clicked(self) -> None:
+        async def notify() -> str:
+            count = await self.model.notify_subscribers()
+            return self.tr("{count} subscribers notified.").format(count=count)
+
+        self._run(notify(), name="room-notify")
+
+    def _on_load_library_clicked(self) -> None:
+        async def load() -> str:
+            goods = await self.model.load_library()
+            return self.tr("{count} approved goods.").format(count=len(goods))
+
+        self._run(load(), name="room-library")
+
+    def _on_add_clicked(self) -> None:
+        goods_id = self._need(self.library_table, self.tr("Select a product in the approved goods first."))
+        if goods_id is None:
+            return
+
+        async def add() -> str:
+            await self.model.add_goods([goods_id])
+            return self.tr("Product {id} added to the room.").format(id=goods_id)
+
+        self._run(add(), name="room-add")

@@ -1,0 +1,264 @@
+"""The setup panel (竖屏直播间): size, orientation, background, camera, PPT window, layout; Apply.
+
+Everything it does goes through ``StudioSetup`` (the same core the CLI uses); the lists come from
+OBS itself and are re-read on every (re)connect and on "Refresh lists".
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.obs.presets import RESOLUTIONS, resolution
+from studio.obs.setup import (
+    DEFAULT_BACKGROUND,
+    DEFAULT_LAYOUT,
+    IMAGE_SUFFIXES,
+    LAYOUTS,
+    Devices,
+    SetupPlan,
+    SetupState,
+    StudioSetup,
+    layout_title,
+)
+from studio.tasks import spawn
+from ui.widgets import MessageLine
+
+PREVIEW_HEIGHT = 160
+
+
+class SetupPanel(QWidget):
+    def __init__(self, setup: StudioSetup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup = setup
+        self.state: SetupState | None = None
+        self.devices: Devices | None = None
+        self._busy = False
+
+        self.title = QLabel(self.tr("Live room setup (竖屏直播间)"))
+        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.current = QLabel()
+        self.current.setObjectName("currentVideo")
+        self.resolution = QComboBox()
+        self.resolution.setObjectName("resolution")
+        for preset in RESOLUTIONS.values():
+            self.resolution.addItem(self.tr("{label} ({kbps} kbps)").format(
+                label=preset.label, kbps=preset.video_kbps), preset.name)
+        self.orientation = QComboBox()
+        self.orientation.setObjectName("orientation")
+        self.orientation.addItem(self.tr("Portrait (竖屏)"), True)
+        self.orientation.addItem(self.tr("Landscape (横屏)"), False)
+        self.background = QLineEdit(str(DEFAULT_BACKGROUND))
+        self.background.setObjectName("background")
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.preview = QLabel()
+        self.preview.setObjectName("backgroundPreview")
+        self.preview.setFixedHeight(PREVIEW_HEIGHT)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera_choice = QComboBox()
+        self.camera_choice.setObjectName("camera")
+        self.window_choice = QComboBox()
+        self.window_choice.setObjectName("window")
+        self.refresh_button = QPushButton(self.tr("Refresh lists"))
+        self.layout_choice = QComboBox()
+        self.layout_choice.setObjectName("layout")
+        for name in LAYOUTS:
+            self.layout_choice.addItem(layout_title(name), name)
+        self.layout_choice.setCurrentIndex(list(LAYOUTS).index(DEFAULT_LAYOUT))
+        self.apply_button = QPushButton(self.tr("Apply to OBS"))
+        self.apply_button.setObjectName("applySetup")
+        self.apply_button.setMinimumHeight(40)
+        self.switch_button = QPushButton()
+        self.switch_button.setObjectName("switchResolution")
+        self.message = MessageLine()
+        self._dialog: QFileDialog | None = None
+
+        background_row = QHBoxLayout()
+        background_row.addWidget(self.background, 1)
+        background_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.tr("Orientation"), self.orientation)
+        form.addRow(self.tr("Background"), background_row)
+        form.addRow("", self.preview)
+        form.addRow(self.tr("Camera"), self.camera_choice)
+        form.addRow(self.tr("PPT / WPS window"), self.window_choice)
+        form.addRow("", self.refresh_button)
+        form.addRow(self.tr("Layout"), self.layout_choice)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.current)
+        layout.addLayout(form)
+        layout.addWidget(self.apply_button)
+        layout.addWidget(self.switch_button)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.background.editingFinished.connect(self._on_background_edited)
+        self.refresh_button.clicked.connect(self._on_refresh_clicked)
+        self.apply_button.clicked.connect(self._on_apply_clicked)
+        self.switch_button.clicked.connect(self._on_switch_clicked)
+        setup.link.connected.connect(self._on_link_connected)
+        setup.changed.connect(self._on_setup_changed)
+        self._render()
+        spawn(self._load_preview(), name="setup-preview")
+
+    # ----- what the panel shows ----------------------------------------------------------------
+    def _render(self) -> None:
+        state = self.state
+        if state is None:
+            self.current.setText(self.tr("OBS: not read yet (connect to OBS)."))
+        else:
+            w, h = state.output
+            kbps = (self.tr("{kbps} kbps").format(kbps=state.video_kbps) if state.video_kbps
+                    else self.tr("bitrate set in OBS (Advanced mode)"))
+            self.current.setText(self.tr("OBS now: output {w}×{h}, {kbps}").format(w=w, h=h, kbps=kbps))
+        target = self.switch_target()
+        self.switch_button.setText(self.tr("Drop to 720P now (when the stream stutters)")
+                                   if target == "720p" else self.tr("Switch to 1080P"))
+        for button in (self.apply_button, self.switch_button, self.refresh_button):
+            button.setEnabled(not self._busy)
+
+    def switch_target(self) -> str:
+        """What the one-click button switches to: 720P from 1080P, else 1080P."""
+        resolution = self.state.resolution if self.state else None
+        return "720p" if resolution is not None and resolution.name == "1080p" else "1080p"
+
+    def _show_devices(self, devices: Devices) -> None:
+        keep_camera, keep_window = self.camera_choice.currentData(), self.window_choice.currentData()
+        self.camera_choice.clear()
+        self.camera_choice.addItem(self.tr("(keep what OBS has / first camera)"), None)
+        for choice in devices.cameras:
+            self.camera_choice.addItem(choice.name, choice.value)
+        self.window_choice.clear()
+        self.window_choice.addItem(self.tr("(keep what OBS has / open slide show)"), None)
+        for choice in devices.windows:
+            self.window_choice.addItem(choice.name, choice.value)
+        self._select(self.camera_choice, keep_camera)
+        self._select(self.window_choice, keep_window or devices.preselected_window)
+        if devices.notes:
+            self.message.show_message(" ".join(devices.notes), "info")
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value) if value is not None else -1
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def plan(self) -> SetupPlan:
+        return SetupPlan(resolution(str(self.resolution.currentData())),
+                         portrait=bool(self.orientation.currentData()),
+                         background=Path(self.background.text().strip()),
+                         layout=str(self.layout_choice.currentData()),
+                         camera=self.camera_choice.currentData(), window=self.window_choice.currentData())
+
+    # ----- slots -------------------------------------------------------------------------------
+    def _on_link_connected(self) -> None:
+        spawn(self._refresh(), name="setup-refresh")
+
+    def _on_setup_changed(self) -> None:
+        spawn(self._refresh_state(), name="setup-state")
+
+    def _on_refresh_clicked(self) -> None:
+        spawn(self._refresh(), name="setup-refresh")
+
+    def _on_apply_clicked(self) -> None:
+        spawn(self._apply(), name="setup-apply")
+
+    def _on_switch_clicked(self) -> None:
+        spawn(self._switch(self.switch_target()), name="setup-switch")
+
+    def _on_browse_clicked(self) -> None:
+        # open(), not exec(): no nested event loop under qasync.
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        self._dialog = QFileDialog(self, self.tr("Choose a background picture"),
+                                   str(Path(self.background.text()).parent),
+                                   self.tr("Pictures ({patterns})").format(patterns=patterns))
+        self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self._dialog.fileSelected.connect(self._on_dialog_file_selected)
+        self._dialog.open()
+
+    def _on_dialog_file_selected(self, path: str) -> None:
+        self.background.setText(path)
+        self._on_background_edited()
+
+    def _on_background_edited(self) -> None:
+        spawn(self._load_preview(), name="setup-preview")
+
+    # ----- work --------------------------------------------------------------------------------
+    async def _load_preview(self) -> None:
+        path = self.background.text().strip()
+        image = await asyncio.to_thread(QImage, path)  # file reading off the Qt thread
+        if image.isNull():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("No picture to show"))
+            return
+        self.preview.setText("")
+        self.preview.setPixmap(QPixmap.fromImage(image).scaledToHeight(
+            PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+
+    async def _refresh(self) -> None:
+        await self._refresh_state()
+        try:
+            devices = await self.setup.list_devices()
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        self.devices = devices
+        self._show_devices(devices)
+
+    async def _refresh_state(self) -> None:
+        try:
+            self.state = await self.setup.read_state()
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        if self.state.resolution is not None:
+            self._select(self.resolution, self.state.resolution.name)
+        self._select(self.orientation, self.state.portrait)
+        self._render()
+
+    def _start(self, work: str) -> None:
+        self._busy = True
+        self._render()
+        self.message.show_message(work, "info")
+
+    async def _apply(self) -> None:
+        self._start(self.tr("Applying to OBS…"))
+        try:
+            report = await self.setup.apply(self.plan())
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+        else:
+            self.message.show_message(report.summary(), "info" if report.manual_steps else "ok")
+        finally:
+            self._busy = False
+            self._render()
+
+    async def _switch(self, target: str) -> None:
+        self._start(self.tr("Switching to {label}…").format(label=target.upper()))
+        try:
+            report = await self.setup.switch_resolution(resolution(target))
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+        else:
+            self.message.show_message(report.summary(), "info" if report.manual_steps else "ok")
+        finally:
+            self._busy = False
+            self._render()
