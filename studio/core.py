@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from studio.config import Settings
 from studio.errors import UserError
 from studio.health.monitor import StreamHealth
 from studio.keys.apply import start_check as expired_key_start_check
+from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
 from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget, ObsLink
+from studio.obs.overlays import Overlays
 from studio.obs.scenes import ScenesModel
+from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
 from studio.redact import register_secret
+from studio.room.manual import ManualRoom
+from studio.room.settings import RoomConnection
+from studio.show.actions import ObsOverlaysAdapter
+from studio.show.plan import Plan, load_plan
+from studio.show.session import ShowController
+
+EXAMPLE_PLAN = Path(__file__).resolve().parent.parent / "resources" / "examples" / "show-plan.toml"
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +46,15 @@ class StudioCore:
         # Never go live with an expired push key: refused before OBS is asked.
         self.stream.start_checks.append(expired_key_start_check(self.link))
         self.health = StreamHealth(self.link, self.stream)
+        self.setup = StudioSetup(self.link)
+        self.room_connection = RoomConnection(self.settings, self.store)
+        self.overlays = Overlays(self.link)
+        self.plan_path = Path(self.settings.extra.get("show_plan") or EXAMPLE_PLAN)
+        self.plan = self._load_plan(self.plan_path)
+        # The live-room target starts as the manual checklist (works for every platform); the
+        # mini-program client plugs in through the same interface once a room is picked.
+        self.show = ShowController(self.plan, ManualRoom(),
+                                   ObsOverlaysAdapter(self.overlays, plan_dir=self.plan_path.parent))
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
 
     async def start(self) -> None:
@@ -72,6 +92,25 @@ class StudioCore:
         if problem is not None:
             raise problem
 
+    @staticmethod
+    def _load_plan(path: Path) -> Plan:
+        try:
+            return load_plan(path)
+        except UserError as e:  # a broken plan must not stop the console from opening
+            log.warning("show plan %s not loaded: %s", path, e)
+            return load_plan(EXAMPLE_PLAN)
+
+    async def take_push_url(self, url: str, room_name: str) -> None:
+        """A push address fetched from the live room: into the keyring, then into OBS."""
+        from studio.keys.apply import apply_to_obs
+
+        address = parse_push_address(url)
+        await asyncio.to_thread(lambda: self.rooms.save(room_name, address))
+        await apply_to_obs(self.link, address)
+
     async def close(self) -> None:
+        await self.show.close()
+        await self.overlays.close()
+        await self.room_connection.close()
         await self.health.close()
         await self.link.close()

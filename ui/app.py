@@ -70,6 +70,7 @@ def run_app(debug: bool = False) -> int:
         window.close_requested.connect(closed.set)
         window.show()
         spawn(core.start(), name="core-start")
+        spawn(core.show.look_for_resume(), name="look-for-resume")
         await closed.wait()
         await core.close()
         await cancel_all()
