@@ -1704,6 +1704,14 @@ Press again to send</source>
         <translation>把预览场景切到节目画面</translation>
     </message>
     <message>
+        <source>ON AIR</source>
+        <translation>播出中</translation>
+    </message>
+    <message>
+        <source>PREVIEW</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>Scenes (waiting for OBS)</source>
         <translation>场景（等待 OBS）</translation>
     </message>

@@ -59,17 +59,18 @@ class ScenesPanel(QWidget):
     def _on_scenes_changed(self) -> None:
         s = self.scenes
         self.list.clear()
+        on_air, preview = self.tr("ON AIR"), self.tr("PREVIEW")
         for name in s.scenes:
             label = name
             item = QListWidgetItem()
             if name == s.program:
-                label = f"● {name}    {self.tr('ON AIR')}"
+                label = f"● {name}    {on_air}"
                 item.setForeground(QBrush(PROGRAM_COLOUR))
                 font = QFont()
                 font.setBold(True)
                 item.setFont(font)
             elif s.studio_mode and name == s.preview:
-                label = f"○ {name}    {self.tr('PREVIEW')}"
+                label = f"○ {name}    {preview}"
                 item.setForeground(QBrush(PREVIEW_COLOUR))
             item.setText(label)
             item.setData(Qt.ItemDataRole.UserRole, name)
