@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 import uuid
@@ -42,6 +43,26 @@ def wait_for_port(port: int, timeout: float, host: str = LOOPBACK) -> bool:
     return False
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: get SIGKILL when the test run dies (Linux prctl PDEATHSIG).
+
+    A test run killed by a timeout never reaches its fixtures' teardown; without this its OBS
+    instances would go on rendering and slow every later run on the machine.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except OSError:
+        pass
+
+
+def _death_signal():  # type: ignore[no-untyped-def]
+    # PDEATHSIG follows the creating *thread*: from a worker thread (asyncio.to_thread) it would
+    # kill the child when that thread ends, so only the main thread asks for it.
+    return _die_with_parent if threading.current_thread() is threading.main_thread() else None
+
+
 def missing_programs(*names: str) -> list[str]:
     return [n for n in names if shutil.which(n) is None]
 
@@ -58,7 +79,7 @@ class LabProcess:
         self.proc = subprocess.Popen(
             argv, env=env, stdout=out, stderr=subprocess.STDOUT,
             stdin=subprocess.PIPE if stdin_text is not None else subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_death_signal(),
         )
         if stdin_text is not None and self.proc.stdin:
             self.proc.stdin.write(stdin_text.encode())
@@ -106,7 +127,7 @@ class XServer:
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24",
              "+extension", "Composite", "-nolisten", "tcp", "-noreset"],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_death_signal(),
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as f:
