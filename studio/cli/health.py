@@ -22,7 +22,6 @@ from studio.i18n import translate
 from studio.obs.stream import StreamControl
 
 
-
 def register(commands: Any) -> None:
     health = commands.add_parser("health", help="print stream health samples: kbit/s, dropped "
                                  "frames, congestion, status")

@@ -30,7 +30,6 @@ from studio.obs.setup import (
 )
 
 
-
 def register(commands: Any) -> None:
     setup = commands.add_parser("setup", help="one-click portrait studio: canvas, background, camera, "
                                 "PPT window, output preset")

@@ -22,7 +22,6 @@ from studio.obs.link import ObsLink
 from studio.obs.stream import StreamControl
 
 
-
 class StreamHealth:
     def __init__(self, link: ObsLink, stream: StreamControl, *,
                  history: HealthHistory | None = None,

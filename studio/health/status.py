@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from studio.health.sampler import Sample, SampleState
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 
-
 LOW_KBPS = 800.0  # below: 标清, the picture stutters — critical
 HIGH_KBPS = 1200.0  # at or above: 超清 is safe — stable
 
