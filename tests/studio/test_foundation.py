@@ -99,7 +99,7 @@ def test_obsws_python_logger_is_silenced():
 def test_settings_round_trip_and_broken_file(tmp_path):
     path = tmp_path / "settings.json"
     s = Settings()
-    s.obs.host, s.obs.port = "10.0.0.5".replace("10.0.0.5", "studio-pc"), 4460
+    s.obs.host, s.obs.port = "studio-pc", 4460
     s.extra["push_rooms"] = ["周五美妆专场"]
     s.save(path)
     loaded = Settings.load(path)

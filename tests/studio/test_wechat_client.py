@@ -237,7 +237,7 @@ def test_push_url_is_registered_as_a_secret():
     from studio.redact import redact
 
     client, session, _, _ = make_client()
-    address = "rtmp://push.example.invalid/live/wx1_2?txSecret=feedfacecafe1234&txTime=5efba7d0"
+    address = "rtmp://push.example.invalid/live/wx1_2?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=5efba7d0"
     session.queue("wxaapi/broadcast/room/getpushurl", {"errcode": 0, "pushAddr": address})
     assert asyncio.run(client.push_url(2)) == address
-    assert "feedfacecafe1234" not in redact("key wx1_2 sig feedfacecafe1234")
+    assert "4b886b8127b82cde297c7ff6d76915a4" not in redact("key wx1_2 sig 4b886b8127b82cde297c7ff6d76915a4")
