@@ -31,7 +31,9 @@ def redact(text: str) -> str:
         secrets = sorted(_secrets, key=len, reverse=True)
     for secret in secrets:
         if secret in text:
-            text = text.replace(secret, "***")
+            # Whole tokens only: a password "plain" must not turn every "explain" in a show log
+            # into "ex***" (the log is replayed on resume, so mangled words would corrupt state).
+            text = re.sub(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])", "***", text)
     for pattern in _PATTERNS:
         text = pattern.sub(r"\1***", text)
     return text

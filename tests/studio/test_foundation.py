@@ -165,3 +165,10 @@ def test_unusable_keyring_is_refused_not_worked_around():
     with pytest.raises(KeyringUnavailable) as refused:
         store.set("x", "secret-value")
     assert "plain files" in str(refused.value)
+
+
+def test_redaction_masks_whole_tokens_not_parts_of_words():
+    register_secret("plain")
+    assert redact("explain the product") == "explain the product"
+    assert redact("key=plain&x") == "key=***&x"
+    assert redact("rtmp://host/live/plain") == "rtmp://host/live/***"
