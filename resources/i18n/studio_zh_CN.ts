@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ActionPadPanel</name>
@@ -35,7 +36,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <source>To do by hand in the platform's tool — tick when done:</source>
+        <source>To do by hand in the platform&apos;s tool — tick when done:</source>
         <translation>需在平台工具里手动完成——完成后打勾：</translation>
     </message>
     <message>
@@ -382,7 +383,7 @@ Press again to send</source>
 <context>
     <name>HealthRecorder</name>
     <message>
-        <source>Cannot save the stream health to {path}: {reason}. The chart goes on; free some disk space or check the folder's permissions.</source>
+        <source>Cannot save the stream health to {path}: {reason}. The chart goes on; free some disk space or check the folder&apos;s permissions.</source>
         <translation>无法把推流状态保存到 {path}：{reason}。图表会继续显示；请腾出一些磁盘空间，或检查该文件夹的权限。</translation>
     </message>
 </context>
@@ -527,7 +528,7 @@ Press again to send</source>
         <translation>应用到 OBS</translation>
     </message>
     <message>
-        <source>Sets OBS's server and stream key; not while streaming</source>
+        <source>Sets OBS&apos;s server and stream key; not while streaming</source>
         <translation>设置 OBS 的服务器和串流密钥；推流时不可用</translation>
     </message>
     <message>
@@ -854,8 +855,8 @@ Press again to send</source>
         <translation>直播价 {live} 高于原价 {price}。请检查“{name}”的价格。</translation>
     </message>
     <message>
-        <source>Talking points must be a list of texts, e.g. ["功能", "价格"].</source>
-        <translation>讲解要点必须是文字列表，例如 ["功能", "价格"]。</translation>
+        <source>Talking points must be a list of texts, e.g. [&quot;功能&quot;, &quot;价格&quot;].</source>
+        <translation>讲解要点必须是文字列表，例如 [&quot;功能&quot;, &quot;价格&quot;]。</translation>
     </message>
     <message>
         <source>Lottery kind “{kind}” is unknown: use “comment” (评论抽奖) or “like” (点赞抽奖).</source>
@@ -866,8 +867,8 @@ Press again to send</source>
         <translation>不认识步骤“{step}”。可用的步骤：{known}。</translation>
     </message>
     <message>
-        <source>A segment needs a title, e.g. title = "开场互动".</source>
-        <translation>每个环节都要有标题，例如 title = "开场互动"。</translation>
+        <source>A segment needs a title, e.g. title = &quot;开场互动&quot;.</source>
+        <translation>每个环节都要有标题，例如 title = &quot;开场互动&quot;。</translation>
     </message>
     <message>
         <source>Step “{step}” needs ref = the id of one of the {table}.</source>
@@ -886,7 +887,7 @@ Press again to send</source>
         <translation>一个直播间最多只能有 {cap} 个抽奖，这份方案有 {n} 个。请删掉 {extra} 个。</translation>
     </message>
     <message>
-        <source>A live room's shelf holds at most {cap} goods; this plan has {n}. Split the goods over two shows.</source>
+        <source>A live room&apos;s shelf holds at most {cap} goods; this plan has {n}. Split the goods over two shows.</source>
         <translation>一个直播间的货架最多放 {cap} 个商品，这份方案有 {n} 个。请把商品分到两场直播。</translation>
     </message>
     <message>
@@ -894,8 +895,8 @@ Press again to send</source>
         <translation>抽奖“{prize}”大约在开播后 {start} 分钟开始，开奖会晚于计划结束时间（{end} 分钟）：开奖会失败。请提前或缩短这个抽奖。</translation>
     </message>
     <message>
-        <source>Each entry needs an id = "…" (a short unique name used in the running order).</source>
-        <translation>每一项都要有 id = "…"（一个简短且不重复的名字，节目单里会用到）。</translation>
+        <source>Each entry needs an id = &quot;…&quot; (a short unique name used in the running order).</source>
+        <translation>每一项都要有 id = &quot;…&quot;（一个简短且不重复的名字，节目单里会用到）。</translation>
     </message>
     <message>
         <source>“{key}” is missing.</source>
@@ -930,7 +931,7 @@ Press again to send</source>
         <translation>“{key}”必须是以元为单位的价格，例如 59.9。</translation>
     </message>
     <message>
-        <source>The goods id {id} was rounded by a spreadsheet (E+ notation): digits are lost. Copy the id again from the platform's goods list.</source>
+        <source>The goods id {id} was rounded by a spreadsheet (E+ notation): digits are lost. Copy the id again from the platform&apos;s goods list.</source>
         <translation>商品 id {id} 被表格软件转成了科学计数法（E+），丢失了数字。请从平台的商品列表重新复制 id。</translation>
     </message>
 </context>
@@ -1213,7 +1214,7 @@ Press again to send</source>
         <translation>保存在系统钥匙串里；留空则保留已保存的</translation>
     </message>
     <message>
-        <source>optional: your own token service's address</source>
+        <source>optional: your own token service&apos;s address</source>
         <translation>可选：你自己的 Token 服务地址</translation>
     </message>
     <message>
@@ -1305,7 +1306,7 @@ Press again to send</source>
         <translation>加载已审核商品</translation>
     </message>
     <message>
-        <source>Add to the show's room</source>
+        <source>Add to the show&apos;s room</source>
         <translation>加入本场直播间</translation>
     </message>
     <message>
@@ -1317,7 +1318,7 @@ Press again to send</source>
         <translation>正在连接微信…</translation>
     </message>
     <message>
-        <source>Goods in the show's room</source>
+        <source>Goods in the show&apos;s room</source>
         <translation>本场直播间的商品</translation>
     </message>
     <message>
@@ -1325,11 +1326,11 @@ Press again to send</source>
         <translation>已审核商品库</translation>
     </message>
     <message>
-        <source>Show's room: {name} ({id}) — {status}</source>
+        <source>Show&apos;s room: {name} ({id}) — {status}</source>
         <translation>本场直播间：{name}（{id}）— {status}</translation>
     </message>
     <message>
-        <source>Show's room: {id} (refresh the rooms to see it)</source>
+        <source>Show&apos;s room: {id} (refresh the rooms to see it)</source>
         <translation>本场直播间：{id}（刷新直播间列表即可看到）</translation>
     </message>
     <message>
@@ -1377,7 +1378,7 @@ Press again to send</source>
         <translation>请先在列表里选一个直播间。</translation>
     </message>
     <message>
-        <source>Room {id} is the show's room.</source>
+        <source>Room {id} is the show&apos;s room.</source>
         <translation>直播间 {id} 是本场直播间。</translation>
     </message>
     <message>
@@ -1389,7 +1390,7 @@ Press again to send</source>
         <translation>推流地址已获取，并已填入推流设置。</translation>
     </message>
     <message>
-        <source>Select a product in the room's goods first.</source>
+        <source>Select a product in the room&apos;s goods first.</source>
         <translation>请先在直播间商品里选一个商品。</translation>
     </message>
     <message>
@@ -1440,7 +1441,7 @@ Press again to send</source>
         <translation>{field}“{url}”不是网址。应该类似 https://api.weixin.qq.com/。</translation>
     </message>
     <message>
-        <source>The AppID “{app_id}” does not look like a mini program's AppID (it starts with wx). Copy it from 微信公众平台 → 开发管理.</source>
+        <source>The AppID “{app_id}” does not look like a mini program&apos;s AppID (it starts with wx). Copy it from 微信公众平台 → 开发管理.</source>
         <translation>AppID“{app_id}”看起来不像小程序的 AppID（应以 wx 开头）。请从 微信公众平台 → 开发管理 复制。</translation>
     </message>
     <message>
@@ -1448,7 +1449,7 @@ Press again to send</source>
         <translation>请先填 AppID 再填 AppSecret：密钥是按 AppID 保存的。</translation>
     </message>
     <message>
-        <source>The live room is not set up: enter the mini program's AppID and AppSecret (or your token service's address) in the live-room settings, or turn on rehearsal.</source>
+        <source>The live room is not set up: enter the mini program&apos;s AppID and AppSecret (or your token service&apos;s address) in the live-room settings, or turn on rehearsal.</source>
         <translation>直播间还没设置好：请在直播间设置里填写小程序的 AppID 和 AppSecret（或你的 token 服务地址），或者打开彩排。</translation>
     </message>
     <message>
@@ -1471,7 +1472,7 @@ Press again to send</source>
         <translation>公告必须是 {low}–{high} 个字，这条有 {n} 个字。请修改文字。</translation>
     </message>
     <message>
-        <source>The show has reached the platform's 12-hour limit for one live session. End it and start a new live session.</source>
+        <source>The show has reached the platform&apos;s 12-hour limit for one live session. End it and start a new live session.</source>
         <translation>本场直播已达到平台单场 12 小时的上限。请结束直播，再开一场新的直播。</translation>
     </message>
     <message>
@@ -1483,15 +1484,15 @@ Press again to send</source>
         <translation>当前公告还在显示（每条显示 20 秒）。{when}可以发下一条。</translation>
     </message>
     <message>
-        <source>This live room already has {cap} lotteries, the platform's limit. No more lotteries can be started in this show.</source>
+        <source>This live room already has {cap} lotteries, the platform&apos;s limit. No more lotteries can be started in this show.</source>
         <translation>这个直播间已经有 {cap} 个抽奖，达到平台上限。本场直播不能再发起抽奖了。</translation>
     </message>
     <message>
-        <source>The draw would be at {draw}, after the show's end at {end}, and the platform would fail it. Shorten the lottery to at most {minutes} min, or move the planned end.</source>
+        <source>The draw would be at {draw}, after the show&apos;s end at {end}, and the platform would fail it. Shorten the lottery to at most {minutes} min, or move the planned end.</source>
         <translation>开奖时间会在 {draw}，晚于直播结束时间 {end}，平台会开奖失败。请把抽奖缩短到最多 {minutes} 分钟，或调整计划结束时间。</translation>
     </message>
     <message>
-        <source>The shelf already holds {cap} goods, the platform's limit. Take a product off the shelf first, then add this one.</source>
+        <source>The shelf already holds {cap} goods, the platform&apos;s limit. Take a product off the shelf first, then add this one.</source>
         <translation>货架上已经有 {cap} 个商品，达到平台上限。请先下架一个商品，再添加这个。</translation>
     </message>
     <message>
@@ -1719,7 +1720,7 @@ Press again to send</source>
 <context>
     <name>SecretStore</name>
     <message>
-        <source>No usable system keyring ({backend}). Secrets are never saved in plain files: on Linux start your desktop's keyring (e.g. GNOME Keyring) and unlock it; on Windows and macOS the system one is used.</source>
+        <source>No usable system keyring ({backend}). Secrets are never saved in plain files: on Linux start your desktop&apos;s keyring (e.g. GNOME Keyring) and unlock it; on Windows and macOS the system one is used.</source>
         <translation>没有可用的系统钥匙串（{backend}）。密钥绝不会存进普通文件：Linux 上请启动并解锁桌面钥匙串（如 GNOME Keyring）；Windows 和 macOS 会使用系统自带的。</translation>
     </message>
     <message>
@@ -1873,7 +1874,7 @@ Press again to send</source>
         <translation>直播间在 {seconds} 秒内没有响应。请检查网络后重试。</translation>
     </message>
     <message>
-        <source>The live room could not be reached (an unexpected error, written to the console's log). Try again, or do it in the platform's own tool.</source>
+        <source>The live room could not be reached (an unexpected error, written to the console&apos;s log). Try again, or do it in the platform&apos;s own tool.</source>
         <translation>连不上直播间（发生意外错误，已写入中控台日志）。请重试，或在平台自己的工具里操作。</translation>
     </message>
     <message>
@@ -1885,7 +1886,7 @@ Press again to send</source>
         <translation>OBS 在 {seconds} 秒内没有响应。请检查 OBS 是否在运行并已连接。</translation>
     </message>
     <message>
-        <source>The overlay could not be changed (an unexpected error, written to the console's log). Check OBS, then try again.</source>
+        <source>The overlay could not be changed (an unexpected error, written to the console&apos;s log). Check OBS, then try again.</source>
         <translation>无法更改叠加层（发生意外错误，已写入中控台日志）。请检查 OBS 后重试。</translation>
     </message>
     <message>
@@ -2035,7 +2036,7 @@ Press again to send</source>
         <translation>OBS 正在进行{outputs}，有输出时 OBS 不允许修改画面尺寸。没有做任何改动。请先在 OBS 里停止，再重新应用。</translation>
     </message>
     <message>
-        <source>This OBS captures windows through the desktop's own picker: choose the PPT window in OBS (double-click “{source}”).</source>
+        <source>This OBS captures windows through the desktop&apos;s own picker: choose the PPT window in OBS (double-click “{source}”).</source>
         <translation>这个 OBS 通过桌面系统自带的选择器捕获窗口：请在 OBS 里选择 PPT 窗口（双击“{source}”）。</translation>
     </message>
     <message>
@@ -2106,15 +2107,15 @@ Press again to send</source>
         <translation>直播间还没开播。请先在直播控制台点开始直播，然后重试。</translation>
     </message>
     <message>
-        <source>There is no such live room. Refresh the room list and pick the show's room again.</source>
+        <source>There is no such live room. Refresh the room list and pick the show&apos;s room again.</source>
         <translation>没有这个直播间。请刷新直播间列表，重新选择本场直播的直播间。</translation>
     </message>
     <message>
-        <source>Today's limit for this kind of call is used up. Do it in the live console (直播控制台) today; the limit resets tomorrow.</source>
+        <source>Today&apos;s limit for this kind of call is used up. Do it in the live console (直播控制台) today; the limit resets tomorrow.</source>
         <translation>今天这类操作的次数已用完。今天请在直播控制台里操作；明天会重置。</translation>
     </message>
     <message>
-        <source>WeChat refused this computer's IP address: it is not on the mini program's IP whitelist. Add it in 微信公众平台 → 开发管理 → IP白名单, or enter your own token service's address in the live-room settings.</source>
+        <source>WeChat refused this computer&apos;s IP address: it is not on the mini program&apos;s IP whitelist. Add it in 微信公众平台 → 开发管理 → IP白名单, or enter your own token service&apos;s address in the live-room settings.</source>
         <translation>微信拒绝了这台电脑的 IP 地址：它不在小程序的 IP 白名单里。请在 微信公众平台 → 开发管理 → IP白名单 里添加，或在直播间设置里填写你自己的 token 服务地址。</translation>
     </message>
     <message>
@@ -2142,7 +2143,7 @@ Press again to send</source>
         <translation>重新获取 access token 后微信仍然拒绝。请检查直播间设置里的 AppID 和 AppSecret（或你的 token 服务）。</translation>
     </message>
     <message>
-        <source>WeChat's server is busy (tried {tries} times). Try again in a minute.</source>
+        <source>WeChat&apos;s server is busy (tried {tries} times). Try again in a minute.</source>
         <translation>微信服务器繁忙（已尝试 {tries} 次）。请过一分钟再试。</translation>
     </message>
     <message>
@@ -2198,7 +2199,7 @@ Press again to send</source>
         <translation>调用“{api}”时连不上直播间服务器（{kind}）。请检查网络（以及直播间设置里的 API 地址），然后重试。</translation>
     </message>
     <message>
-        <source>The live-room server gave an answer that is not WeChat's for “{api}”. Check the API address.</source>
+        <source>The live-room server gave an answer that is not WeChat&apos;s for “{api}”. Check the API address.</source>
         <translation>直播间服务器对“{api}”返回的不是微信的响应。请检查 API 地址。</translation>
     </message>
     <message>
@@ -2226,11 +2227,11 @@ Press again to send</source>
         <translation>“{title}”已下架。</translation>
     </message>
     <message>
-        <source>“{id}” is not a mini-program goods id (a number). Check the product's goods id in the show plan.</source>
+        <source>“{id}” is not a mini-program goods id (a number). Check the product&apos;s goods id in the show plan.</source>
         <translation>“{id}”不是小程序商品 id（应为数字）。请检查直播方案里这个商品的商品 id。</translation>
     </message>
     <message>
-        <source>Pick the show's live room first.</source>
+        <source>Pick the show&apos;s live room first.</source>
         <translation>请先选择本场直播的直播间。</translation>
     </message>
 </context>

@@ -14,6 +14,7 @@ from studio.obs.link import LinkState, LinkStatus, ObsLink
 from studio.tasks import spawn
 
 log = logging.getLogger(__name__)
+TEMPORARY_SCENE_PREFIX = "[中控台] 临时"  # studio.obs.setup's PROBE_SCENE starts with this
 
 
 class ScenesModel:
@@ -98,7 +99,8 @@ class ScenesModel:
     def _take_scene_list(self, scenes: list[dict[str, Any]]) -> None:
         # OBS lists scenes by index from the bottom; its dock shows the highest index on top.
         ordered = sorted(scenes, key=lambda s: s.get("sceneIndex", 0), reverse=True)
-        self.scenes = [s["sceneName"] for s in ordered]
+        # The console's own short-lived probe scene (device listing) is not the producer's business.
+        self.scenes = [s["sceneName"] for s in ordered if not s["sceneName"].startswith(TEMPORARY_SCENE_PREFIX)]
 
     def _on_program_changed(self, data: dict[str, Any]) -> None:
         self.program = data.get("sceneName")

@@ -10,7 +10,7 @@ import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
+from studio.obs.link import LinkState
 from studio.obs.presets import RESOLUTIONS, resolution
 from studio.obs.setup import (
     DEFAULT_BACKGROUND,
@@ -170,7 +171,17 @@ class SetupPanel(QWidget):
 
     # ----- slots -------------------------------------------------------------------------------
     def _on_link_connected(self) -> None:
-        spawn(self._refresh(), name="setup-refresh")
+        # Listing devices makes a short-lived probe scene in OBS: do it only when someone is
+        # looking at this panel, never behind the producer's back on every (re)connect.
+        if self.isVisible():
+            spawn(self._refresh(), name="setup-refresh")
+        else:
+            spawn(self._refresh_state(), name="setup-state")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.setup.link.state is LinkState.CONNECTED:
+            spawn(self._refresh(), name="setup-refresh")
 
     def _on_setup_changed(self) -> None:
         spawn(self._refresh_state(), name="setup-state")
