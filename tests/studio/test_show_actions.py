@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
-from pathlib import Path
 
 import pytest
 
@@ -24,31 +22,11 @@ from studio.show.log import read_log
 from studio.show.plan import Coupon, Lottery, Plan, Product, load_plan
 from studio.show.rundown import ON_AIR, Rundown
 from studio.show.session import ShowSession, find_resume_offer
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
-T0 = 1_718_712_000.0
-
-
-class FakeClock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.lab.show_fakes import EXAMPLE, T0, FakeClock
+from tests.lab.show_fakes import MemoryLog as SharedMemoryLog
 
 
-class MemoryLog:
-    """Stands in for ShowLog.append: events go through JSON, as they would on disk."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.events: list[dict] = []
-
-    def __call__(self, type: str, **data) -> dict:
-        event = json.loads(json.dumps({"seq": len(self.events) + 1, "ts": self.clock(), "type": type,
-                                       **data}, ensure_ascii=False, default=str))
-        self.events.append(event)
-        return event
+class MemoryLog(SharedMemoryLog):
 
     def types(self) -> list[str]:
         return [e["type"] for e in self.events]

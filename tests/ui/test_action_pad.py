@@ -3,8 +3,6 @@ interruption question, rule refusals, and the manual checklist."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -12,11 +10,10 @@ from studio.room.manual import ManualRoom
 from studio.show.log import read_log
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
+from tests.lab.show_fakes import EXAMPLE
 from tests.lab.waiting import wait_until
 from tests.studio.test_show_actions import FakeClock, FakeOverlays, FakeRoom
 from ui.panels.action_pad import ActionPadPanel
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
 
 
 @pytest.fixture

@@ -3,19 +3,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
 from studio.show.plan import load_plan
 from studio.show.rundown import PENDING
 from studio.show.session import ShowController
+from tests.lab.show_fakes import EXAMPLE
 from tests.lab.waiting import wait_until
 from tests.studio.test_show_actions import T0, FakeClock, FakeOverlays, FakeRoom
 from ui.panels.rundown import RundownPanel, overrun_level
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
 
 
 @pytest.fixture
