@@ -12,6 +12,10 @@ PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-render-util0 libxcb-image0 libegl1 libgl1
   iproute2
+  chromium                  # a real browser for page tests (Playwright drives it; no browser download)
+  poppler-utils             # pdftoppm / pdftotext / pdffonts: the review's PDF is checked for real
+  nsis desktop-file-utils   # the Windows installer compiles here; the .desktop file validates
+  xdotool                   # typing into the real window under Xvfb
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
