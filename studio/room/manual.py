@@ -28,6 +28,8 @@ _INSTRUCTIONS = {
         "ManualRoom", "Put “{title}” on the shelf (上架) in the live console."),
     RoomAction.GOODS_OFF_SALE: QT_TRANSLATE_NOOP(
         "ManualRoom", "Take “{title}” off the shelf (下架) in the live console."),
+    RoomAction.END_EXPLAIN: QT_TRANSLATE_NOOP(
+        "ManualRoom", "End the explanation of “{title}” (结束讲解) in the live console."),
     RoomAction.COUPON: QT_TRANSLATE_NOOP(
         "ManualRoom", "Send the coupon “{title}” (推送优惠券) in the live console or the anchor app."),
     RoomAction.LOTTERY_START: QT_TRANSLATE_NOOP(
