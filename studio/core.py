@@ -28,6 +28,7 @@ from studio.room.settings import RoomConnection
 from studio.show.actions import ObsOverlaysAdapter
 from studio.show.plan import Plan, load_plan
 from studio.show.session import ShowController
+from studio.tasks import spawn
 
 EXAMPLE_PLAN = Path(__file__).resolve().parent.parent / "resources" / "examples" / "show-plan.toml"
 
@@ -67,6 +68,8 @@ class StudioCore:
             self.keyring_problem = str(e)
         self.link.configure(ConnectionTarget(self.settings.obs.host, self.settings.obs.port, password))
         self.link.start()
+        # Changes made outside the window (``studio-console key save`` …) show up here too.
+        self._settings_watch = spawn(self.settings.watch(), name="settings-watch")
 
     async def set_connection(self, host: str, port: int, password: str | None) -> None:
         """Save a new OBS address (settings) and password (keyring), then reconnect at once.
@@ -109,6 +112,9 @@ class StudioCore:
         await apply_to_obs(self.link, address)
 
     async def close(self) -> None:
+        watch = getattr(self, "_settings_watch", None)
+        if watch is not None:
+            watch.cancel()
         await self.show.close()
         await self.overlays.close()
         await self.room_connection.close()

@@ -123,11 +123,13 @@ class PushRooms:
             raise RoomNotFound(self._not_found_message(name))
         return RoomEntry.from_index(name, data)
 
-    def _index(self) -> dict[str, Any]:
+    def _index(self, *, create: bool = False) -> dict[str, Any]:
+        """The rooms section; only a write creates it (reading must not look like a change)."""
         section = self.settings.extra.get(SETTINGS_SECTION)
         if not isinstance(section, dict):
             section = {}
-            self.settings.extra[SETTINGS_SECTION] = section
+            if create:
+                self.settings.extra[SETTINGS_SECTION] = section
         return section
 
     # ----- secrets -----------------------------------------------------------------------------
@@ -139,7 +141,7 @@ class PushRooms:
         entry = RoomEntry(name=name, host=address.host, expires_at=address.expires_at,
                           saved_at=self.clock())
         with self._lock:
-            self._index()[name] = entry.to_index()
+            self._index(create=True)[name] = entry.to_index()
             try:
                 self.settings.save(self.settings_path)
             except OSError:

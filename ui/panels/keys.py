@@ -129,6 +129,8 @@ class KeysPanel(QWidget):
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.room_list.currentItemChanged.connect(self._on_room_list_current_changed)
         self._show_address(None)
+        # A room saved or deleted outside the window (the CLI) shows up here.
+        rooms.settings.changed.connect(self._on_settings_changed)
         spawn(self.refresh(), name="keys-refresh")
 
     # ----- text ----------------------------------------------------------------------------------
@@ -333,6 +335,9 @@ class KeysPanel(QWidget):
         self.delete_button.setEnabled(current is not None)
         if current is not None:
             spawn(self._load(str(current.data(0, Qt.ItemDataRole.UserRole))), name="keys-load")
+
+    def _on_settings_changed(self) -> None:
+        spawn(self.refresh(), name="keys-refresh")
 
     def _on_countdown_timeout(self) -> None:
         self._render_expiry()
