@@ -23,6 +23,7 @@ from studio.obs.scenes import ScenesModel
 from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
 from studio.redact import register_secret
+from studio.resources import resource_path
 from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
 from studio.show.actions import ObsOverlaysAdapter
@@ -30,7 +31,7 @@ from studio.show.plan import Plan, load_plan
 from studio.show.session import ShowController
 from studio.tasks import spawn
 
-EXAMPLE_PLAN = Path(__file__).resolve().parent.parent / "resources" / "examples" / "show-plan.toml"
+EXAMPLE_PLAN = resource_path("examples", "show-plan.toml")
 
 log = logging.getLogger(__name__)
 

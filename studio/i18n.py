@@ -14,7 +14,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+from studio.resources import resource_path
+
+I18N_DIR = resource_path("i18n")
 SUPPORTED = ("zh_CN", "en")
 
 Translator = Callable[[str, str], str]

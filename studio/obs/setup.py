@@ -42,6 +42,7 @@ from studio.obs.presets import (
     Resolution,
     resolution_for_canvas,
 )
+from studio.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ WINDOW_INPUT = PREFIX + "PPT 窗口 Slides"
 PROBE_SCENE = PREFIX + "临时 Probe"  # lives for the length of one device listing
 PROBE_INPUT = PREFIX + "临时 Probe input"
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "backgrounds"
+RESOURCES = resource_path("backgrounds")
 DEFAULT_BACKGROUND = RESOURCES / "portrait-default.png"
 # What OBS's image source reads (obs-studio plugins/image-source: "Image Files" filter).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tga", ".gif", ".psd", ".webp", ".jxr")
