@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from studio.obs.names import COUPON_BANNER
+
 ELLIPSIS = "…"
 LINE_HEIGHT = 1.25  # a line of text is about 1.25 em high in OBS's text sources (measured: 48 px → 53)
 _NARROW_EM = 0.55  # Latin letters and digits in the CJK fonts we use average about half an em
@@ -34,7 +36,7 @@ class OverlayWords:
     These are read by the live room's *viewers*, so they follow the room's language (Chinese for
     the WeChat rooms this console serves), not the language of the console's own interface: an
     operator running the console in English still streams "直播价" to a Chinese audience.
-    Pass another ``OverlayWords`` to ``Overlays`` for a room in another language.
+    Pass another ``OverlayWords`` to ``ObsOverlays`` for a room in another language.
     """
 
     live_price: str = "直播价 {price}"
@@ -362,14 +364,15 @@ def product_card(layout: Layout, name: str, live_price: str, list_price: str = "
 
 def banner(layout: Layout, which: str, label: str, suffix: str,
            palette: Palette | None = None) -> list[Piece]:
-    """Coupon or lottery banner: ``label`` shortened if need be, ``suffix`` (the countdown) kept."""
+    """Coupon (``which`` is ``COUPON_BANNER``) or lottery banner: ``label`` shortened if need be,
+    ``suffix`` (the countdown) kept."""
     pal = palette or Palette()
-    box = layout.coupon if which == "coupon" else layout.lottery
+    box = layout.coupon if which == COUPON_BANNER else layout.lottery
     size = layout.fonts.banner
     inner = Box(box.x + layout.banner_pad, box.y + layout.banner_pad,
                 box.w - 2 * layout.banner_pad, line_height(size))
     text = fit_label(label, suffix, inner.w, size)
-    bg, fg = (pal.coupon, pal.coupon_text) if which == "coupon" else (pal.lottery, pal.lottery_text)
+    bg, fg = (pal.coupon, pal.coupon_text) if which == COUPON_BANNER else (pal.lottery, pal.lottery_text)
     return [Piece("bg", box, color=bg), Piece("text", inner, text, size, fg)]
 
 

@@ -235,7 +235,7 @@ def test_countdown_text_ticks_each_second(obs_factory, run):
             overlays = Overlays(link)
             failures: list[str] = []
             overlays.failed.connect(lambda overlay, message: failures.append(message))
-            text_source = source_name(ov.COUPON, "text")
+            text_source = source_name(ov.COUPON_BANNER, "text")
 
             async def text_in_obs() -> str:
                 answer = await link.request("GetInputSettings", {"inputName": text_source})
@@ -252,14 +252,14 @@ def test_countdown_text_ticks_each_second(obs_factory, run):
                 first = seconds_left(shown.texts["text"])
                 assert 2 <= first <= 6
                 assert await text_in_obs() == shown.texts["text"]
-                await wait_until(lambda: overlays.texts[ov.COUPON]["text"] != shown.texts["text"],
+                await wait_until(lambda: overlays.texts[ov.COUPON_BANNER]["text"] != shown.texts["text"],
                                  timeout=3)
                 assert seconds_left(await text_in_obs()) == first - 1
-                await wait_until(lambda: overlays.texts[ov.COUPON].get("text", "").endswith("已结束"),
+                await wait_until(lambda: overlays.texts[ov.COUPON_BANNER].get("text", "").endswith("已结束"),
                                  timeout=8)
                 assert await text_in_obs() == "满200减30 · 已结束"
                 await overlays.hide_coupon()
-                assert not overlays.visible[ov.COUPON]
+                assert not overlays.visible[ov.COUPON_BANNER]
                 assert failures == []
             finally:
                 await overlays.close()

@@ -283,21 +283,21 @@ def test_a_new_ticker_restarts_the_20_seconds_and_hide_cancels_the_timer():
 def test_coupon_counts_down_each_second_then_says_it_ended_and_goes():
     async def scenario(obs, link, clock, overlays):
         await overlays.show_coupon("满200减30", ends_at=START + 300)
-        assert obs.text(ov.COUPON) == "满200减30 · 还剩 05:00"
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 还剩 05:00"
         await clock.advance(0.5)
-        assert obs.text(ov.COUPON) == "满200减30 · 还剩 05:00"  # 299.5 s left still reads 05:00
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 还剩 05:00"  # 299.5 s left still reads 05:00
         await clock.advance(0.5)
-        assert obs.text(ov.COUPON) == "满200减30 · 还剩 04:59"
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 还剩 04:59"
         sets_before = sum(1 for kind, _ in obs.calls if kind == "SetInputSettings")
         await clock.advance(10)
-        assert obs.text(ov.COUPON) == "满200减30 · 还剩 04:49"
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 还剩 04:49"
         sets = sum(1 for kind, _ in obs.calls if kind == "SetInputSettings") - sets_before
         assert sets == 10  # one text update a second, nothing else re-sent
         await clock.advance(289)
-        assert obs.text(ov.COUPON) == "满200减30 · 已结束"
-        assert overlays.visible[ov.COUPON]
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 已结束"
+        assert overlays.visible[ov.COUPON_BANNER]
         await clock.advance(ov.COUPON_END_LINGER)
-        assert not overlays.visible[ov.COUPON] and not obs.enabled(ov.COUPON, "text")
+        assert not overlays.visible[ov.COUPON_BANNER] and not obs.enabled(ov.COUPON_BANNER, "text")
 
     run(scenario)
 
@@ -305,15 +305,15 @@ def test_coupon_counts_down_each_second_then_says_it_ended_and_goes():
 def test_lottery_counts_down_says_when_the_draw_is_near_and_then_draws():
     async def scenario(obs, link, clock, overlays):
         await overlays.show_lottery_countdown(draw_at=START + 600, prize="电饭煲")
-        assert obs.text(ov.LOTTERY) == "抽奖 · 电饭煲 · 还剩 10:00"
+        assert obs.text(ov.LOTTERY_COUNTDOWN) == "抽奖 · 电饭煲 · 还剩 10:00"
         await clock.advance(1)
-        assert obs.text(ov.LOTTERY) == "抽奖 · 电饭煲 · 还剩 09:59"
+        assert obs.text(ov.LOTTERY_COUNTDOWN) == "抽奖 · 电饭煲 · 还剩 09:59"
         await clock.advance(569)
-        assert obs.text(ov.LOTTERY) == "抽奖 · 电饭煲 · 30 秒后开奖"
+        assert obs.text(ov.LOTTERY_COUNTDOWN) == "抽奖 · 电饭煲 · 30 秒后开奖"
         await clock.advance(30)
-        assert obs.text(ov.LOTTERY) == "抽奖 · 电饭煲 · 正在开奖"
+        assert obs.text(ov.LOTTERY_COUNTDOWN) == "抽奖 · 电饭煲 · 正在开奖"
         await overlays.hide_lottery_countdown()
-        assert not obs.enabled(ov.LOTTERY, "text") and clock.sleeping == 0
+        assert not obs.enabled(ov.LOTTERY_COUNTDOWN, "text") and clock.sleeping == 0
 
     run(scenario)
 
@@ -323,7 +323,7 @@ def test_countdown_accepts_an_aware_datetime_and_refuses_a_naive_one():
 
     async def scenario(obs, link, clock, overlays):
         await overlays.show_lottery_countdown(datetime.fromtimestamp(START + 90, UTC))
-        assert obs.text(ov.LOTTERY) == "抽奖 · 还剩 01:30"
+        assert obs.text(ov.LOTTERY_COUNTDOWN) == "抽奖 · 还剩 01:30"
         with pytest.raises(ValueError):
             await overlays.show_lottery_countdown(datetime(2030, 1, 1))
 
@@ -337,10 +337,10 @@ def test_a_failing_tick_is_told_and_the_countdown_goes_on():
         await overlays.show_coupon("满200减30", ends_at=START + 60)
         obs.connected = False
         await clock.advance(1)
-        assert failures and failures[0][0] == ov.COUPON and "Not connected" in failures[0][1]
+        assert failures and failures[0][0] == ov.COUPON_BANNER and "Not connected" in failures[0][1]
         obs.connected = True
         await clock.advance(1)
-        assert obs.text(ov.COUPON) == "满200减30 · 还剩 00:58"
+        assert obs.text(ov.COUPON_BANNER) == "满200减30 · 还剩 00:58"
 
     run(scenario)
 
@@ -577,7 +577,7 @@ def test_not_connected_is_raised_as_is():
     async def scenario(obs, link, clock, overlays):
         with pytest.raises(ObsNotConnected):
             await overlays.show_coupon("满200减30", ends_at=START + 60)
-        assert clock.sleeping == 0 and not overlays.visible[ov.COUPON]
+        assert clock.sleeping == 0 and not overlays.visible[ov.COUPON_BANNER]
 
     run(scenario, obs=obs)
 

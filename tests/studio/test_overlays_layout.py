@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from studio.obs import overlay_layout as L
+from studio.obs.names import COUPON_BANNER, LOTTERY_COUNTDOWN
 from studio.obs.overlay_layout import Box, layout_for
 
 CANVASES = {
@@ -25,8 +26,8 @@ def test_every_piece_fits_the_canvas_and_nothing_overlaps(canvas):
     screen = layout.canvas
     card = L.product_card(layout, LONG_NAME, "直播价 ¥59.9", "原价 ¥99", has_image=True)
     ticker = L.ticker(layout, "关注主播不迷路，八点整准时抽免单，记得点亮小红心分享给好友一起来")
-    lottery = L.banner(layout, "lottery", "抽奖 · 电饭煲", " · 还剩 09:59")
-    coupon = L.banner(layout, "coupon", "满200减30", " · 还剩 04:59")
+    lottery = L.banner(layout, LOTTERY_COUNTDOWN, "抽奖 · 电饭煲", " · 还剩 09:59")
+    coupon = L.banner(layout, COUPON_BANNER, "满200减30", " · 还剩 04:59")
     for piece in card + ticker + lottery + coupon:
         assert piece.box.inside(screen), piece
     for piece in card[1:]:
