@@ -10,6 +10,13 @@ types (``scene_switched``, ``health``, ``action_result`` …), which the rundown
 Secrets never reach the file: fields whose names look like credentials are dropped, and every line
 passes through ``studio.redact.redact`` (registered secrets and ``txSecret=…`` shapes are masked).
 
+A write that fails (disk full, a USB drive pulled, a read-only remount) never reaches the caller:
+``append`` still returns the event, which stays in memory, in order, and is written — from a line
+boundary, a short write's half line cut off first, so two events are never glued together — with
+the next ``append`` or ``flush_pending()`` once the disk takes it again. Meanwhile ``problem``
+says in plain words what is wrong and what to do ("… free disk space on /home …"), and
+``problem_changed`` fires (with the new problem or None) when it starts and when it is over.
+
 Line format: ``{"seq": 12, "ts": 1718712000.25, "type": "step_started", ...data}``; ``ts`` is Unix
 seconds from the injected clock, ``seq`` counts from 1 in each file.
 
@@ -20,6 +27,7 @@ API: ``ShowLog.create(directory, clock)`` / ``ShowLog.open(path, clock)`` (conti
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -33,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.errors import UserError
+from studio.events import Signal
 from studio.i18n import translate
 from studio.redact import redact
 
@@ -59,17 +68,41 @@ class LogContents:
 
 
 class ShowLog:
-    """Append-only; one instance per show. Thread-safe (health samplers may log from a thread)."""
+    """Append-only; one instance per show. Thread-safe (health samplers may log from a thread).
+
+    ``problem_changed`` may fire on whichever thread appended: a widget marshals it to its own.
+    """
 
     def __init__(self, path: Path, clock: Clock = time.time, next_seq: int = 1) -> None:
         self.path = Path(path)
         self._clock = clock
         self._seq = next_seq
         self._lock = threading.Lock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Binary append: one os.write per event, so a line is never interleaved with another.
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0),
-                           0o600)
+        self._fd = -1
+        self._good_size = 0  # bytes of whole, fsync'd lines in the file: a failed write is cut back here
+        self._torn = False  # a failed write may have left part of a line after _good_size
+        self._pending: list[bytes] = []  # acknowledged events not yet on disk, oldest first
+        self.problem: str | None = None  # plain words while the log cannot be written
+        self.problem_changed = Signal("ShowLog.problem_changed")  # (str | None)
+        self.failed_writes = 0  # for tests and diagnostics
+        self._last_error: OSError = OSError()
+        self._open_file()
+        if self._fd < 0:
+            self._report_problem()
+
+    # ----- the file ----------------------------------------------------------------------------
+    def _open_file(self) -> bool:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Binary append: one os.write per event, so a line is never interleaved with another.
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0),
+                               0o600)
+            self._good_size = os.fstat(self._fd).st_size
+        except OSError as e:
+            self._fd = -1
+            self._last_error = e
+            return False
+        return True
 
     @classmethod
     def create(cls, directory: Path, clock: Clock = time.time, name: str = "") -> ShowLog:
@@ -86,29 +119,124 @@ class ShowLog:
     def open(cls, path: Path, clock: Clock = time.time) -> tuple[ShowLog, LogContents]:
         """Continue an existing log (after a crash); returns it with what it already holds."""
         contents = read_log(path)
+        repaired = True
         if contents.torn_tail or contents.missing_newline:
-            _repair_tail(Path(path))
+            try:
+                _repair_tail(Path(path))
+            except OSError as e:  # a full disk: the log object mends the tail itself once it can write
+                log.warning("show log %s: tail not repaired yet (%s)", path, e)
+                repaired = False
         last = max((int(e.get("seq", 0)) for e in contents.events), default=0)
-        return cls(path, clock, next_seq=last + 1), contents
+        show_log = cls(path, clock, next_seq=last + 1)
+        if not repaired:
+            with show_log._lock:
+                if contents.torn_tail:  # cut the torn line off before the next write
+                    show_log._good_size, show_log._torn = _whole_size(Path(path)), True
+                else:  # the last event is whole: end its line before the next one
+                    show_log._pending.insert(0, b"")
+        return show_log, contents
 
     def append(self, type: str, **data: Any) -> dict[str, Any]:
-        """Write one event durably and return it (as it was written, secrets removed)."""
+        """Log one event and return it (as it was written, secrets removed).
+
+        Durable (fsync'd) before it returns when the disk takes it; when not, it is kept in memory
+        and written in order as soon as the disk takes it again: never an OSError to the caller.
+        """
         with self._lock:
             event: dict[str, Any] = {"seq": self._seq, "ts": round(self._clock(), 3), "type": type}
             event.update(_without_secrets(data))
             line = redact(json.dumps(event, ensure_ascii=False, separators=(",", ":"), default=str))
             if "\n" in line:  # json.dumps escapes newlines; a redaction can never add one
                 raise ValueError("a show-log line must be one line")
-            payload = (line + "\n").encode("utf-8")
-            written = 0
-            while written < len(payload):
-                written += os.write(self._fd, payload[written:])
-            os.fsync(self._fd)
             self._seq += 1
+            self._pending.append((line + "\n").encode("utf-8"))
+            changed = self._flush_locked()
+        if changed:
+            self.problem_changed.emit(self.problem)
         return json.loads(line)  # type: ignore[no-any-return]
+
+    def flush_pending(self) -> bool:
+        """Try again to write what the disk refused; True when nothing is waiting any more.
+
+        The show's tick loop calls it every second, so the log catches up without a new event.
+        """
+        with self._lock:
+            if not self._pending and self._fd >= 0:
+                return True
+            changed = self._flush_locked()
+            done = not self._pending
+        if changed:
+            self.problem_changed.emit(self.problem)
+        return done
+
+    @property
+    def pending(self) -> int:
+        """Events acknowledged but not yet on disk."""
+        return len(self._pending)
+
+    def _flush_locked(self) -> bool:
+        """Write every pending line; returns True when ``problem`` changed."""
+        before = self.problem
+        try:
+            if self._fd < 0 and not self._open_file():
+                raise self._last_error
+            if self._torn:
+                # Cut a half-written line off, so the next line starts on a boundary.
+                os.ftruncate(self._fd, self._good_size)
+                self._torn = False
+            while self._pending:
+                payload = self._pending[0]
+                if not payload:  # a whole last event whose newline was lost (see ``open``)
+                    payload = b"\n"
+                self._write_line(payload)
+                self._pending.pop(0)
+        except OSError as e:
+            self.failed_writes += 1
+            self._last_error = e
+            self._report_problem()
+        else:
+            self.problem = None
+            if before is not None:
+                log.warning("show log %s: writable again, caught up", self.path)
+        return self.problem != before
+
+    def _write_line(self, payload: bytes) -> None:
+        written = 0
+        try:
+            while written < len(payload):
+                n = os.write(self._fd, payload[written:])
+                if n <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                written += n
+            os.fsync(self._fd)
+        except OSError:
+            self._torn = True  # some of it may be in the file: cut back before the retry
+            raise
+        self._good_size += written
+
+    def _report_problem(self) -> None:
+        e = self._last_error
+        if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            message = translate("ShowLog", "The show log cannot be written: free disk space on {where}. The "
+                                           "show goes on; {count} event(s) wait in memory and are written as "
+                                           "soon as there is space.")
+        else:
+            message = translate("ShowLog", "The show log cannot be written to {where} ({reason}). The show goes "
+                                           "on; {count} event(s) wait in memory. Check the drive, or free "
+                                           "space on it.")
+        text = message.format(where=_mount_point(self.path), reason=e.strerror or type(e).__name__,
+                              count=len(self._pending))
+        if self.problem is None:
+            log.error("show log %s cannot be written: %s", self.path, e)
+        self.problem = text
 
     def close(self) -> None:
         with self._lock:
+            if self._pending:
+                self._flush_locked()
+            if self._pending:
+                log.error("show log %s closed with %d event(s) never written (%s)", self.path,
+                          len(self._pending), self.problem)
             if self._fd >= 0:
                 os.close(self._fd)
                 self._fd = -1
@@ -176,6 +304,24 @@ def _repair_tail(path: Path) -> None:
             f.write(b"\n")
         f.flush()
         os.fsync(f.fileno())
+
+
+def _whole_size(path: Path) -> int:
+    """Bytes up to and including the last newline: where a torn tail starts."""
+    raw = path.read_bytes()
+    return raw.rfind(b"\n") + 1
+
+
+def _mount_point(path: Path) -> str:
+    """The drive a host frees space on: the mount point holding ``path`` (its folder if unknown)."""
+    folder = Path(path).resolve().parent
+    probe = folder
+    try:
+        while not os.path.ismount(probe) and probe.parent != probe:
+            probe = probe.parent
+    except OSError:
+        return str(folder)
+    return str(probe)
 
 
 def _without_secrets(data: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ rundown appends is one small fsync'd write, done where the event happens.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from studio.show.plan import Plan
 from studio.show.rundown import Cue, Rundown
 from studio.tasks import spawn
 
+log = logging.getLogger(__name__)
 Clock = Callable[[], float]
 TICK_SECONDS = 1.0
 
@@ -120,8 +122,17 @@ class ShowSession:
             self._ticker = spawn(self._tick_loop(interval), name="show-tick")
 
     async def _tick_loop(self, interval: float) -> None:
+        # One failed beat (a full disk, a broken overlay) must not stop the cues for the rest of
+        # the show: log it and beat again. The show log catches up here when the disk is back.
         while True:
-            await self.tick_once()
+            try:
+                if self.log.pending:
+                    await asyncio.to_thread(self.log.flush_pending)
+                await self.tick_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("show tick failed; the next one follows in %.0f s", interval)
             await asyncio.sleep(interval)
 
     async def close(self) -> None:

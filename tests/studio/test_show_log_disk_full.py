@@ -1,0 +1,204 @@
+"""A full disk never costs the show an acknowledged event, a glued line or its tick loop.
+
+Two ways to fill the disk: an injected ``os.write`` that writes half a line and then fails (as a
+full disk does), and — when this runs as root — a real 64 KiB tmpfs filled to the last byte.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from studio.show import log as log_module
+from studio.show.log import ShowLog, read_log
+from studio.show.plan import load_plan
+from studio.show.session import ShowSession
+from tests.lab.show_fakes import EXAMPLE, FakeClock
+from tests.studio.test_show_actions import FakeRoom
+
+
+class FullDisk:
+    """Replaces ``os.write``: while ``full``, a write stores half its bytes and the next one fails."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        self.half_written = 0
+        self._real = os.write
+        self._short_done = False
+        monkeypatch.setattr(log_module.os, "write", self.write)
+
+    def write(self, fd: int, data: bytes) -> int:
+        if not self.full:
+            return self._real(fd, data)
+        if not self._short_done and len(data) > 1:
+            self._short_done = True
+            self.half_written += 1
+            return self._real(fd, data[: len(data) // 2])  # a short write: half a line on disk
+        self._short_done = False
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_keeps_every_event_and_never_glues_two_lines(tmp_path, monkeypatch):
+    disk = FullDisk(monkeypatch)
+    path = tmp_path / "full.showlog.jsonl"
+    problems: list[str | None] = []
+    with ShowLog(path, FakeClock()) as show_log:
+        show_log.problem_changed.connect(problems.append)
+        show_log.append("show_started", title="夏日专场")
+        disk.full = True
+        pushed = show_log.append("goods_pushed", product="fan")  # acknowledged, disk full
+        show_log.append("cue", text="开奖 in 30 s")
+        assert pushed["seq"] == 2 and show_log.pending == 2
+        assert disk.half_written >= 1  # half a line did reach the file
+        assert show_log.problem is not None and "free disk space on" in show_log.problem
+        disk.full = False
+        show_log.append("step_started", step="s2")  # space is back: everything catches up, in order
+        assert show_log.pending == 0 and show_log.problem is None
+    contents = read_log(path)
+    assert not contents.bad_lines and not contents.torn_tail
+    assert [(e["seq"], e["type"]) for e in contents.events] == [
+        (1, "show_started"), (2, "goods_pushed"), (3, "cue"), (4, "step_started")]
+    assert problems[0] is not None and problems[-1] is None
+
+
+def test_it_catches_up_without_a_new_event(tmp_path, monkeypatch):
+    disk = FullDisk(monkeypatch)
+    path = tmp_path / "idle.showlog.jsonl"
+    show_log = ShowLog(path, FakeClock())
+    disk.full = True
+    show_log.append("goods_pushed", product="fan")
+    assert not show_log.flush_pending()
+    disk.full = False
+    assert show_log.flush_pending()
+    show_log.close()
+    assert [e["type"] for e in read_log(path).events] == ["goods_pushed"]
+
+
+def test_a_log_whose_file_cannot_even_be_created_still_takes_events(tmp_path, monkeypatch):
+    real_open = os.open
+    refuse = {"on": True}
+
+    def open_(path, flags, mode=0o777):
+        if refuse["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(log_module.os, "open", open_)
+    show_log = ShowLog(tmp_path / "new.showlog.jsonl", FakeClock())
+    assert show_log.problem and "free disk space" in show_log.problem
+    show_log.append("show_started")
+    refuse["on"] = False
+    assert show_log.flush_pending()
+    show_log.close()
+    assert [e["type"] for e in read_log(tmp_path / "new.showlog.jsonl").events] == ["show_started"]
+
+
+def test_the_tick_loop_survives_a_failing_beat(tmp_path):
+    plan = load_plan(EXAMPLE)
+
+    async def scenario() -> int:
+        session = await ShowSession.new(plan, FakeRoom(), None, directory=tmp_path, clock=FakeClock())
+        beats = {"n": 0}
+        real_tick = session.tick_once
+
+        async def flaky():
+            beats["n"] += 1
+            if beats["n"] == 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return await real_tick()
+
+        session.tick_once = flaky  # type: ignore[method-assign]
+        session.start_ticking(interval=0.01)
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if beats["n"] >= 3:
+                break
+        alive = session._ticker is not None and not session._ticker.done()
+        await session.close()
+        return beats["n"] if alive else -1
+
+    assert asyncio.run(scenario()) >= 3
+
+
+def test_pad_actions_finish_while_the_disk_is_full(tmp_path, monkeypatch):
+    """The rundown logs each action before it acts: on a full disk the action must still finish."""
+    plan = load_plan(EXAMPLE)
+    disk = FullDisk(monkeypatch)
+
+    async def scenario():
+        session = await ShowSession.new(plan, FakeRoom(), None, directory=tmp_path, clock=FakeClock())
+        session.rundown.start_show()
+        disk.full = True
+        product = plan.products[0].id
+        result = await session.actions.push_product(product)
+        problem = session.log.problem
+        disk.full = False
+        await session.tick_once()
+        session.log.flush_pending()
+        path = session.log.path
+        await session.close()
+        return result, problem, path
+
+    result, problem, path = asyncio.run(scenario())
+    assert result is not None and problem is not None
+    types = [e["type"] for e in read_log(path).events]
+    assert "show_started" in types and len(types) >= 2
+    assert not read_log(path).bad_lines
+
+
+# ----- a real full filesystem ----------------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        if os.environ.get("CI") == "true":
+            pytest.fail("the real-full-disk test needs root (mount -t tmpfs) under CI")
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"cannot mount a tmpfs: {done.stderr}")
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "filler.bin"
+    with open(filler, "wb", buffering=0) as f:
+        with contextlib.suppress(OSError):
+            while True:
+                f.write(b"x" * 512)
+        with contextlib.suppress(OSError):
+            while True:
+                f.write(b"x")
+    return filler
+
+
+def test_a_really_full_filesystem(tiny_disk):
+    path = tiny_disk / "show.showlog.jsonl"
+    show_log = ShowLog(path, FakeClock())
+    show_log.append("show_started", title="夏日专场")
+    filler = _fill(tiny_disk)
+    for n in range(20):
+        show_log.append("goods_pushed", product=f"p{n}", note="讲解" * 40)
+    assert show_log.pending > 0
+    assert show_log.problem is not None and str(tiny_disk) in show_log.problem
+    filler.unlink()  # the host frees space
+    assert show_log.flush_pending() and show_log.problem is None
+    show_log.close()
+    contents = read_log(path)
+    assert not contents.bad_lines and not contents.torn_tail
+    assert [e["seq"] for e in contents.events] == list(range(1, 22))
