@@ -27,6 +27,7 @@ from studio.resources import resource_path
 from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
 from studio.show.actions import ObsOverlaysAdapter
+from studio.show.pad import Pad
 from studio.show.plan import Plan, load_plan
 from studio.show.session import ShowController
 from studio.tasks import spawn
@@ -57,6 +58,8 @@ class StudioCore:
         # mini-program client plugs in through the same interface once a room is picked.
         self.show = ShowController(self.plan, ManualRoom(),
                                    ObsOverlaysAdapter(self.overlays, plan_dir=self.plan_path.parent))
+        # The action pad's keys, for every way of pressing them (window, hotkeys, remote API).
+        self.pad = Pad(self.show)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
 
     async def start(self) -> None:

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.scenes_panel = ScenesPanel(core.scenes)
         self.stream_panel = StreamPanel(core.stream)
         self.rundown_panel = RundownPanel(core.show)
-        self.action_pad = ActionPadPanel(core.show)
+        self.action_pad = ActionPadPanel(core.pad)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

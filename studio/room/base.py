@@ -21,6 +21,7 @@ class RoomAction(enum.Enum):
     PUSH_GOODS = "push_goods"  # 商品上屏 / 推送商品
     GOODS_ON_SALE = "goods_on_sale"  # 上架
     GOODS_OFF_SALE = "goods_off_sale"  # 下架
+    ADD_GOODS = "add_goods"  # 导入商品: an approved product from the library onto the room's shelf
     END_EXPLAIN = "end_explain"  # 结束讲解 (Channels: the 讲解 pop-up off)
     COUPON = "coupon"  # 发券
     LOTTERY_START = "lottery_start"  # 发起抽奖

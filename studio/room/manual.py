@@ -30,6 +30,8 @@ _INSTRUCTIONS = {
         "ManualRoom", "Take “{title}” off the shelf (下架) in the live console."),
     RoomAction.END_EXPLAIN: QT_TRANSLATE_NOOP(
         "ManualRoom", "End the explanation of “{title}” (结束讲解) in the live console."),
+    RoomAction.ADD_GOODS: QT_TRANSLATE_NOOP(
+        "ManualRoom", "Add “{title}” to the room's goods (导入商品) in the live console."),
     RoomAction.COUPON: QT_TRANSLATE_NOOP(
         "ManualRoom", "Send the coupon “{title}” (推送优惠券) in the live console or the anchor app."),
     RoomAction.LOTTERY_START: QT_TRANSLATE_NOOP(

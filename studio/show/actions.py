@@ -29,8 +29,11 @@ message in plain words.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import enum
 import logging
+import time
+import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +42,7 @@ from typing import Any, Protocol
 from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import translate
+from studio.obs.names import COUPON_BANNER, LOTTERY_COUNTDOWN, PRODUCT_CARD, TICKER
 from studio.room.base import LiveRoom, Outcome, RoomAction, RoomRequest, RoomResult
 from studio.room.manual import ManualRoom
 from studio.show import rules
@@ -49,17 +53,20 @@ from studio.show.rundown import Interruption, Rundown
 log = logging.getLogger(__name__)
 
 # A target that has not answered by then is reported as failed; the other target's answer stands.
+# A live room may bring its own (``LiveRoom.timeout``); the overlay keeps this one.
 TARGET_TIMEOUT_SECONDS = 10.0
+PUSH_RUNNING = 300047  # WeChat: a goods push is still running in the room; retry after its window
+RETRY_AFTER_SECONDS = 3.0
 
-# Overlay kinds, as ``on_screen`` keys and in the show log.
-PRODUCT_CARD = "product_card"
-COUPON_BANNER = "coupon_banner"
-LOTTERY_COUNTDOWN = "lottery_countdown"
-TICKER = "ticker"
-OVERLAY_KINDS = (PRODUCT_CARD, COUPON_BANNER, LOTTERY_COUNTDOWN, TICKER)
+# Who pressed (``"pad"``, ``"hotkey"``, ``"api"`` …) and which pad key, for the show log's
+# ``action_intent``/``action_result``; ``studio.show.pad.Pad.run`` sets it around each action.
+action_source: contextvars.ContextVar[tuple[str, str]] = contextvars.ContextVar(
+    "action_source", default=("", ""))
+
+# Overlay kinds (``on_screen`` keys and show-log values) are the OBS overlays' own ids: studio.obs.names.
 
 
-class Overlays(Protocol):
+class OverlayScreen(Protocol):
     """What the actions need from the OBS overlays (``studio.obs.overlays`` implements it)."""
 
     async def show_product_card(self, product: Product) -> None: ...
@@ -79,6 +86,9 @@ class Overlays(Protocol):
     async def hide_ticker(self) -> None: ...
 
 
+Overlays = OverlayScreen  # the old name (studio.show.session imports it)
+
+
 class ActionKind(enum.Enum):
     PUSH_PRODUCT = "push_product"  # 商品上屏 + product card
     EXPLAIN = "explain"  # start the product's explanation in the rundown, then push it
@@ -87,6 +97,10 @@ class ActionKind(enum.Enum):
     LOTTERY_DRAW = "lottery_draw"  # 开奖
     ANNOUNCEMENT = "announcement"  # 公告 + ticker for 20 s
     TAKE_OFF = "take_off"  # overlay(s) off screen
+    NEXT = "next"  # the running order's next step (the first one starts the show)
+    GOODS_ON_SALE = "goods_on_sale"  # 上架 the current product
+    GOODS_OFF_SALE = "goods_off_sale"  # 下架 the current product
+    SUBSCRIBER_PUSH = "subscriber_push"  # 推送本场直播
 
 
 class ActionStatus(enum.Enum):
@@ -97,7 +111,7 @@ class ActionStatus(enum.Enum):
     ASK = "ask"  # it would interrupt an explanation: nothing was sent; ask, then confirmed=True
 
 
-ROOM_TARGET, OVERLAY_TARGET = "room", "overlay"
+ROOM_TARGET, OVERLAY_TARGET, RUNDOWN_TARGET = "room", "overlay", "rundown"
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,9 @@ class TargetResult:
     outcome: Outcome
     message: str = ""  # plain words; for MANUAL the step to do by hand
     manual_step: str | None = None  # the ManualRoom step id to tick off
+    next_step: str | None = None  # the room's offer after a refusal: "add_goods", "put_on_sale", "retry" …
+    error_code: int | None = None  # the platform's errcode, when there is one
+    latency_ms: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,6 +139,10 @@ class ActionResult:
     targets: list[TargetResult] = field(default_factory=list)
     refusal: Verdict | None = None  # when REFUSED: reason and allowed_at
     question: Interruption | None = None  # when ASK
+    note: str = ""  # when ASK without an interruption (e.g. starting against a room that is not live)
+    intent_id: str = ""  # the write-ahead id shared by ``action_intent`` and ``action_result``
+    request: RoomRequest | None = field(default=None, compare=False)  # what went to the live room
+    retry_after: float | None = None  # the room asked to retry after this many seconds (300047)
 
     @property
     def message(self) -> str:
@@ -130,6 +151,8 @@ class ActionResult:
             return self.refusal.reason
         if self.question is not None:
             return self.question.message
+        if self.note and not self.targets:
+            return self.note
         return " · ".join(f"{t.name}: {t.message}" if t.message else t.name for t in self.targets)
 
     def target(self, target: str) -> TargetResult | None:
@@ -161,6 +184,10 @@ class ShowActions:
         self.on_screen: dict[str, OnScreen] = {}
         self.finished = Signal("actions.finished")
         self.changed = Signal("actions.changed")
+        # (pad key, TargetResult): one target answered while the others may still be sending.
+        self.progress = Signal("actions.progress")
+        # Intents logged before a crash whose result never came (``restore``): "sent? check it".
+        self.unanswered_intents: list[dict[str, Any]] = []
         # One action of a kind at a time: a double click must see the first push's record before
         # the rules are asked again (two announcements 0.1 s apart would both pass otherwise).
         self._locks: dict[ActionKind, asyncio.Lock] = {}
@@ -171,7 +198,12 @@ class ShowActions:
 
     @property
     def manual_room(self) -> ManualRoom | None:
-        return self.room if isinstance(self.room, ManualRoom) else None
+        """The checklist of manual steps: the manual room itself, or the one a room with an API
+        keeps for what it cannot do (``LiveRoom.checklist``)."""
+        if isinstance(self.room, ManualRoom):
+            return self.room
+        checklist = getattr(self.room, "checklist", None)
+        return checklist if isinstance(checklist, ManualRoom) else None
 
     # --- the actions ----------------------------------------------------------------------
 
@@ -212,12 +244,8 @@ class ShowActions:
                                   details={"coupon": coupon.id, "detail": coupon.detail,
                                            "quantity": coupon.quantity, "minutes": coupon.minutes})
             overlay = self._overlay_call(lambda o: o.show_coupon(coupon, ends_at))
-            room, screen = await self._send(request, overlay)
-            if room.ok:
-                self.rundown.coupon_pushed(coupon.id)
-            if screen is not None and screen.ok:
-                self._shown(COUPON_BANNER, coupon.id, coupon.name, ends_at)
-            return self._done(ActionKind.COUPON, coupon.id, coupon.name, room, screen)
+            return await self._act(ActionKind.COUPON, coupon.id, coupon.name, request, overlay,
+                                   lambda: self._shown(COUPON_BANNER, coupon.id, coupon.name, ends_at))
 
     async def start_lottery(self, lottery_id: str, *, confirmed: bool = False) -> ActionResult:
         """发起抽奖: the lottery in the live room and its countdown on screen (10 min by default)."""
@@ -233,13 +261,9 @@ class ShowActions:
                                            "minutes": lottery.minutes, "winners": lottery.winners,
                                            "keyword": lottery.keyword})
             overlay = self._overlay_call(lambda o: o.show_lottery_countdown(lottery, ends_at))
-            room, screen = await self._send(request, overlay)
-            if room.ok:
-                self.rundown.start_lottery(lottery.id)
-            if screen is not None and screen.ok:
-                # The countdown stays until the draw: a drawn lottery takes it off.
-                self._shown(LOTTERY_COUNTDOWN, lottery.id, lottery.prize, None)
-            return self._done(ActionKind.LOTTERY_START, lottery.id, lottery.prize, room, screen)
+            # The countdown stays until the draw: a drawn lottery takes it off.
+            return await self._act(ActionKind.LOTTERY_START, lottery.id, lottery.prize, request, overlay,
+                                   lambda: self._shown(LOTTERY_COUNTDOWN, lottery.id, lottery.prize, None))
 
     async def draw_lottery(self, lottery_id: str | None = None) -> ActionResult:
         """开奖: draw the running lottery (the one named, else the one that is due first)."""
@@ -254,12 +278,8 @@ class ShowActions:
             overlay = None
             if showing is not None and showing.ref == lottery.id:
                 overlay = self._overlay_call(lambda o: o.hide_lottery_countdown())
-            room, screen = await self._send(request, overlay)
-            if room.ok:
-                self.rundown.draw_lottery(lottery.id)
-            if screen is not None and screen.ok:
-                self._hidden(LOTTERY_COUNTDOWN)
-            return self._done(ActionKind.LOTTERY_DRAW, lottery.id, lottery.prize, room, screen)
+            return await self._act(ActionKind.LOTTERY_DRAW, lottery.id, lottery.prize, request, overlay,
+                                   lambda: self._hidden(LOTTERY_COUNTDOWN))
 
     async def push_announcement(self, announcement_id: str = "", *, text: str = "",
                                 confirmed: bool = False) -> ActionResult:
@@ -280,12 +300,8 @@ class ShowActions:
             seconds = rules.ANNOUNCEMENT_SHOWN_SECONDS
             request = RoomRequest(RoomAction.ANNOUNCEMENT, title=text, details={"announcement": ref})
             overlay = self._overlay_call(lambda o: o.show_ticker(text, seconds))
-            room, screen = await self._send(request, overlay)
-            if room.ok:
-                self.rundown.announcement_pushed(text)
-            if screen is not None and screen.ok:
-                self._shown(TICKER, ref, text, self.clock() + seconds)
-            return self._done(ActionKind.ANNOUNCEMENT, ref, text, room, screen)
+            return await self._act(ActionKind.ANNOUNCEMENT, ref, text, request, overlay,
+                                   lambda: self._shown(TICKER, ref, text, self.clock() + seconds))
 
     async def take_off(self, kind: str | None = None) -> ActionResult:
         """Take an overlay off screen (the newest one when ``kind`` is None; ``"all"`` for every one).
@@ -306,6 +322,103 @@ class ShowActions:
                 if screen.ok:
                     self._hidden(k)
             return self._done(ActionKind.TAKE_OFF, ",".join(kinds), titles, None, *results)
+
+    async def next_step(self, *, confirmed: bool = False) -> ActionResult:
+        """下一步: the running order's next step; the first press starts the show. Starting against
+        a live room that is not live (or not reachable) asks first: nothing starts unconfirmed."""
+        async with self._lock(ActionKind.NEXT):
+            rundown = self.rundown
+            name = translate("ShowActions", "Running order")
+            if not rundown.live:
+                problem = None if confirmed else await self._preflight()
+                if problem:
+                    return self._finish(ActionResult(ActionKind.NEXT, "", name, ActionStatus.ASK, note=translate(
+                        "ShowActions", "{problem} Start the show anyway?").format(problem=problem)))
+                rundown.start_show()
+                current = rundown.current
+                text = current.title if current else ""
+            else:
+                step = rundown.advance()
+                text = step.title if step else translate("ShowActions", "End of the running order.")
+            line = translate("ShowActions", "On air: {title}").format(title=text) if text else ""
+            return self._finish(ActionResult(ActionKind.NEXT, rundown.current.id if rundown.current else "",
+                                             text, ActionStatus.SENT,
+                                             [TargetResult(RUNDOWN_TARGET, name, Outcome.DONE, line)]))
+
+    async def set_on_sale(self, product_id: str, on_sale: bool) -> ActionResult:
+        """上架 / 下架 a product in the live room (the current one on the pad)."""
+        product = self._product(product_id)
+        kind = ActionKind.GOODS_ON_SALE if on_sale else ActionKind.GOODS_OFF_SALE
+        async with self._lock(kind):
+            verdict = self.rundown.rules.check_live_time(self.clock())
+            if on_sale and verdict.allowed:
+                verdict = self.rundown.check_on_shelf(product.goods_id or product.id)
+            if not verdict.allowed:
+                return self._refused(kind, product.id, product.name, verdict)
+            request = RoomRequest(RoomAction.GOODS_ON_SALE if on_sale else RoomAction.GOODS_OFF_SALE,
+                                  goods_id=product.goods_id or None, title=product.name,
+                                  details={"product": product.id})
+            return await self._act(kind, product.id, product.name, request, None, None)
+
+    async def notify_subscribers(self) -> ActionResult:
+        """推送本场直播: tell the room's subscribers the show is live (once a day, only while live)."""
+        title = str(self.plan.show.title)
+        async with self._lock(ActionKind.SUBSCRIBER_PUSH):
+            verdict = self.rundown.check_subscriber_push()
+            if not verdict.allowed:
+                return self._refused(ActionKind.SUBSCRIBER_PUSH, "", title, verdict)
+            request = RoomRequest(RoomAction.SUBSCRIBER_PUSH, title=title)
+            return await self._act(ActionKind.SUBSCRIBER_PUSH, "", title, request, None, None)
+
+    async def fix(self, result: ActionResult, fix_id: str) -> ActionResult:
+        """The one-click fix after a live room's refusal, then the room part again (the overlay
+        already did its part): ``add_goods`` adds the product to the room, ``put_on_sale`` puts it
+        on sale, ``retry`` just sends again. Written ahead like every action."""
+        request = result.request
+        if request is None:
+            raise UserError(translate("ShowActions", "There is nothing to send again for this key."))
+        before = None
+        if fix_id == "add_goods":
+            before = RoomRequest(RoomAction.ADD_GOODS, goods_id=request.goods_id, title=request.title,
+                                 details=request.details)
+        elif fix_id == "put_on_sale":
+            before = RoomRequest(RoomAction.GOODS_ON_SALE, goods_id=request.goods_id, title=request.title,
+                                 details=request.details)
+        elif fix_id != "retry":
+            raise UserError(translate("ShowActions", "Unknown fix “{fix}”.").format(fix=fix_id))
+        async with self._lock(result.action):
+            intent_id = self._intent(result.action, result.ref, result.title, request, fix=fix_id)
+            if before is not None:
+                first = await self._to_room(before, intent_id)
+                self._progress(first)
+                if not first.ok:
+                    return self._done(result.action, result.ref, result.title, first, intent_id=intent_id,
+                                      request=request)
+                if before.action is RoomAction.GOODS_ON_SALE and request.goods_id:
+                    self.rundown.goods_on_shelf(request.goods_id, True)
+            room = await self._to_room(request, intent_id)
+            if room.ok:
+                self._room_effect(result.action, result.ref, result.title, request)
+            return self._done(result.action, result.ref, result.title, room, intent_id=intent_id,
+                              request=request)
+
+    def resolve_intent(self, intent: dict[str, Any], happened: bool) -> None:
+        """The host checked the live console about an intent that never got its result (after a
+        crash): it happened (counted as done, nothing is sent again) or it did not."""
+        intent_id = str(intent.get("intent_id", ""))
+        self.rundown.record("action_resolved", intent_id=intent_id, action=intent.get("action"),
+                            ref=intent.get("ref"), happened=happened)
+        if happened:
+            try:
+                kind = ActionKind(str(intent.get("action")))
+            except ValueError:
+                kind = None
+            if kind is not None:
+                request = RoomRequest(RoomAction(str(intent.get("room_action") or RoomAction.PUSH_GOODS.value)),
+                                      goods_id=intent.get("goods_id"), title=str(intent.get("title", "")))
+                self._room_effect(kind, str(intent.get("ref", "")), str(intent.get("title", "")), request)
+        self.unanswered_intents = [i for i in self.unanswered_intents if i.get("intent_id") != intent_id]
+        self.changed.emit()
 
     def rerun(self, product_id: str, now: bool = False) -> None:
         """返场: the product again, right after what is on air (or at once with ``now``)."""
@@ -336,9 +449,17 @@ class ShowActions:
         return taken
 
     def restore(self, events: Iterable[dict[str, Any]]) -> None:
-        """Rebuild ``on_screen`` from a show log after a crash (OBS kept showing what it showed)."""
+        """Rebuild ``on_screen`` from a show log after a crash (OBS kept showing what it showed),
+        and find the intents sent without a result (``unanswered_intents``): never sent again by
+        themselves, the pad asks the host to check the live console."""
         self.on_screen.clear()
+        intents: dict[str, dict[str, Any]] = {}
         for event in events:
+            kind = event.get("type")
+            if kind == "action_intent" and event.get("intent_id"):
+                intents[str(event["intent_id"])] = event
+            elif kind in ("action_result", "action_resolved") and event.get("intent_id"):
+                intents.pop(str(event["intent_id"]), None)
             if event.get("type") == "overlay_shown":
                 until = event.get("until")
                 self.on_screen[str(event["overlay"])] = OnScreen(
@@ -346,6 +467,7 @@ class ShowActions:
                     float(event.get("ts", 0.0)), float(until) if until is not None else None)
             elif event.get("type") == "overlay_hidden":
                 self.on_screen.pop(str(event.get("overlay")), None)
+        self.unanswered_intents = list(intents.values())
         self.changed.emit()
 
     # --- what the pad needs to know ---------------------------------------------------------
@@ -422,12 +544,8 @@ class ShowActions:
         request = RoomRequest(RoomAction.PUSH_GOODS, goods_id=product.goods_id or None, title=product.name,
                               details={"product": product.id})
         overlay = self._overlay_call(lambda o: o.show_product_card(product))
-        room, screen = await self._send(request, overlay)
-        if room.ok:
-            self.rundown.goods_pushed(product.id)
-        if screen is not None and screen.ok:
-            self._shown(PRODUCT_CARD, product.id, product.name, None)
-        return self._done(kind, product.id, product.name, room, screen)
+        return await self._act(kind, product.id, product.name, request, overlay,
+                               lambda: self._shown(PRODUCT_CARD, product.id, product.name, None))
 
     def _gate(self, kind: ActionKind, rundown_action: str, ref: str, title: str, verdict: Verdict,
               confirmed: bool) -> ActionResult | None:
@@ -452,32 +570,119 @@ class ShowActions:
             return None
         return lambda: call(overlays)
 
-    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None
-                    ) -> tuple[TargetResult, TargetResult | None]:
-        """The live room and the overlay at the same time, each with its own result."""
+    async def _act(self, kind: ActionKind, ref: str, title: str, request: RoomRequest,
+                   overlay: Callable[[], Awaitable[None]] | None, on_screen: Callable[[], None] | None
+                   ) -> ActionResult:
+        """Write the intent, send to the live room and the overlay at once, record what each
+        did, write the result (same ``intent_id``)."""
+        intent_id = self._intent(kind, ref, title, request)
+        room, screen = await self._send(request, overlay, intent_id)
+        if room.ok:
+            self._room_effect(kind, ref, title, request)
+        if screen is not None and screen.ok and on_screen is not None:
+            on_screen()
+        return self._done(kind, ref, title, room, screen, intent_id=intent_id, request=request)
+
+    def _intent(self, kind: ActionKind, ref: str, title: str, request: RoomRequest, **extra: Any) -> str:
+        """Write-ahead: the show log says what is about to be sent before anything leaves."""
+        intent_id = uuid.uuid4().hex[:12]
+        source, key = action_source.get()
+        self.rundown.record("action_intent", intent_id=intent_id, action=kind.value, ref=ref, title=title,
+                            room_action=request.action.value, goods_id=request.goods_id, key=key,
+                            source=source or "core", target=self.room.name, **extra)
+        return intent_id
+
+    def _room_effect(self, kind: ActionKind, ref: str, title: str, request: RoomRequest) -> None:
+        """What the live room took, for the rules and timers (only what really reached the room)."""
+        if kind in (ActionKind.PUSH_PRODUCT, ActionKind.EXPLAIN):
+            self.rundown.goods_pushed(ref)
+        elif kind is ActionKind.COUPON:
+            self.rundown.coupon_pushed(ref)
+        elif kind is ActionKind.LOTTERY_START:
+            self.rundown.start_lottery(ref)
+        elif kind is ActionKind.LOTTERY_DRAW:
+            self.rundown.draw_lottery(ref)
+        elif kind is ActionKind.ANNOUNCEMENT:
+            self.rundown.announcement_pushed(title)
+        elif kind in (ActionKind.GOODS_ON_SALE, ActionKind.GOODS_OFF_SALE):
+            self.rundown.goods_on_shelf(request.goods_id or ref, kind is ActionKind.GOODS_ON_SALE)
+        elif kind is ActionKind.SUBSCRIBER_PUSH:
+            self.rundown.subscriber_pushed()
+
+    async def _preflight(self) -> str | None:
+        """Is the live room ready to go on air? Plain words when not (never raises)."""
+        check = getattr(self.room, "preflight", None)
+        if check is None:
+            return None
+        try:
+            problem = await asyncio.wait_for(check(), self._room_timeout())
+        except TimeoutError:
+            return translate("ShowActions", "The live room did not answer within {seconds} s.").format(
+                seconds=int(self._room_timeout()))
+        except Exception as e:  # a broken check must not stop the show from starting
+            log.warning("room preflight failed: %s", e)
+            return str(e) if isinstance(e, UserError) else None
+        return str(problem) if problem else None
+
+    def _room_timeout(self) -> float:
+        own = getattr(self.room, "timeout", None)
+        return float(own) if isinstance(own, int | float) and own > 0 else self.target_timeout
+
+    def _progress(self, result: TargetResult) -> None:
+        self.progress.emit(action_source.get()[1], result)
+
+    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None,
+                    intent_id: str = "") -> tuple[TargetResult, TargetResult | None]:
+        """The live room and the overlay at the same time, each with its own timeout and result;
+        each answer is reported (``progress``) as soon as it comes."""
+
+        async def room_part() -> TargetResult:
+            result = await self._to_room(request, intent_id)
+            self._progress(result)
+            return result
+
+        async def overlay_part(call: Callable[[], Awaitable[None]]) -> TargetResult:
+            result = await self._to_overlay(call)
+            self._progress(result)
+            return result
+
         if overlay is None:
-            return await self._to_room(request), None
-        room, screen = await asyncio.gather(self._to_room(request), self._to_overlay(overlay))
+            return await room_part(), None
+        room, screen = await asyncio.gather(room_part(), overlay_part(overlay))
         return room, screen
 
-    async def _to_room(self, request: RoomRequest) -> TargetResult:
+    async def _to_room(self, request: RoomRequest, intent_id: str = "") -> TargetResult:
         name = self.room.name or translate("ShowActions", "Live room")
+        timeout = self._room_timeout()
+        started = time.perf_counter()
+        answer: RoomResult | None = None
         try:
-            answer: RoomResult = await asyncio.wait_for(self.room.perform(request), self.target_timeout)
+            answer = await asyncio.wait_for(self.room.perform(request), timeout)
         except TimeoutError:
-            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
+            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
                 "ShowActions", "The live room did not answer within {seconds} s. Check the network, then "
-                               "try again.").format(seconds=int(self.target_timeout)))
+                               "try again.").format(seconds=int(timeout)), next_step="retry")
         except UserError as e:
-            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, str(e))
+            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, str(e))
         except Exception:
             log.exception("live room %s failed on %s", name, request.action.value)
-            return TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
+            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
                 "ShowActions", "The live room could not be reached (an unexpected error, written to the "
                                "console's log). Try again, or do it in the platform's own tool."))
-        manual = answer.next_step if answer.outcome is Outcome.MANUAL else None
-        message = answer.message or _outcome_word(answer.outcome)
-        return TargetResult(ROOM_TARGET, answer.target or name, answer.outcome, message, manual)
+        latency_ms = round((time.perf_counter() - started) * 1000)
+        if answer is not None:
+            manual = answer.next_step if answer.outcome is Outcome.MANUAL else None
+            offer = answer.next_step if answer.outcome in (Outcome.REFUSED, Outcome.FAILED) else None
+            result = TargetResult(ROOM_TARGET, answer.target or name, answer.outcome,
+                                  answer.message or _outcome_word(answer.outcome), manual, offer,
+                                  answer.error_code, latency_ms)
+        else:
+            result = TargetResult(result.target, result.name, result.outcome, result.message,
+                                  next_step=result.next_step, latency_ms=latency_ms)
+        self.rundown.record("room_call", intent_id=intent_id, action=request.action.value,
+                            goods_id=request.goods_id, target=result.name, outcome=result.outcome.value,
+                            error_code=result.error_code, message=result.message, latency_ms=latency_ms)
+        return result
 
     async def _to_overlay(self, call: Callable[[], Awaitable[None]]) -> TargetResult:
         name = translate("ShowActions", "OBS overlay")
@@ -518,15 +723,25 @@ class ShowActions:
         self.changed.emit()
 
     def _done(self, kind: ActionKind, ref: str, title: str, room: TargetResult | None,
-              *screens: TargetResult | None) -> ActionResult:
+              *screens: TargetResult | None, intent_id: str = "", request: RoomRequest | None = None
+              ) -> ActionResult:
         targets = [t for t in (room, *screens) if t is not None]
         took = [t.ok for t in targets]
         status = (ActionStatus.SENT if all(took) else
                   ActionStatus.PARTIAL if any(took) else ActionStatus.FAILED)
+        source, key = action_source.get()
+        extra: dict[str, Any] = {"intent_id": intent_id} if intent_id else {}
         self.rundown.record("action_result", action=kind.value, ref=ref, status=status.value,
+                            source=source or "core", key=key, **extra,
                             targets=[{"target": t.target, "name": t.name, "outcome": t.outcome.value,
-                                      "message": t.message} for t in targets])
-        return self._finish(ActionResult(kind, ref, title, status, targets))
+                                      "message": t.message, "error_code": t.error_code,
+                                      "latency_ms": t.latency_ms} for t in targets])
+        retry_after = None
+        if room is not None and room.error_code == PUSH_RUNNING:
+            own = getattr(self.room, "retry_after_seconds", None)
+            retry_after = float(own) if isinstance(own, int | float) else RETRY_AFTER_SECONDS
+        return self._finish(ActionResult(kind, ref, title, status, targets, intent_id=intent_id,
+                                         request=request, retry_after=retry_after))
 
     def _finish(self, result: ActionResult) -> ActionResult:
         self.finished.emit(result)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from studio.room.manual import ManualRoom
 from studio.show.log import read_log
+from studio.show.pad import Pad
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
 from tests.lab.show_fakes import EXAMPLE
@@ -30,11 +31,11 @@ def controllers(run):
         run(controller.close())
 
 
-def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None):
+def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None, confirm_seconds=5.0):
     controller = ShowController(load_plan(EXAMPLE), room or FakeRoom(), overlays or FakeOverlays(),
                                 directory=tmp_path, clock=clock)
     controllers.append(controller)
-    panel = ActionPadPanel(controller)
+    panel = ActionPadPanel(Pad(controller, confirm_seconds=confirm_seconds))
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
@@ -45,7 +46,8 @@ def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None):
 
 
 def _settled(panel, key):
-    return lambda: panel.pad[key].status.text() and panel.pad[key].status.text() != "Sending…"
+    return lambda: panel.status_text(key) and "Sending…" not in panel.status_text(key) \
+        and "sending…" not in panel.status_text(key)
 
 
 def test_push_by_mouse_shows_sending_then_each_target(qtbot, loop, run, tmp_path, clock, controllers):
@@ -54,9 +56,9 @@ def test_push_by_mouse_shows_sending_then_each_target(qtbot, loop, run, tmp_path
     pad = panel.pad["push"]
     assert "F2" in pad.button.text() and "冰感速干运动毛巾" in pad.button.text()  # the next product
     qtbot.mouseClick(pad.button, Qt.MouseButton.LeftButton)
-    assert pad.status.text() == "Sending…" and not pad.button.isEnabled()  # at once, before any answer
+    assert panel.status_text("push") == "Sending…" and not pad.button.isEnabled()  # at once, before any answer
     run(wait_until(_settled(panel, "push")))
-    assert "✓ Fake room: done" in pad.status.text() and "✓ OBS overlay: done" in pad.status.text()
+    assert "✓ Fake room: done" in panel.status_text("push") and "✓ OBS overlay: done" in panel.status_text("push")
     assert overlays.showing["card"] == "towel" and pad.button.isEnabled()
     assert "冰感速干运动毛巾" in panel.pad["take_off"].button.text()
 
@@ -72,8 +74,8 @@ def test_shortcuts_trigger_the_same_actions(qtbot, loop, run, tmp_path, clock, c
     run(wait_until(_settled(panel, "take_off")))
     assert "ticker" not in overlays.showing
     qtbot.keyClick(panel, Qt.Key.Key_F8)  # next step
-    assert controller.session.rundown.current.kind == "announcement"
-    assert "On air" in panel.pad["next"].status.text()
+    run(wait_until(lambda: controller.session.rundown.current.kind == "announcement"))
+    assert "On air" in panel.status_text("next")
 
 
 def test_overlay_failure_is_shown_next_to_the_room_success(qtbot, loop, run, tmp_path, clock, controllers):
@@ -82,7 +84,7 @@ def test_overlay_failure_is_shown_next_to_the_room_success(qtbot, loop, run, tmp
     panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, overlays=overlays)
     qtbot.keyClick(panel, Qt.Key.Key_F3)  # coupon
     run(wait_until(_settled(panel, "coupon")))
-    text = panel.pad["coupon"].status.text()
+    text = panel.status_text("coupon")
     assert "✓ Fake room: done" in text and "✗ OBS overlay: not done — OBS is not connected" in text
     assert panel.pad["coupon"].status.accessibleDescription() == "partial"
 
@@ -94,7 +96,7 @@ def test_refusal_says_why_and_when(qtbot, loop, run, tmp_path, clock, controller
     clock.now += 3
     qtbot.keyClick(panel, Qt.Key.Key_F6)
     run(wait_until(_settled(panel, "announcement")))
-    text = panel.pad["announcement"].status.text()
+    text = panel.status_text("announcement")
     assert text.startswith("Not sent:") and "in 17 s" in text
 
 
@@ -107,24 +109,24 @@ def test_interruption_is_asked_on_the_button_and_a_second_press_sends(qtbot, loo
     sent_before = len(room.requests)
     qtbot.keyClick(panel, Qt.Key.Key_F4)  # lottery while 小风扇 is explained
     run(wait_until(_settled(panel, "lottery")))
-    assert "Interrupt the explanation?" in panel.pad["lottery"].button.text()
-    assert "便携折叠小风扇" in panel.pad["lottery"].status.text() and len(room.requests) == sent_before
+    assert "Press again" in panel.pad["lottery"].button.text()
+    assert "便携折叠小风扇" in panel.status_text("lottery") and len(room.requests) == sent_before
     qtbot.mouseClick(panel.pad["lottery"].button, Qt.MouseButton.LeftButton)
     run(wait_until(_settled(panel, "lottery")))
-    assert "✓ Fake room: done" in panel.pad["lottery"].status.text()
+    assert "✓ Fake room: done" in panel.status_text("lottery")
     assert len(room.requests) == sent_before + 1
-    assert "Interrupt" not in panel.pad["lottery"].button.text()
+    assert "Press again" not in panel.pad["lottery"].button.text()
 
 
 def test_the_question_times_out(qtbot, loop, run, tmp_path, clock, controllers):
-    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers)
+    panel, controller = _pad(qtbot, run, tmp_path, clock, controllers, confirm_seconds=0.3)
     rundown = controller.session.rundown
     rundown.go_to(next(s.id for s in rundown.steps if s.kind == "explain" and s.ref == "fan"))
     qtbot.keyClick(panel, Qt.Key.Key_F3)
-    run(wait_until(lambda: panel._armed == "coupon"))
-    panel._confirm_timer.start(10)  # instead of waiting the real 5 s
-    qtbot.waitUntil(lambda: panel._armed is None)
-    assert "Interrupt" not in panel.pad["coupon"].button.text()
+    run(wait_until(lambda: panel.model.key("coupon").state == "ask"))
+    assert "Press again" in panel.pad["coupon"].button.text()
+    run(wait_until(lambda: panel.model.key("coupon").state == "idle"))
+    assert "Press again" not in panel.pad["coupon"].button.text()
 
 
 def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock, controllers):
@@ -133,7 +135,7 @@ def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock,
     assert panel.checklist.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_F2)
     run(wait_until(_settled(panel, "push")))
-    assert "☐ Manual (checklist): do it by hand" in panel.pad["push"].status.text()
+    assert "☐ Manual (checklist): do it by hand" in panel.status_text("push")
     assert panel.checklist.count() == 1 and "商品上屏" in panel.checklist.item(0).text()
     panel.checklist.item(0).setCheckState(Qt.CheckState.Checked)
     assert room.pending == [] and panel.checklist.count() == 0
@@ -142,7 +144,7 @@ def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock,
 
 def test_without_a_session_the_pad_is_idle(qtbot, loop, tmp_path, clock):
     controller = ShowController(load_plan(EXAMPLE), FakeRoom(), None, directory=tmp_path, clock=clock)
-    panel = ActionPadPanel(controller)
+    panel = ActionPadPanel(Pad(controller))
     qtbot.addWidget(panel)
     assert not any(p.button.isEnabled() for p in panel.pad.values())
     qtbot.keyClick(panel, Qt.Key.Key_F1)  # nothing happens, nothing breaks

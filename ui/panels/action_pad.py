@@ -1,26 +1,24 @@
-"""The action pad: big one-click buttons with F1–F8 for the show's pushes, and the manual checklist.
+"""The action pad: big one-click buttons with F keys for the show's pushes, and the manual checklist.
 
-``ActionPadPanel(controller)`` (a ``studio.show.session.ShowController``) binds to the controller's
-running session and re-binds when it changes. A click (or its F key, active anywhere in the window):
-
-- shows "Sending…" on the button at once, then each target's answer in plain words under it
-  (live room ✓ / OBS overlay ✗ …);
-- a platform rule's refusal shows its reason and when it will be allowed;
-- a push that would interrupt a product explanation is asked without a dialog: the button turns
-  into "Interrupt the explanation? Press again" for a few seconds; a second press sends it;
-- manual steps (rooms without a push API) land in a checklist the assistant ticks off.
+``ActionPadPanel(pad, compact=False)`` renders a ``studio.show.pad.Pad`` (the keys as a table in the
+core) and re-renders on ``pad.changed``; it holds no show logic. A click (or its F key, active
+anywhere in the window) shows "Sending…" on the button at once and runs ``pad.run(key)`` in the
+background; each key's result is one line under it (elided, the whole text in its tooltip), with
+the fix the pad offers as one button ("Add to this room and push") and, for a press that was sent
+but never answered before a crash, "It happened" / "It did not". The header says which live-room
+target the pad drives. ``compact=True`` is one row of small buttons (the producer layout).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,21 +29,46 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
-from studio.room.base import Outcome
-from studio.show.actions import ActionResult, ActionStatus, ShowActions
-from studio.show.session import ShowController
+from studio.show.pad import Pad, PadKey
 from studio.tasks import spawn
 from ui.widgets import MessageLine
 
-CONFIRM_MS = 5000  # how long "press again to interrupt" stays armed
-
-# Keys of the pad's actions, in button order; each gets F1, F2, …
-PAD_KEYS = ("explain", "push", "coupon", "lottery", "draw", "announcement", "take_off", "next")
-
-_STATUS_STYLE = {"busy": "color: palette(text);", "ok": "color: #1b7f3a;",
+_STATUS_STYLE = {"busy": "color: palette(text);", "ok": "color: #1b7f3a;", "manual": "color: #1b5fa8;",
                  "partial": "color: #b06000; font-weight: bold;",
                  "error": "color: #b3261e; font-weight: bold;",
-                 "ask": "color: #b06000; font-weight: bold;"}
+                 "ask": "color: #b06000; font-weight: bold;",
+                 "unknown": "color: #b06000; font-weight: bold;"}
+_BUTTON_STYLE = {"busy": "background: #e8eef8;", "ask": "background: #fff1d6;",
+                 "unknown": "background: #fff1d6;", "error": "background: #fbe3e1;"}
+COLUMNS = 4
+
+
+class OneLineLabel(QLabel):
+    """A label that never wraps or widens its layout: the text is elided, the whole of it is the
+    tooltip (and ``full_text()``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width() - 2, 20)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 @dataclass
@@ -53,54 +76,58 @@ class _PadButton:
     key: str
     shortcut: str
     button: QPushButton
-    status: QLabel
+    status: OneLineLabel
+    fix: QPushButton
+    happened: QPushButton
+    not_happened: QPushButton
 
 
 class ActionPadPanel(QWidget):
-    def __init__(self, controller: ShowController, parent: QWidget | None = None) -> None:
+    def __init__(self, pad: Pad, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self.actions: ShowActions | None = None
-        self._unbind: list[Callable[[], None]] = []
-        self._armed: str | None = None  # the key whose interruption question is open
-        self._confirm_timer = QTimer(self)
-        self._confirm_timer.setSingleShot(True)
-        self._confirm_timer.setInterval(CONFIRM_MS)
-        self._confirm_timer.timeout.connect(self._on_confirm_timer_timeout)
-
-        self.titles = {
-            "explain": self.tr("Explain product (讲解)"),
-            "push": self.tr("Push product (商品上屏)"),
-            "coupon": self.tr("Coupon (发券)"),
-            "lottery": self.tr("Start lottery (发起抽奖)"),
-            "draw": self.tr("Draw (开奖)"),
-            "announcement": self.tr("Announcement (公告)"),
-            "take_off": self.tr("Take off screen (下屏)"),
-            "next": self.tr("Next step (下一步)"),
-        }
-        grid = QGridLayout()
+        self.model = pad
+        self.compact = compact
+        self.header = QLabel()
+        self.header.setObjectName("padTarget")
         self.pad: dict[str, _PadButton] = {}
-        for index, key in enumerate(PAD_KEYS):
-            shortcut = f"F{index + 1}"
+        grid = QGridLayout()
+        row_layout = QHBoxLayout()
+        for index, key in enumerate(pad.keys()):
             button = QPushButton()
-            button.setObjectName(f"pad_{key}")
+            button.setObjectName(f"pad_{key.id}")
+            status = OneLineLabel()
+            status.setObjectName(f"pad_{key.id}_status")
+            fix = QPushButton()
+            fix.setObjectName(f"pad_{key.id}_fix")
+            happened = QPushButton(self.tr("It happened"))
+            not_happened = QPushButton(self.tr("It did not"))
+            for extra in (fix, happened, not_happened):
+                extra.setVisible(False)
+            entry = _PadButton(key.id, key.shortcut, button, status, fix, happened, not_happened)
+            self.pad[key.id] = entry
+            button.clicked.connect(lambda _=False, k=key.id: self._on_pad_triggered(k))
+            fix.clicked.connect(lambda _=False, k=key.id: self._on_fix_clicked(k))
+            happened.clicked.connect(lambda _=False, k=key.id: self._on_resolve_clicked(k, True))
+            not_happened.clicked.connect(lambda _=False, k=key.id: self._on_resolve_clicked(k, False))
+            # Window-wide: the host's hands are on the keyboard, wherever the focus is.
+            QShortcut(QKeySequence(key.shortcut), self, activated=lambda k=key.id: self._on_pad_triggered(k))
+            if compact:
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                row_layout.addWidget(button)
+                continue
             button.setMinimumHeight(64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             font = button.font()
             font.setPointSizeF(font.pointSizeF() * 1.25)
             button.setFont(font)
-            status = QLabel()
-            status.setObjectName(f"pad_{key}_status")
-            status.setWordWrap(True)
-            status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.pad[key] = _PadButton(key, shortcut, button, status)
-            button.clicked.connect(lambda _=False, k=key: self._on_pad_triggered(k))
-            # Window-wide: the host's hands are on the keyboard, wherever the focus is.
-            QShortcut(QKeySequence(shortcut), self, activated=lambda k=key: self._on_pad_triggered(k))
+            answers = QHBoxLayout()
+            for extra in (fix, happened, not_happened):
+                answers.addWidget(extra)
             cell = QVBoxLayout()
             cell.addWidget(button)
             cell.addWidget(status)
-            grid.addLayout(cell, index // 4, index % 4)
+            cell.addLayout(answers)
+            grid.addLayout(cell, index // COLUMNS, index % COLUMNS)
 
         self.checklist_title = QLabel(self.tr("To do by hand in the platform's tool — tick when done:"))
         self.checklist = QListWidget()
@@ -108,82 +135,67 @@ class ActionPadPanel(QWidget):
         self.checklist.itemChanged.connect(self._on_checklist_item_changed)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.checklist_title)
-        layout.addWidget(self.checklist)
+        layout.addWidget(self.header)
+        if compact:
+            layout.setContentsMargins(2, 2, 2, 2)
+            layout.addLayout(row_layout)
+            self.checklist_title.setVisible(False)
+            self.checklist.setVisible(False)
+        else:
+            layout.addLayout(grid, 1)
+            layout.addWidget(self.checklist_title)
+            layout.addWidget(self.checklist)
         layout.addWidget(self.message)
 
-        controller.changed.connect(self._on_controller_changed)
-        self._on_controller_changed()
-
-    # Binding -------------------------------------------------------------------------------
-
-    def _on_controller_changed(self) -> None:
-        for undo in self._unbind:
-            undo()
-        self._unbind = []
-        session = self.controller.session
-        self.actions = session.actions if session is not None else None
-        if self.actions is not None:
-            self._unbind.append(self.actions.changed.connect(self._render))
-            self._unbind.append(self.actions.rundown.changed.connect(self._render))
-            manual = self.actions.manual_room
-            if manual is not None:
-                self._unbind.append(manual.changed.connect(self._render_checklist))
-        self._render()
-        self._render_checklist()
+        self._checklist_ids: list[str] = []
+        pad.changed.connect(self._on_pad_changed)
+        self._on_pad_changed()
 
     # Rendering -----------------------------------------------------------------------------
 
-    def _subject(self, key: str) -> str:
-        """What the button will act on now, e.g. the product's name."""
-        actions = self.actions
-        if actions is None:
-            return ""
-        plan = actions.plan
-        if key in ("explain", "push"):
-            product = plan.product(actions.current_product_id() or "")
-            return product.name if product else ""
-        if key == "coupon":
-            coupon = plan.coupon(self._coupon_id() or "")
-            return coupon.name if coupon else ""
-        if key == "lottery":
-            lottery = plan.lottery(self._lottery_id() or "")
-            return lottery.prize if lottery else ""
-        if key == "draw":
-            lottery = plan.lottery(actions.running_lottery_id() or "")
-            return lottery.prize if lottery else ""
-        if key == "announcement":
-            announcement = plan.announcement(self._announcement_id() or "")
-            return announcement.text if announcement else ""
-        if key == "take_off":
-            return " · ".join(s.title for s in actions.on_screen.values())
-        if key == "next":
-            following = actions.rundown.next_step
-            return following.title if following else ""
-        return ""
+    def _on_pad_changed(self) -> None:
+        self.header.setText(self.tr("Drives: {target}").format(target=self.model.target_label))
+        for key in self.model.keys():  # noqa: SIM118 - a Pad, not a dict
+            self._render_key(key)
+        if not self.compact:
+            self._render_checklist()
 
-    def _render(self) -> None:
-        for key, pad in self.pad.items():
-            if key == self._armed:
-                continue  # the question is showing: keep it until answered or timed out
-            subject = self._subject(key)
-            text = f"{pad.shortcut}  {self.titles[key]}"
-            pad.button.setText(f"{text}\n{subject}" if subject else text)
-            pad.button.setToolTip(subject)
-            enabled = self.actions is not None and (bool(subject) or key == "next") and \
-                pad.status.property("busy") is not True
-            pad.button.setEnabled(enabled)
+    def _render_key(self, key: PadKey) -> None:
+        entry = self.pad[key.id]
+        if self.compact:
+            entry.button.setText(f"{key.shortcut} {key.label}")
+            tip = [t for t in (key.subject, key.last_result or key.why_not) if t]
+            entry.button.setToolTip("\n".join(tip))
+        else:
+            title = f"{key.shortcut}  {key.label}"
+            if key.state == "ask":
+                title = self.tr("{key}  {label}\nPress again to send").format(key=key.shortcut, label=key.label)
+            elif key.subject:
+                title = f"{title}\n{key.subject}"
+            entry.button.setText(title)
+            entry.button.setToolTip(key.subject if key.enabled else key.why_not)
+            entry.status.setStyleSheet(_STATUS_STYLE.get(key.state, ""))
+            entry.status.set_full_text(key.last_result)
+            entry.status.setAccessibleDescription(key.state)
+            entry.fix.setVisible(key.fix is not None)
+            entry.fix.setText(key.fix.label if key.fix is not None else "")
+            entry.happened.setVisible(key.state == "unknown")
+            entry.not_happened.setVisible(key.state == "unknown")
+        entry.button.setStyleSheet(_BUTTON_STYLE.get(key.state, ""))
+        entry.button.setAccessibleDescription(key.state)
+        entry.button.setEnabled(key.enabled)
 
     def _render_checklist(self) -> None:
-        manual = self.actions.manual_room if self.actions is not None else None
+        manual = self.model.checklist
         self.checklist_title.setVisible(manual is not None)
         self.checklist.setVisible(manual is not None)
-        if manual is None:
+        ids = [s.id for s in manual.pending] if manual is not None else []
+        if ids == self._checklist_ids:
             return
+        self._checklist_ids = ids
         self.checklist.blockSignals(True)
         self.checklist.clear()
-        for step in manual.pending:
+        for step in manual.pending if manual is not None else []:
             item = QListWidgetItem(step.instruction)
             item.setData(Qt.ItemDataRole.UserRole, step.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -191,147 +203,48 @@ class ActionPadPanel(QWidget):
             self.checklist.addItem(item)
         self.checklist.blockSignals(False)
 
-    def _show_status(self, key: str, text: str, kind: str) -> None:
-        status = self.pad[key].status
-        status.setStyleSheet(_STATUS_STYLE.get(kind, ""))
-        status.setText(text)
-        status.setAccessibleDescription(kind)
+    def status_text(self, key: str) -> str:
+        """The whole of a key's one-line result (the label shows it elided)."""
+        return self.pad[key].status.full_text()
 
-    # Actions -------------------------------------------------------------------------------
-
-    def _coupon_id(self) -> str | None:
-        if self.actions is None:
-            return None
-        return self.actions.next_of("coupon") or next((c.id for c in self.actions.plan.coupons), None)
-
-    def _lottery_id(self) -> str | None:
-        if self.actions is None:
-            return None
-        return self.actions.next_of("lottery") or next((x.id for x in self.actions.plan.lotteries), None)
-
-    def _announcement_id(self) -> str | None:
-        if self.actions is None:
-            return None
-        return self.actions.next_of("announcement") or next(
-            (a.id for a in self.actions.plan.announcements), None)
-
-    def _call(self, key: str, confirmed: bool) -> Awaitable[ActionResult] | None:
-        actions = self.actions
-        if actions is None:
-            return None
-        if key == "explain":
-            return actions.explain(actions.current_product_id(), confirmed=confirmed)
-        if key == "push":
-            return actions.push_product(actions.current_product_id() or "", confirmed=confirmed)
-        if key == "coupon":
-            return actions.push_coupon(self._coupon_id() or "", confirmed=confirmed)
-        if key == "lottery":
-            return actions.start_lottery(self._lottery_id() or "", confirmed=confirmed)
-        if key == "draw":
-            return actions.draw_lottery()
-        if key == "announcement":
-            return actions.push_announcement(self._announcement_id() or "", confirmed=confirmed)
-        if key == "take_off":
-            return actions.take_off()
-        return None
+    # Pressing --------------------------------------------------------------------------------
 
     def _on_pad_triggered(self, key: str) -> None:
-        pad = self.pad[key]
-        if self.actions is None or not pad.button.isEnabled():
+        entry = self.pad[key]
+        if not entry.button.isEnabled():
             return
-        if key == "next":
-            self._advance()
-            return
-        confirmed = self._armed == key
-        self._disarm()
-        call = self._call(key, confirmed)
-        if call is None:
-            return
-        # Instant feedback, before anything has left the console.
-        pad.status.setProperty("busy", True)
-        pad.button.setEnabled(False)
-        self._show_status(key, self.tr("Sending…"), "busy")
-        spawn(self._run(key, call), name=f"pad-{key}")
+        # Instant feedback, before anything has left the console; the pad confirms it next.
+        entry.button.setEnabled(False)
+        entry.status.set_full_text(self.tr("Sending…"))
+        entry.status.setAccessibleDescription("busy")
+        spawn(self._run(self.model.run(key, source="pad")), name=f"pad-{key}")
 
-    async def _run(self, key: str, call: Awaitable[ActionResult]) -> None:
+    def _on_fix_clicked(self, key: str) -> None:
+        self.pad[key].fix.setEnabled(False)
+        spawn(self._run(self.model.run_fix(key, source="pad")), name=f"pad-fix-{key}")
+        self.pad[key].fix.setEnabled(True)
+
+    def _on_resolve_clicked(self, key: str, happened: bool) -> None:
         try:
-            result = await call
+            self.model.resolve(key, happened)
         except UserError as e:
-            self._show_status(key, str(e), "error")
-        else:
-            self._show_result(key, result)
+            self.message.show_message(str(e), "error")
+
+    async def _run(self, call: Any) -> None:
+        try:
+            await call
+        except UserError as e:  # already on the key; the message line keeps it visible too
+            self.message.show_message(str(e), "error")
         finally:
-            self.pad[key].status.setProperty("busy", False)
-            self._render()
-
-    def _advance(self) -> None:
-        actions = self.actions
-        if actions is None:
-            return
-        try:
-            if actions.rundown.live:
-                step = actions.rundown.advance()
-                text = step.title if step else self.tr("End of the running order.")
-            else:
-                actions.rundown.start_show()
-                current = actions.rundown.current
-                text = current.title if current else ""
-        except UserError as e:
-            self._show_status("next", str(e), "error")
-            return
-        self._show_status("next", self.tr("On air: {title}").format(title=text), "ok")
-
-    def _show_result(self, key: str, result: ActionResult) -> None:
-        if result.status is ActionStatus.ASK:
-            assert result.question is not None
-            self._arm(key)
-            self._show_status(key, result.question.message, "ask")
-            return
-        if result.status is ActionStatus.REFUSED:
-            assert result.refusal is not None
-            reason = result.refusal.reason
-            self._show_status(key, self.tr("Not sent: {reason}").format(reason=reason), "error")
-            return
-        lines = [self._target_line(t.name, t.outcome, t.message) for t in result.targets]
-        kind = {ActionStatus.SENT: "ok", ActionStatus.PARTIAL: "partial"}.get(result.status, "error")
-        self._show_status(key, "\n".join(lines), kind)
-
-    def _target_line(self, name: str, outcome: Outcome, message: str) -> str:
-        mark = {Outcome.DONE: "✓", Outcome.MANUAL: "☐"}.get(outcome, "✗")
-        if outcome is Outcome.DONE:
-            return self.tr("{mark} {target}: done").format(mark=mark, target=name)
-        if outcome is Outcome.MANUAL:
-            return self.tr("{mark} {target}: do it by hand — {step}").format(mark=mark, target=name,
-                                                                            step=message)
-        return self.tr("{mark} {target}: not done — {reason}").format(mark=mark, target=name, reason=message)
-
-    # The non-modal question ------------------------------------------------------------------
-
-    def _arm(self, key: str) -> None:
-        self._armed = key
-        pad = self.pad[key]
-        pad.button.setText(self.tr("{key}  Interrupt the explanation?\nPress again to send").format(
-            key=pad.shortcut))
-        pad.button.setEnabled(True)
-        self._confirm_timer.start()
-
-    def _disarm(self) -> None:
-        self._confirm_timer.stop()
-        key, self._armed = self._armed, None
-        if key is not None:
-            self._show_status(key, "", "busy")
-            self._render()
-
-    def _on_confirm_timer_timeout(self) -> None:
-        self._disarm()
+            self._on_pad_changed()
 
     # Checklist -------------------------------------------------------------------------------
 
     def _on_checklist_item_changed(self, item: QListWidgetItem) -> None:
-        if item.checkState() != Qt.CheckState.Checked or self.actions is None:
+        if item.checkState() != Qt.CheckState.Checked:
             return
         step_id: Any = item.data(Qt.ItemDataRole.UserRole)
         try:
-            self.actions.tick_manual_step(str(step_id))
+            self.model.tick_manual_step(str(step_id))
         except (KeyError, UserError) as e:
             self.message.show_message(str(e), "error")
