@@ -11,10 +11,11 @@ from typing import Any
 
 from studio.events import Signal
 from studio.obs.link import LinkState, LinkStatus, ObsLink
+from studio.obs.names import TEMPORARY_PREFIX
 from studio.tasks import spawn
 
 log = logging.getLogger(__name__)
-TEMPORARY_SCENE_PREFIX = "[中控台] 临时"  # studio.obs.setup's PROBE_SCENE starts with this
+TEMPORARY_SCENE_PREFIX = TEMPORARY_PREFIX  # studio.obs.setup's PROBE_SCENE starts with this
 
 
 class ScenesModel:

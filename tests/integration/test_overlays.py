@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 from studio.obs import overlays as ov
 from studio.obs.link import ConnectionTarget, ObsLink
 from studio.obs.overlay_layout import Box, Palette, layout_for
-from studio.obs.overlays import OVERLAY_SCENE, Overlays, source_name
+from studio.obs.overlays import OVERLAY_SCENE, ObsOverlays, source_name
 from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import wait_until
 
@@ -101,7 +101,7 @@ def test_product_card_reaches_program_output_on_a_portrait_canvas_and_goes_again
             before = _share(await _frame(link, program, SCALE), card, CARD_RGB)
             assert before < 0.01
 
-            overlays = Overlays(link)
+            overlays = ObsOverlays(link)
             name = "超值家用多功能电饭煲 4L 大容量 智能预约 一键快煮 不粘内胆 赠蒸笼 量杯 饭勺 全国联保"
             shown = await overlays.show_product_card(name, live_price="59.90", list_price=99, image=image)
             assert shown.warnings == []
@@ -140,7 +140,7 @@ def test_overlay_follows_a_new_program_scene_and_never_touches_the_users_sources
             await link.request("CreateInput", {
                 "sceneName": LAB_SCENES[1], "inputName": "我的字幕", "inputKind": "text_ft2_source_v2",
                 "inputSettings": {"text": "主播自己的字"}, "sceneItemEnabled": True})
-            overlays = Overlays(link)
+            overlays = ObsOverlays(link)
             await overlays.show_product_card("保温杯", live_price=39)
             card = layout_for(1920, 1080).card
             assert card.x < 1920 // 2 and card.y >= 1080 * 2 // 3  # bottom-left, in the lower third
@@ -152,7 +152,7 @@ def test_overlay_follows_a_new_program_scene_and_never_touches_the_users_sources
 
             # Again, from a fresh console: the same sources are re-used, nothing is made twice.
             inputs_before = (await link.request("GetInputList"))["inputs"]
-            again = Overlays(link)
+            again = ObsOverlays(link)
             await again.show_product_card("保温杯 Pro", live_price=49)
             inputs_after = (await link.request("GetInputList"))["inputs"]
             assert sorted(i["inputName"] for i in inputs_after) == sorted(
@@ -173,7 +173,7 @@ def test_ticker_is_gone_by_itself_after_its_time(obs_factory, run):
             await _canvas(link, 720, 1280)
             program = LAB_SCENES[0]
             await link.request("SetCurrentProgramScene", {"sceneName": program})
-            overlays = Overlays(link)
+            overlays = ObsOverlays(link)
             bar = layout_for(720, 1280).ticker_bar(1)
             started = time.monotonic()
             await overlays.show_ticker("关注主播，八点抽免单", seconds=2)
@@ -190,7 +190,7 @@ def test_chinese_renders_as_glyphs_in_a_cjk_face(obs_factory, run):
 
     async def scenario():
         async with _connect(obs) as link:
-            overlays = Overlays(link)
+            overlays = ObsOverlays(link)
             try:
                 await overlays.show_ticker("直播间抽奖", seconds=600)
                 text_source = source_name(ov.TICKER, "text")
@@ -232,7 +232,7 @@ def test_countdown_text_ticks_each_second(obs_factory, run):
 
     async def scenario():
         async with _connect(obs) as link:
-            overlays = Overlays(link)
+            overlays = ObsOverlays(link)
             failures: list[str] = []
             overlays.failed.connect(lambda overlay, message: failures.append(message))
             text_source = source_name(ov.COUPON_BANNER, "text")
@@ -269,7 +269,7 @@ def test_countdown_text_ticks_each_second(obs_factory, run):
 
 def test_not_connected_is_said_in_plain_words(run):
     link = ObsLink(ConnectionTarget("127.0.0.1", 1, "x"))
-    overlays = Overlays(link)
+    overlays = ObsOverlays(link)
     with pytest.raises(ov.ObsNotConnected):
         run(overlays.show_ticker("公告测试一下"))
     run(link.close())

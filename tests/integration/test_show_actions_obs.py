@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from studio.obs.overlay_layout import layout_for
-from studio.obs.overlays import Overlays
+from studio.obs.overlays import ObsOverlays
 from studio.room.dryrun import DryRunRoom
 from studio.show.actions import PRODUCT_CARD, ActionStatus, ObsOverlaysAdapter, ShowActions
 from studio.show.plan import load_plan
@@ -36,7 +36,7 @@ async def _wait_share(link, scene, box, rgb, predicate, timeout=8.0) -> float:
 def _actions(link) -> tuple[ShowActions, Rundown]:
     plan = load_plan(EXAMPLE)
     rundown = Rundown(plan)
-    overlays = ObsOverlaysAdapter(Overlays(link), plan_dir=EXAMPLE.parent)
+    overlays = ObsOverlaysAdapter(ObsOverlays(link), plan_dir=EXAMPLE.parent)
     actions = ShowActions(rundown, DryRunRoom(), overlays)
     rundown.start_show()
     return actions, rundown

@@ -19,7 +19,7 @@ import pytest
 from studio.errors import ObsNotConnected, ObsRequestFailed
 from studio.events import Signal
 from studio.obs import overlays as ov
-from studio.obs.overlays import OVERLAY_SCENE, PREFIX, Overlays, source_name
+from studio.obs.overlays import OVERLAY_SCENE, PREFIX, ObsOverlays, source_name
 
 START = 1_750_000_000.0
 
@@ -230,14 +230,14 @@ class FakeLink:
             self._events[event].emit(data)
 
 
-def run(make: Callable[[FakeObs, FakeLink, FakeClock, Overlays], Coroutine[Any, Any, None]],
+def run(make: Callable[[FakeObs, FakeLink, FakeClock, ObsOverlays], Coroutine[Any, Any, None]],
         obs: FakeObs | None = None, **kwargs: Any) -> FakeObs:
     obs = obs or FakeObs()
 
     async def main() -> None:
         link = FakeLink(obs)
         clock = FakeClock()
-        overlays = Overlays(link, clock=clock, sleep=clock.sleep, **kwargs)  # type: ignore[arg-type]
+        overlays = ObsOverlays(link, clock=clock, sleep=clock.sleep, **kwargs)  # type: ignore[arg-type]
         try:
             await make(obs, link, clock, overlays)
         finally:
@@ -425,7 +425,7 @@ def test_sources_are_made_once_and_reused_by_name_and_the_users_own_are_never_to
         assert len(made) == 11  # card 5 + coupon 2 + lottery 2 + ticker 2
         assert all(not i["sceneItemEnabled"] for i in obs.scenes[OVERLAY_SCENE])  # made hidden
         # A second console (or a restart) finds them and makes nothing new.
-        again = Overlays(link, clock=clock, sleep=clock.sleep)
+        again = ObsOverlays(link, clock=clock, sleep=clock.sleep)
         await again.show_product_card("保温杯", live_price=39)
         await again.show_ticker("公告测试内容")
         assert {n for n in obs.inputs if n.startswith(PREFIX)} == made

@@ -15,8 +15,8 @@ from studio.obs.setup import (
     Choice,
     SetupPlan,
     Slot,
-    _is_obs_window,
     cover_crop,
+    is_obs_window,
     item_transform,
     pick_kind,
     preselect_window,
@@ -112,9 +112,9 @@ def test_the_slide_show_is_preselected_over_the_editor_and_other_windows():
 
 
 def test_obs_own_window_is_recognised():
-    assert _is_obs_window(Choice("4194313\r\nOBS 29.0.2 (linux) - Profile: Lab\r\nobs", "OBS 29.0.2"))
-    assert _is_obs_window(Choice("OBS 30.1 - Profile:Qt663QWindowIcon:obs64.exe", "[obs64.exe]: OBS"))
-    assert not _is_obs_window(Choice("obs training.pptx - PowerPoint:PPTFrameClass:POWERPNT.EXE",
+    assert is_obs_window(Choice("4194313\r\nOBS 29.0.2 (linux) - Profile: Lab\r\nobs", "OBS 29.0.2"))
+    assert is_obs_window(Choice("OBS 30.1 - Profile:Qt663QWindowIcon:obs64.exe", "[obs64.exe]: OBS"))
+    assert not is_obs_window(Choice("obs training.pptx - PowerPoint:PPTFrameClass:POWERPNT.EXE",
                                      "[POWERPNT.EXE]: obs training.pptx"))
 
 

@@ -1,36 +1,18 @@
-"""One-click portrait studio: canvas, background, camera, PPT window capture and output preset.
-
-What a host sets up by hand in OBS today (playbook §1), done in one go through the OBS link:
-
-- the canvas (``SetVideoSettings``): 720×1280 / 1080×1920 portrait, or the landscape sizes;
-- a scene hosts recognise by name (``竖屏直播 Portrait`` / ``横屏直播 Landscape``), created only if
-  missing, holding the console's own sources — always named with ``[中控台]`` in front, so the
-  console can find them again and never touches a source the user made;
-- a background image scaled to *cover* the canvas (cropped to the canvas' shape, then
-  ``OBS_BOUNDS_SCALE_OUTER``: never stretched, no black bars), a camera and a PPT/WPS window
-  capture placed per layout;
-- audio 44.1 kHz stereo and the output preset (x264, 1800/3000 kbit/s video, 160 kbit/s audio).
-
-Rules: nothing is tried while any OBS output runs (OBS refuses canvas changes then), and the
-refusal changes nothing; applying twice gives the same result; input kinds come from what this
-OBS offers (``GetInputKindList``), and where there is no window capture the host gets a clear
-message instead of a broken source. In Advanced output mode OBS keeps the encoder bitrate where
-no other program can set it: the console says what to set by hand and applies the rest.
-"""
+"""``StudioSetup``: applies a ``SetupPlan`` to OBS through the link (see the package docstring)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
-import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from studio.errors import ObsRequestFailed, UserError
+from studio.errors import ObsRequestFailed
 from studio.events import Signal
 from studio.i18n import QT_TRANSLATE_NOOP, translate
+from studio.obs.items import CREATED, SceneItems
 from studio.obs.link import ObsLink
 from studio.obs.presets import (
     AUDIO_KBPS,
@@ -40,305 +22,40 @@ from studio.obs.presets import (
     RESOLUTIONS,
     SAMPLE_RATE,
     Resolution,
-    resolution_for_canvas,
 )
-from studio.resources import resource_path
+from studio.obs.setup.devices import (
+    BACKGROUND_KIND,
+    CAMERA_KINDS,
+    WINDOW_KINDS,
+    CaptureKind,
+    Choice,
+    choice_settings,
+    is_obs_window,
+    no_camera_message,
+    no_window_capture_message,
+    pick_kind,
+    preselect_window,
+)
+from studio.obs.setup.geometry import COVER, FULL, LAYOUTS, Slot, item_transform
+from studio.obs.setup.report import (
+    BACKGROUND_INPUT,
+    CAMERA_INPUT,
+    CONSOLE_SCENES,
+    IMAGE_SUFFIXES,
+    PROBE_INPUT,
+    PROBE_SCENE,
+    SCENE_LANDSCAPE,
+    SCENE_PORTRAIT,
+    WINDOW_INPUT,
+    Devices,
+    OutputsActive,
+    SetupPlan,
+    SetupReport,
+    SetupState,
+    SetupUnavailable,
+)
 
 log = logging.getLogger(__name__)
-
-# ----- names the console owns in OBS ---------------------------------------------------------------
-PREFIX = "[中控台] "  # every source the console creates starts with this; nothing else is ever changed
-SCENE_PORTRAIT = "竖屏直播 Portrait"
-SCENE_LANDSCAPE = "横屏直播 Landscape"
-CONSOLE_SCENES = (SCENE_PORTRAIT, SCENE_LANDSCAPE)
-BACKGROUND_INPUT = PREFIX + "背景 Background"
-CAMERA_INPUT = PREFIX + "摄像头 Camera"
-WINDOW_INPUT = PREFIX + "PPT 窗口 Slides"
-PROBE_SCENE = PREFIX + "临时 Probe"  # lives for the length of one device listing
-PROBE_INPUT = PREFIX + "临时 Probe input"
-
-RESOURCES = resource_path("backgrounds")
-DEFAULT_BACKGROUND = RESOURCES / "portrait-default.png"
-# What OBS's image source reads (obs-studio plugins/image-source: "Image Files" filter).
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tga", ".gif", ".psd", ".webp", ".jxr")
-
-# OBS alignment flags (obs-defs.h): centre is 0, left 1, right 2, top 4, bottom 8.
-ALIGN_CENTER = 0
-ALIGN_TOP_LEFT = 5
-# obs-websocket status code for "not available here" (no virtual camera, no replay buffer, …).
-_NOT_AVAILABLE = 604
-
-
-# ----- source kinds, per platform, in order of preference -----------------------------------------
-@dataclass(frozen=True)
-class CaptureKind:
-    kind: str  # OBS input kind id
-    list_property: str | None  # the property whose items list the devices/windows; None: no list
-    extra_settings: tuple[tuple[str, Any], ...] = ()  # settings this kind needs besides the choice
-
-
-# Windows and macOS' legacy capture: "window"; macOS 13+ ScreenCaptureKit wants type 1 (window);
-# Linux X11: xcomposite "capture_window"; PipeWire asks the desktop portal (no list to offer).
-WINDOW_KINDS = (
-    CaptureKind("window_capture", "window"),
-    CaptureKind("xcomposite_input", "capture_window"),
-    CaptureKind("screen_capture", "window", (("type", 1),)),
-    CaptureKind("pipewire-window-capture-source", None),
-)
-CAMERA_KINDS = (
-    CaptureKind("dshow_input", "video_device_id"),
-    CaptureKind("av_capture_input_v2", "device"),
-    CaptureKind("av_capture_input", "device"),
-    CaptureKind("v4l2_input", "device_id"),
-)
-BACKGROUND_KIND = "image_source"
-
-
-def pick_kind(available: list[str], preferences: tuple[CaptureKind, ...]) -> CaptureKind | None:
-    offered = set(available)
-    for candidate in preferences:
-        if candidate.kind in offered:
-            return candidate
-    return None
-
-
-# ----- layouts ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in fractions of the canvas (0..1), so one layout serves 720P and 1080P."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-COVER = "cover"  # fill the box, crop what sticks out (never stretch)
-FIT = "fit"  # show all of it inside the box; the background shows around it
-
-
-@dataclass(frozen=True)
-class Slot:
-    box: Box
-    mode: str
-
-
-FULL = Box(0.0, 0.0, 1.0, 1.0)
-
-
-@dataclass(frozen=True)
-class Layout:
-    name: str  # what the CLI takes (--layout)
-    title: str  # untranslated; show with translate("StudioSetup", title)
-    portrait: dict[str, Slot]  # role ("camera", "ppt") → slot; a role left out is hidden
-    landscape: dict[str, Slot]
-
-    def slots(self, portrait: bool) -> dict[str, Slot]:
-        return self.portrait if portrait else self.landscape
-
-
-LAYOUTS: dict[str, Layout] = {
-    layout.name: layout
-    for layout in (
-        Layout(
-            "camera-ppt-inset",
-            QT_TRANSLATE_NOOP("StudioSetup", "Camera full screen, PPT inset on top"),
-            portrait={"camera": Slot(FULL, COVER), "ppt": Slot(Box(0.04, 0.03, 0.92, 0.30), FIT)},
-            landscape={"camera": Slot(FULL, COVER), "ppt": Slot(Box(0.62, 0.04, 0.35, 0.35), FIT)},
-        ),
-        Layout(
-            "ppt-above-camera",
-            QT_TRANSLATE_NOOP("StudioSetup", "PPT above, camera below (side by side in landscape)"),
-            portrait={"ppt": Slot(Box(0.0, 0.04, 1.0, 0.36), FIT),
-                      "camera": Slot(Box(0.0, 0.40, 1.0, 0.60), COVER)},
-            landscape={"ppt": Slot(Box(0.0, 0.0, 0.64, 1.0), FIT),
-                       "camera": Slot(Box(0.64, 0.0, 0.36, 1.0), COVER)},
-        ),
-        # The playbook's portrait room: a landscape camera at full width, the background
-        # filling what would otherwise be black bars above and below.
-        Layout(
-            "camera-only",
-            QT_TRANSLATE_NOOP("StudioSetup", "Camera only, background around it"),
-            portrait={"camera": Slot(FULL, FIT)},
-            landscape={"camera": Slot(FULL, FIT)},
-        ),
-    )
-}
-DEFAULT_LAYOUT = "camera-ppt-inset"
-
-
-def layout_title(name: str) -> str:
-    return translate("StudioSetup", LAYOUTS[name].title)
-
-
-def cover_crop(source: tuple[float, float], box: tuple[int, int]) -> dict[str, int]:
-    """Crop (in source pixels) that gives the source the box's shape, taken from its middle.
-
-    With the crop applied, OBS's "scale to outer bounds" fills the box exactly: OBS 29 has no
-    "crop to bounds" of its own, and without the crop an oversized source would spill out of
-    its box over its neighbours. An unknown size (0: no camera yet) gets no crop.
-    """
-    sw, sh = source
-    bw, bh = box
-    none = {"cropLeft": 0, "cropRight": 0, "cropTop": 0, "cropBottom": 0}
-    if sw <= 0 or sh <= 0 or bw <= 0 or bh <= 0:
-        return none
-    scale = max(bw / sw, bh / sh)
-    extra_w = max(0, round(sw - bw / scale))
-    extra_h = max(0, round(sh - bh / scale))
-    return {"cropLeft": extra_w // 2, "cropRight": extra_w - extra_w // 2,
-            "cropTop": extra_h // 2, "cropBottom": extra_h - extra_h // 2}
-
-
-def item_transform(slot: Slot, canvas: tuple[int, int], source: tuple[float, float]) -> dict[str, Any]:
-    """The SetSceneItemTransform body that puts a source of size ``source`` into ``slot``."""
-    cw, ch = canvas
-    x, y = round(slot.box.x * cw), round(slot.box.y * ch)
-    w, h = max(1, round(slot.box.w * cw)), max(1, round(slot.box.h * ch))
-    transform: dict[str, Any] = {
-        "positionX": float(x), "positionY": float(y), "alignment": ALIGN_TOP_LEFT, "rotation": 0.0,
-        "boundsWidth": float(w), "boundsHeight": float(h), "boundsAlignment": ALIGN_CENTER,
-    }
-    if slot.mode == COVER:
-        transform["boundsType"] = "OBS_BOUNDS_SCALE_OUTER"
-        transform.update(cover_crop(source, (w, h)))
-    else:
-        transform["boundsType"] = "OBS_BOUNDS_SCALE_INNER"
-        transform.update(cover_crop((0, 0), (w, h)))  # no crop
-    return transform
-
-
-# ----- picking the slide show among the windows -------------------------------------------------
-# PowerPoint's slide show: class "screenClass", title "PowerPoint 幻灯片放映 - [x.pptx]" or
-# "PowerPoint Slide Show - …"; WPS 演示's show window says 幻灯片放映 / 放映 too. Editing windows of
-# the same programs are the second choice.
-_SLIDESHOW = re.compile(r"幻灯片放映|放映|slide ?show|screenclass|wpsshow", re.IGNORECASE)
-_PRESENTATION_APP = re.compile(r"powerpnt|powerpoint|wpp\.exe|wps|keynote|演示", re.IGNORECASE)
-_OBS_ITSELF = re.compile(r"^obs(64|32)?(\.exe)?$|^OBS \d", re.IGNORECASE)  # its exe/class, or title
-
-
-def slideshow_score(name: str, value: str) -> int:
-    text = f"{name}\n{value}"
-    if _SLIDESHOW.search(text):
-        return 2
-    if _PRESENTATION_APP.search(text):
-        return 1
-    return 0
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str  # what OBS stores in the input's setting
-    name: str  # what OBS shows
-    enabled: bool = True
-
-
-def preselect_window(windows: list[Choice]) -> str | None:
-    """The slide show window when one is open, else a PowerPoint/WPS window, else None."""
-    best, best_score = None, 0
-    for choice in windows:
-        score = slideshow_score(choice.name, choice.value)
-        if score > best_score:
-            best, best_score = choice.value, score
-    return best
-
-
-def _is_obs_window(choice: Choice) -> bool:
-    parts = [*re.split(r"\r\n|:", choice.value), choice.name]
-    return any(_OBS_ITSELF.search(part.strip()) for part in parts)
-
-
-# ----- plan and results --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SetupPlan:
-    resolution: Resolution
-    portrait: bool = True
-    background: Path = DEFAULT_BACKGROUND
-    layout: str = DEFAULT_LAYOUT
-    camera: str | None = None  # a Choice.value; None keeps what is set (or the first camera)
-    window: str | None = None  # a Choice.value; None keeps what is set (or the open slide show)
-
-    @property
-    def canvas(self) -> tuple[int, int]:
-        return self.resolution.canvas(self.portrait)
-
-    @property
-    def scene(self) -> str:
-        return SCENE_PORTRAIT if self.portrait else SCENE_LANDSCAPE
-
-
-@dataclass
-class SetupReport:
-    """What was done, for the panel's message line and the CLI (also as JSON)."""
-
-    scene: str
-    canvas: tuple[int, int]
-    output: tuple[int, int]
-    output_mode: str  # "Simple" | "Advanced"
-    video_kbps: int
-    bitrate_applied: bool  # False in Advanced mode: see manual_steps
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    manual_steps: list[str] = field(default_factory=list)  # translated: what to set by hand
-    notes: list[str] = field(default_factory=list)  # translated: what else the host should know
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["canvas"] = list(self.canvas)
-        data["output"] = list(self.output)
-        return data
-
-    def summary(self) -> str:
-        w, h = self.output
-        text = translate("StudioSetup", "Done: {w}×{h}, scene “{scene}”.").format(w=w, h=h, scene=self.scene)
-        if self.bitrate_applied:
-            text += " " + translate("StudioSetup", "Video {kbps} kbps, audio {audio} kbps, x264.").format(
-                kbps=self.video_kbps, audio=AUDIO_KBPS)
-        return " ".join([text, *self.manual_steps, *self.notes])
-
-
-@dataclass
-class Devices:
-    camera_kind: str | None
-    window_kind: str | None
-    cameras: list[Choice]
-    windows: list[Choice]
-    preselected_window: str | None
-    notes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SetupState:
-    """What OBS has now, for the panel to show before anything is applied."""
-
-    base: tuple[int, int]
-    output: tuple[int, int]
-    output_mode: str
-    video_kbps: int | None  # Simple mode's bitrate; None in Advanced mode
-
-    @property
-    def portrait(self) -> bool:
-        return self.base[1] > self.base[0]
-
-    @property
-    def resolution(self) -> Resolution | None:
-        return resolution_for_canvas(*self.output)
-
-
-class OutputsActive(UserError):
-    """An OBS output runs: OBS refuses canvas changes, so the console tries nothing."""
-
-    def __init__(self, message: str, outputs: list[str]) -> None:
-        super().__init__(message)
-        self.outputs = outputs
-
-
-class SetupUnavailable(UserError):
-    """The plan cannot be applied as asked (bad background file, unknown layout, …)."""
-
 
 _KNOWN_OUTPUTS = {"simple_stream", "adv_stream", "simple_file_output", "adv_file_output",
                   "adv_ffmpeg_output", "virtualcam_output", "Replay Buffer", "replay_buffer"}
@@ -410,11 +127,11 @@ class StudioSetup:
         notes: list[str] = []
         wanted: dict[str, CaptureKind] = {}  # console input name → kind to list
         if camera is None:
-            notes.append(_no_camera_message())
+            notes.append(no_camera_message())
         elif camera.list_property:
             wanted[CAMERA_INPUT] = camera
         if window is None:
-            notes.append(_no_window_capture_message())
+            notes.append(no_window_capture_message())
         elif window.list_property is None:
             notes.append(translate(
                 "StudioSetup", "This OBS captures windows through the desktop's own picker: choose the "
@@ -423,7 +140,7 @@ class StudioSetup:
             wanted[WINDOW_INPUT] = window
         found = await self._list_items(wanted)
         cameras = found.get(CAMERA_INPUT, [])
-        windows = [w for w in found.get(WINDOW_INPUT, []) if not _is_obs_window(w)]
+        windows = [w for w in found.get(WINDOW_INPUT, []) if not is_obs_window(w)]
         return Devices(camera.kind if camera else None, window.kind if window else None,
                        cameras, windows, preselect_window(windows), notes)
 
@@ -498,36 +215,32 @@ class StudioSetup:
 
         slots = LAYOUTS[plan.layout].slots(plan.portrait)
         placed: list[tuple[int, Slot]] = []  # bottom to top
-        items = await self._scene_items(plan.scene)
-        inputs = await self._inputs()
+        state = await SceneItems.read(self.link, plan.scene)
 
-        background_id = await self._ensure_input(
-            plan.scene, BACKGROUND_INPUT, BACKGROUND_KIND, {"file": str(background)}, inputs, items,
-            report)
+        background_id = await self._ensure_input(state, BACKGROUND_INPUT, BACKGROUND_KIND,
+                                                 {"file": str(background)}, report)
         placed.append((background_id, Slot(FULL, COVER)))
 
         camera = pick_kind(kinds, CAMERA_KINDS)
         if "camera" in slots:
             if camera is None:
-                report.notes.append(_no_camera_message())
+                report.notes.append(no_camera_message())
             else:
-                settings = _choice_settings(camera, plan.camera)
-                item_id = await self._ensure_input(plan.scene, CAMERA_INPUT, camera.kind, settings,
-                                                   inputs, items, report)
+                settings = choice_settings(camera, plan.camera)
+                item_id = await self._ensure_input(state, CAMERA_INPUT, camera.kind, settings, report)
                 if plan.camera is None:
                     await self._choose_if_unset(CAMERA_INPUT, camera, lambda found: found[0].value)
                 placed.append((item_id, slots["camera"]))
         else:
-            await self._hide(plan.scene, CAMERA_INPUT, items)
+            await state.set_enabled(self.link, CAMERA_INPUT, False)  # hidden, never removed
 
         window = pick_kind(kinds, WINDOW_KINDS)
         if "ppt" in slots:
             if window is None:
-                report.notes.append(_no_window_capture_message())
+                report.notes.append(no_window_capture_message())
             else:
-                settings = _choice_settings(window, plan.window)
-                item_id = await self._ensure_input(plan.scene, WINDOW_INPUT, window.kind, settings,
-                                                   inputs, items, report)
+                settings = choice_settings(window, plan.window)
+                item_id = await self._ensure_input(state, WINDOW_INPUT, window.kind, settings, report)
                 if window.list_property is None:
                     report.notes.append(translate(
                         "StudioSetup", "Choose the PPT window in OBS: double-click “{source}”.").format(
@@ -535,14 +248,14 @@ class StudioSetup:
                 elif plan.window is None:
                     chosen = await self._choose_if_unset(
                         WINDOW_INPUT, window,
-                        lambda found: preselect_window([c for c in found if not _is_obs_window(c)]))
+                        lambda found: preselect_window([c for c in found if not is_obs_window(c)]))
                     if not chosen:
                         report.notes.append(translate(
                             "StudioSetup", "No slide show is open: start the PPT slide show, then choose "
                             "its window in the setup panel (or OBS) and apply again."))
                 placed.append((item_id, slots["ppt"]))
         else:
-            await self._hide(plan.scene, WINDOW_INPUT, items)
+            await state.set_enabled(self.link, WINDOW_INPUT, False)
 
         for index, (item_id, slot) in enumerate(placed):
             await self._place(plan.scene, item_id, slot, (width, height))
@@ -591,42 +304,18 @@ class StudioSetup:
         return report
 
     # ----- steps -----------------------------------------------------------------------------
-    async def _ensure_input(self, scene: str, name: str, kind: str, settings: dict[str, Any],
-                            inputs: dict[str, str], items: dict[str, dict[str, Any]],
+    async def _ensure_input(self, state: SceneItems, name: str, kind: str, settings: dict[str, Any],
                             report: SetupReport) -> int:
-        """The console's input ``name`` of ``kind`` in ``scene``, shown; returns its scene item id.
+        """The console's input ``name`` of ``kind`` in the scene, shown; returns its scene item id.
 
         Only ever touches inputs named with the console's prefix.
         """
-        assert name.startswith(PREFIX)
-        if name in inputs and inputs[name] != kind:
-            # Ours, but of a kind this OBS no longer offers or we no longer pick: make it again.
-            await self.link.request("RemoveInput", {"inputName": name})
-            del inputs[name]
-            items.pop(name, None)
-        if name not in inputs:
-            answer = await self.link.request("CreateInput", {
-                "sceneName": scene, "inputName": name, "inputKind": kind,
-                "inputSettings": settings, "sceneItemEnabled": True})
-            inputs[name] = kind
-            report.created.append(name)
-            return int(answer["sceneItemId"])
-        if settings:
-            await self.link.request("SetInputSettings", {"inputName": name, "inputSettings": settings,
-                                                         "overlay": True})
-        report.updated.append(name)
-        item = items.get(name)
-        if item is None:
-            answer = await self.link.request("CreateSceneItem", {
-                "sceneName": scene, "sourceName": name, "sceneItemEnabled": True})
-            return int(answer["sceneItemId"])
-        if not item.get("sceneItemEnabled", True):
-            await self.link.request("SetSceneItemEnabled", {
-                "sceneName": scene, "sceneItemId": item["sceneItemId"], "sceneItemEnabled": True})
-        return int(item["sceneItemId"])
+        made = await state.ensure_input(self.link, name, kind, enabled=True, settings=settings)
+        (report.created if made == CREATED else report.updated).append(name)
+        return state.items[name]
 
     async def _choose_if_unset(self, input_name: str, kind: CaptureKind,
-                               pick: Any) -> str | None:
+                               pick: Callable[[list[Choice]], str | None]) -> str | None:
         """When the input has no device/window yet, set the one ``pick(choices)`` names."""
         if kind.list_property is None:
             return None
@@ -638,16 +327,9 @@ class StudioSetup:
         chosen: str | None = pick(found) if found else None
         if chosen:
             await self.link.request("SetInputSettings", {
-                "inputName": input_name, "inputSettings": _choice_settings(kind, chosen),
+                "inputName": input_name, "inputSettings": choice_settings(kind, chosen),
                 "overlay": True})
         return chosen
-
-    async def _hide(self, scene: str, name: str, items: dict[str, dict[str, Any]]) -> None:
-        """A layout without this role: hide our item (never remove: the host may switch back)."""
-        item = items.get(name)
-        if item is not None and item.get("sceneItemEnabled", True):
-            await self.link.request("SetSceneItemEnabled", {
-                "sceneName": scene, "sceneItemId": item["sceneItemId"], "sceneItemEnabled": False})
 
     async def _place(self, scene: str, item_id: int, slot: Slot, canvas: tuple[int, int]) -> None:
         current = (await self.link.request("GetSceneItemTransform", {
@@ -725,18 +407,6 @@ class StudioSetup:
         answer = await self.link.request("GetInputList")
         return {str(i["inputName"]): str(i["inputKind"]) for i in answer.get("inputs", [])}
 
-    async def _scene_items(self, scene: str) -> dict[str, dict[str, Any]]:
-        answer = await self.link.request("GetSceneItemList", {"sceneName": scene})
-        return {str(i["sourceName"]): dict(i) for i in answer.get("sceneItems", [])}
-
-
-def _choice_settings(kind: CaptureKind, value: str | None) -> dict[str, Any]:
-    if value is None or kind.list_property is None:
-        return dict(kind.extra_settings)
-    chosen: Any = value
-    if kind.kind == "screen_capture":
-        chosen = int(value)  # macOS ScreenCaptureKit stores the window id as a number
-    return {**dict(kind.extra_settings), kind.list_property: chosen}
 
 
 def _checked_background(path: Path) -> Path:
@@ -749,17 +419,6 @@ def _checked_background(path: Path) -> Path:
         raise SetupUnavailable(translate("StudioSetup", "OBS cannot show “{name}” as a background. Use a "
                                          "PNG or JPG picture.").format(name=path.name))
     return path.resolve()
-
-
-def _no_window_capture_message() -> str:
-    return translate("StudioSetup", "This OBS offers no window capture, so the PPT cannot be shown by "
-                     "capturing its window. Show it with a display capture in OBS, or use "
-                     "OBS on Windows or macOS.")
-
-
-def _no_camera_message() -> str:
-    return translate("StudioSetup", "This OBS offers no video capture device source, so no camera was "
-                     "added. Add your camera in OBS by hand.")
 
 
 def resolution_names() -> list[str]:
