@@ -1,0 +1,138 @@
+"""ChannelsRoom: a WeChat Channels (视频号) live room as a set of capabilities.
+
+- 讲解 on / off (``PUSH_GOODS`` / ``END_EXPLAIN``) and comments (``ANNOUNCEMENT`` posted in the
+  comment box) go through the assistant's logged-in web console (``console.ChannelsConsole``);
+- everything else — and anything the console cannot do right now because its page changed or the
+  browser is stuck — becomes a checklist step, exactly as in ``ManualRoom`` (this class *is* a
+  ``ManualRoom``, so the pad shows and ticks its steps the same way);
+- a live that is not running, a logged-out console or goods missing from the live's list is a
+  refusal that says what to do.
+
+The browser runs on its own thread and loop (``worker.BrowserThread``); every call has a bound
+(``action_timeout``), after which the step is handed to the assistant instead.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from studio.events import Signal
+from studio.i18n import QT_TRANSLATE_NOOP, translate
+from studio.room.base import Outcome, RoomAction, RoomRequest, RoomResult
+from studio.room.channels.console import (
+    DEFAULT_WAIT_S,
+    LOGIN_WAIT_S,
+    BrowserNotFound,
+    ChannelsConsole,
+    ChannelsError,
+    ConsoleChanged,
+    ConsoleState,
+)
+from studio.room.channels.selectors import ConsoleMap, load_console_map
+from studio.room.channels.worker import BrowserThread
+from studio.room.manual import ManualRoom
+
+T = TypeVar("T")
+ACTION_TIMEOUT_S = 3 * DEFAULT_WAIT_S  # a browser that has not acted by then is stuck: hand it over
+BY_CONSOLE = (RoomAction.PUSH_GOODS, RoomAction.END_EXPLAIN, RoomAction.ANNOUNCEMENT)
+# (讲解 on?, did the click change anything?) → what the host reads
+_DONE_TEXTS = {
+    (True, True): QT_TRANSLATE_NOOP("ChannelsRoom", "Explaining “{title}” on Channels (讲解 on)."),
+    (True, False): QT_TRANSLATE_NOOP("ChannelsRoom", "“{title}” was already being explained on Channels."),
+    (False, True): QT_TRANSLATE_NOOP("ChannelsRoom", "Explanation of “{title}” ended on Channels."),
+    (False, False): QT_TRANSLATE_NOOP("ChannelsRoom", "“{title}” was not being explained on Channels."),
+}
+
+
+class ChannelsRoom(ManualRoom):
+    def __init__(self, account: str, profile_dir: Path, console_map: ConsoleMap | None = None,
+                 browser: str = "", wait_s: float = DEFAULT_WAIT_S, action_timeout: float = ACTION_TIMEOUT_S,
+                 headless: bool = True, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(translate("ChannelsRoom", "Channels {account}").format(account=account), clock)
+        self.account = account
+        self.console_state = ConsoleState.CLOSED
+        self.problem = ""  # plain words: why the console cannot be used now ("" when it can)
+        self.status_changed = Signal("channels_room.status_changed")
+        self.action_timeout = action_timeout
+        self._thread = BrowserThread(f"channels-{account}")
+        self._console = ChannelsConsole(console_map or load_console_map(), profile_dir, browser, wait_s, headless)
+
+    def supports(self, action: RoomAction) -> bool:
+        return action in BY_CONSOLE
+
+    # --- session ---------------------------------------------------------------------------
+
+    async def connect(self) -> ConsoleState:
+        """Open the console (headless, with the saved login); the state says what it showed."""
+        return await self._session(self._console.connect, self.action_timeout)
+
+    async def login(self, wait_s: float = LOGIN_WAIT_S) -> ConsoleState:
+        """A visible browser window on the login page, until the person has logged in."""
+        return await self._session(lambda: self._console.login(wait_s), wait_s + self.action_timeout)
+
+    async def _session(self, call: Callable[[], Awaitable[ConsoleState]], timeout: float) -> ConsoleState:
+        try:
+            state = await self._thread.run(call, timeout)
+        except ChannelsError as e:
+            self._set_state(ConsoleState.LOGGED_OUT if not isinstance(e, BrowserNotFound)
+                            else ConsoleState.CLOSED, str(e))
+            raise
+        except TimeoutError:
+            self._set_state(ConsoleState.CHANGED, _stuck(timeout))
+            return self.console_state
+        words = {ConsoleState.LOGGED_OUT: translate("ChannelsRoom", "Not logged in: press “Log in”."),
+                 ConsoleState.NOT_LIVE: translate("ChannelsRoom", "No live running: start it in the anchor "
+                                                                   "app first."),
+                 ConsoleState.CHANGED: translate("ChannelsRoom", "The Channels console changed: pushes become "
+                                                                  "steps to do by hand.")}
+        self._set_state(state, words.get(state, ""))
+        return state
+
+    def _set_state(self, state: ConsoleState, problem: str) -> None:
+        if (state, problem) != (self.console_state, self.problem):
+            self.console_state, self.problem = state, problem
+            self.status_changed.emit()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    async def perform(self, request: RoomRequest) -> RoomResult:
+        if request.action not in BY_CONSOLE:
+            return await super().perform(request)
+        try:
+            if request.action is RoomAction.ANNOUNCEMENT:
+                await self._run(lambda: self._console.post_comment(request.title))
+                return RoomResult(self.name, Outcome.DONE, translate(
+                    "ChannelsRoom", "Posted in the Channels comments: “{text}”.").format(text=request.title))
+            on = request.action is RoomAction.PUSH_GOODS
+            goods_id = request.goods_id or ""
+            changed = await self._run(lambda: self._console.set_explaining(goods_id, on))
+        except (ConsoleChanged, BrowserNotFound, TimeoutError) as e:
+            message = str(e) if not isinstance(e, TimeoutError) else _stuck(self.action_timeout)
+            self._set_state(ConsoleState.CHANGED if not isinstance(e, BrowserNotFound) else ConsoleState.CLOSED,
+                            message)
+            step = await super().perform(request)  # the checklist step appears: never a silent failure
+            return RoomResult(self.name, Outcome.MANUAL, f"{message} {step.message}", next_step=step.next_step)
+        except ChannelsError as e:  # not live, logged out, goods not listed: say what to do
+            return RoomResult(self.name, Outcome.REFUSED, str(e))
+        self._set_state(ConsoleState.LIVE, "")
+        text = _DONE_TEXTS[(on, changed)]
+        return RoomResult(self.name, Outcome.DONE, translate("ChannelsRoom", text).format(
+            title=request.title or goods_id))
+
+    async def _run(self, call: Callable[[], Awaitable[T]]) -> T:
+        return await self._thread.run(call, self.action_timeout)
+
+    async def close(self) -> None:
+        try:
+            await self._thread.run(self._console.close, 10)
+        except (TimeoutError, RuntimeError):
+            pass
+        self._thread.stop()
+
+
+def _stuck(seconds: float) -> str:
+    return translate("ChannelsRoom", "The Channels console did not answer within {seconds} s — do it by hand "
+                                     "in the console.").format(seconds=int(seconds))

@@ -1,0 +1,186 @@
+"""The Channels target against a local replica of the console, in Debian's Chromium (Playwright).
+
+No test reaches the real site: the console map's base URL is the replica on 127.0.0.1, and the
+suite runs in a network namespace with only loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studio.room.base import Outcome, RoomAction, RoomRequest
+from studio.room.channels import ChannelsRoom, ConsoleState, load_console_map
+from studio.room.channels.console import find_browser
+from tests.lab.channels_replica import ChannelsReplica
+
+pytestmark = pytest.mark.integration
+
+WAIT_S = 2.0  # how long the console may take to show an element here (the replica is local and quick)
+
+
+@pytest.fixture(scope="module")
+def replica() -> Iterator[ChannelsReplica]:
+    if find_browser() is None:
+        pytest.fail("no Chromium: run scripts/install-system-deps.sh") if _ci() else pytest.skip("no Chromium")
+    server = ChannelsReplica().start()
+    yield server
+    server.stop()
+
+
+def _ci() -> bool:
+    import os
+
+    return bool(os.environ.get("CI") or os.environ.get("STUDIO_REQUIRE_LAB"))
+
+
+@pytest.fixture
+def fresh(replica: ChannelsReplica) -> ChannelsReplica:
+    replica.control(live=True, variant="normal", dialog=False, delay_ms=0, explaining=set(), records=[])
+    return replica
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("channels-profile")
+
+
+def make_room(replica: ChannelsReplica, profile: Path, **kw: Any) -> ChannelsRoom:
+    console_map = load_console_map(Path("/nonexistent")).with_base_url(replica.base_url)
+    return ChannelsRoom("测试小店", profile, console_map, wait_s=kw.pop("wait_s", WAIT_S), **kw)
+
+
+@pytest.fixture
+def room(fresh: ChannelsReplica, profile: Path, run: Callable[..., Any],
+         x_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[ChannelsRoom]:
+    """A room whose browser profile is logged in (logged in once, in a visible window on Xvfb)."""
+    monkeypatch.setenv("DISPLAY", x_server.display)
+    r = make_room(fresh, profile)
+    if run(r.connect(), timeout=30) is ConsoleState.LOGGED_OUT:
+        login = asyncio.ensure_future(r.login(wait_s=20))
+        run(asyncio.sleep(1.0))
+        fresh.control(scanned=True)  # the person scans the QR code with the phone
+        assert run(login, timeout=40) is ConsoleState.LIVE
+    assert r.console_state is ConsoleState.LIVE
+    yield r
+    run(r.close(), timeout=20)
+
+
+def _push(goods_id: str, title: str = "保温杯") -> RoomRequest:
+    return RoomRequest(RoomAction.PUSH_GOODS, goods_id=goods_id, title=title)
+
+
+def test_explain_toggles_the_goods_row_and_end_explain_toggles_it_off(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    result = run(room.perform(_push("10000002", "帆布包")), timeout=30)
+    assert result.outcome is Outcome.DONE, result.message
+    assert fresh.snapshot()["explaining"] == ["10000002"]
+    again = run(room.perform(_push("10000002", "帆布包")), timeout=30)
+    assert again.outcome is Outcome.DONE and "already" in again.message  # no second click
+    end = run(room.perform(RoomRequest(RoomAction.END_EXPLAIN, goods_id="10000002", title="帆布包")), timeout=30)
+    assert end.outcome is Outcome.DONE, end.message
+    records = fresh.snapshot()["records"]
+    assert [r["kind"] for r in records] == ["explain", "end_explain"]
+    assert fresh.snapshot()["explaining"] == []
+
+
+def test_a_message_is_typed_in_the_comment_box_inside_the_shadow_root(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    text = "整点抽奖，关注主播不迷路"
+    result = run(room.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title=text)), timeout=30)
+    assert result.outcome is Outcome.DONE, result.message
+    assert fresh.snapshot()["records"] == [{"kind": "comment", "text": text}]
+
+
+def test_the_gift_dialog_over_the_goods_list_is_closed_first(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    fresh.control(dialog=True)
+    run(room.connect(), timeout=30)  # the goods page reloads with the dialog over it
+    result = run(room.perform(_push("10000001")), timeout=30)
+    assert result.outcome is Outcome.DONE, result.message
+    assert fresh.snapshot()["explaining"] == ["10000001"]
+
+
+def test_a_changed_console_gives_a_manual_step_within_a_bounded_wait(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    fresh.control(variant="changed")
+    run(room.connect(), timeout=30)
+    assert room.console_state is ConsoleState.CHANGED
+    started = time.monotonic()
+    result = run(room.perform(_push("10000001")), timeout=60)
+    took = time.monotonic() - started
+    assert result.outcome is Outcome.MANUAL
+    assert "changed" in result.message and "by hand" in result.message
+    assert [s.action for s in room.pending] == [RoomAction.PUSH_GOODS]  # the checklist step is there
+    assert fresh.snapshot()["records"] == []  # nothing was clicked
+    assert took < 3 * room.action_timeout  # bounded (never the forever-wait of a changed page)
+    comment = run(room.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title="欢迎来到直播间")), timeout=60)
+    assert comment.outcome is Outcome.MANUAL and len(room.pending) == 2
+
+
+def test_not_live_says_start_the_live_in_the_anchor_app_first(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    fresh.control(live=False)
+    state = run(room.connect(), timeout=30)
+    assert state is ConsoleState.NOT_LIVE
+    assert "anchor app" in room.problem
+    result = run(room.perform(_push("10000001")), timeout=30)
+    assert result.outcome is Outcome.REFUSED and "anchor app" in result.message
+
+
+def test_goods_missing_from_the_live_is_a_refusal_with_what_to_do(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    result = run(room.perform(_push("99999999", "不存在的商品")), timeout=30)
+    assert result.outcome is Outcome.REFUSED
+    assert "99999999" in result.message and "add it" in result.message
+
+
+def test_a_console_slower_than_the_bound_becomes_a_manual_step(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    room.action_timeout = 1.5
+    fresh.control(delay_ms=6000)  # the click never lands in time
+    result = run(room.perform(_push("10000003", "防晒霜")), timeout=30)
+    assert result.outcome is Outcome.MANUAL
+    assert len(room.pending) == 1
+
+
+def test_logged_out_profile_is_told_to_log_in(
+        fresh: ChannelsReplica, tmp_path: Path, run: Callable[..., Any]) -> None:
+    r = make_room(fresh, tmp_path / "new-profile")
+    try:
+        assert run(r.connect(), timeout=30) is ConsoleState.LOGGED_OUT
+        result = run(r.perform(_push("10000001")), timeout=30)
+        assert result.outcome is Outcome.REFUSED and "Log in" in result.message
+    finally:
+        run(r.close(), timeout=20)
+
+
+def test_the_loop_never_waits_on_the_browser(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    """A slow console click runs on the browser's thread: the console's loop keeps ticking."""
+    fresh.control(delay_ms=800)
+    gaps: list[float] = []
+
+    async def watch(stop: asyncio.Event) -> None:
+        last = time.monotonic()
+        while not stop.is_set():
+            await asyncio.sleep(0.01)
+            now = time.monotonic()
+            gaps.append(now - last)
+            last = now
+
+    async def scenario() -> Outcome:
+        stop = asyncio.Event()
+        watcher = asyncio.ensure_future(watch(stop))
+        result = await room.perform(_push("10000001"))
+        stop.set()
+        await watcher
+        return result.outcome
+
+    assert run(scenario(), timeout=30) is Outcome.DONE
+    assert max(gaps) < 0.25
