@@ -1,0 +1,109 @@
+"""Process start → first painted window: the console vs a bare PySide6 window with one pyqtgraph plot.
+
+Both run as fresh processes, offscreen, in interleaved rounds (drift hits both alike). Each child
+prints, at its first paint, its wall time, CPU seconds (``time.process_time``: the whole process
+so far, interpreter start included) and peak RSS. Prints the ratios of the medians. Goals:
+≤ 1.3× wall and CPU, ≤ 1.3× peak memory; the frozen build (``dist/studio-console``, made by
+``packaging/build-linux.sh``) ≤ 1.2× the venv's start, measured when that build exists.
+No assertion on time: the figures go into the issue notes.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/bench/bench_startup.py -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FROZEN = ROOT / "dist" / "studio-console" / "studio-console"
+ROUNDS = 7
+
+BARE = r"""
+import json, os, resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+import pyqtgraph as pg
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+plot = pg.PlotWidget()
+plot.plot([1, 3, 2, 4, 3, 5])
+window.setCentralWidget(plot)
+window.resize(1600, 960)
+
+def report():
+    print(json.dumps({"painted_at": time.time(), "cpu_s": time.process_time(),
+                      "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
+    os._exit(0)
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is window:
+            QTimer.singleShot(0, report)
+        return False
+
+watch = Watch()
+app.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONSOLE_REPORT_FIRST_PAINT="1",
+               STUDIO_CONSOLE_CONFIG_DIR=str(tmp / "config"), STUDIO_CONSOLE_DATA_DIR=str(tmp / "data"),
+               STUDIO_CONSOLE_LANG="zh_CN")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # the keyring is read after the paint anyway
+    return env
+
+
+def _measure(argv: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
+    started = time.time()
+    out = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"no first-paint report from {argv[0]}: {out.stderr[-2000:]}"
+    got = json.loads(lines[-1])
+    return {"wall": got["painted_at"] - started, "cpu": got["cpu_s"], "peak_mb": got["peak_kb"] / 1024}
+
+
+def _median(samples: list[dict[str, float]], key: str) -> float:
+    return statistics.median(s[key] for s in samples)
+
+
+def test_bench_startup_to_first_paint(tmp_path, capsys):
+    env = _env(tmp_path)
+    kinds: dict[str, list[str]] = {
+        "bare": [sys.executable, "-c", BARE],
+        "console": [sys.executable, "-m", "ui.launcher"],
+    }
+    if FROZEN.exists():
+        kinds["frozen"] = [str(FROZEN)]
+    results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
+    for argv in kinds.values():  # one warm-up each: the disk cache, not our code
+        _measure(argv, env, ROOT)
+    for _ in range(ROUNDS):
+        for k, argv in kinds.items():
+            results[k].append(_measure(argv, env, ROOT))
+    with capsys.disabled():
+        print(f"\nstart → first painted window, median of {ROUNDS} interleaved rounds (offscreen)")
+        for k in kinds:
+            print(f"  {k:8} wall {_median(results[k], 'wall'):.3f} s  cpu {_median(results[k], 'cpu'):.3f} s"
+                  f"  peak {_median(results[k], 'peak_mb'):.0f} MB")
+        for key in ("wall", "cpu", "peak_mb"):
+            print(f"  console/bare {key}: {_median(results['console'], key) / _median(results['bare'], key):.2f}×"
+                  f"  (goal ≤ 1.30×)")
+        if "frozen" in results:
+            for key in ("wall", "cpu", "peak_mb"):
+                print(f"  frozen/venv {key}: "
+                      f"{_median(results['frozen'], key) / _median(results['console'], key):.2f}×  (goal ≤ 1.20×)")
+        else:
+            print("  frozen build not found (packaging/build-linux.sh makes it): frozen/venv not measured")
+    for k in kinds:
+        assert all(s["wall"] > 0 and s["peak_mb"] > 0 for s in results[k])
+
