@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 from studio.config import Settings
 from studio.errors import UserError
@@ -28,7 +27,7 @@ from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
 from studio.show.actions import ObsOverlaysAdapter
 from studio.show.pad import Pad
-from studio.show.plan import Plan, load_plan
+from studio.show.plan_files import PlanFiles
 from studio.show.session import ShowController
 from studio.tasks import spawn
 
@@ -52,8 +51,11 @@ class StudioCore:
         self.setup = StudioSetup(self.link)
         self.room_connection = RoomConnection(self.settings, self.store)
         self.overlays = Overlays(self.link)
-        self.plan_path = Path(self.settings.extra.get("show_plan") or EXAMPLE_PLAN)
-        self.plan = self._load_plan(self.plan_path)
+        # The plan file (never raises: a broken plan is named on screen, the example runs the show).
+        self.plan_files = PlanFiles(self.settings)
+        self.plan = self.plan_files.show_plan()
+        self.plan_path = self.plan_files.path if self.plan_files.usable else EXAMPLE_PLAN
+        self.plan_files.changed.connect(self._on_plan_files_changed)
         # The live-room target starts as the manual checklist (works for every platform); the
         # mini-program client plugs in through the same interface once a room is picked.
         self.show = ShowController(self.plan, ManualRoom(),
@@ -99,13 +101,21 @@ class StudioCore:
         if problem is not None:
             raise problem
 
-    @staticmethod
-    def _load_plan(path: Path) -> Plan:
-        try:
-            return load_plan(path)
-        except UserError as e:  # a broken plan must not stop the console from opening
-            log.warning("show plan %s not loaded: %s", path, e)
-            return load_plan(EXAMPLE_PLAN)
+    def _on_plan_files_changed(self) -> None:
+        # A plan opened or saved without problems is the next show's plan (never mid-show).
+        if self.plan_files.usable and self.show.session is None:
+            self.plan, self.plan_path = self.plan_files.plan, self.plan_files.path
+            self.show.plan = self.plan
+
+    def problems(self) -> list[str]:
+        """What could not be read at start-up (settings, plan, keyring), in plain words."""
+        found = list(self.settings.problems)
+        plan_problem = self.plan_files.summary()
+        if plan_problem:
+            found.append(plan_problem)
+        if self.keyring_problem:
+            found.append(self.keyring_problem)
+        return found
 
     async def take_push_url(self, url: str, room_name: str) -> None:
         """A push address fetched from the live room: into the keyring, then into OBS."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from studio.core import StudioCore
 from studio.obs.link import LinkState, LinkStatus
+from studio.obs.target import parse_address
 from ui.widgets import MessageLine, run_action
 
 _STATE_COLOURS = {
@@ -24,17 +25,6 @@ _STATE_COLOURS = {
     LinkState.AUTH_FAILED: "#b3261e",
     LinkState.TOO_OLD: "#b3261e",
 }
-
-
-def parse_address(text: str) -> tuple[str, int] | None:
-    """"ws://host:port", "host:port" or "host" (port 4455) → (host, port); None if malformed."""
-    text = text.strip().removeprefix("ws://").removeprefix("wss://").rstrip("/")
-    if not text:
-        return None
-    host, _, port_text = text.rpartition(":") if ":" in text else (text, "", "4455")
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        return None
-    return host, int(port_text)
 
 
 class ConnectionBar(QWidget):
@@ -53,6 +43,11 @@ class ConnectionBar(QWidget):
         self.password.setPlaceholderText(self.tr("OBS password (kept in the system keyring)"))
         self.connect_button = QPushButton(self.tr("Connect"))
         self.message = MessageLine()
+        # What could not be read at start-up (settings, plan, keyring): named, with what to do.
+        self.problems = QLabel()
+        self.problems.setObjectName("startupProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b3261e;")
 
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("OBS")))
@@ -65,12 +60,21 @@ class ConnectionBar(QWidget):
         layout.setContentsMargins(8, 6, 8, 2)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.problems)
 
         self.connect_button.clicked.connect(self._on_connect_clicked)
         self.password.returnPressed.connect(self._on_connect_clicked)
         self.address.returnPressed.connect(self._on_connect_clicked)
         core.link.status_changed.connect(self._on_link_status_changed)
+        core.settings.changed.connect(self._on_problems_changed)
+        core.plan_files.changed.connect(self._on_problems_changed)
         self._on_link_status_changed(core.link.status)
+        self._on_problems_changed()
+
+    def _on_problems_changed(self) -> None:
+        problems = self.core.problems()
+        self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.problems.setVisible(bool(problems))
 
     def state_text(self, state: LinkState) -> str:
         return {

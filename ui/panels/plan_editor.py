@@ -1,8 +1,11 @@
 """The show-plan editor: tables for products, coupons, lotteries and announcements, the running
-order as a list to drag, a goods-list import and save (with the plan check's result).
+order as a list to drag, a goods-list import, and the plan's file: Open, New from a template, Save,
+Save as, recent plans, with the file's path always in view and its problems listed (line, field).
 
-``PlanEditorPanel(plan, path=None)`` edits ``plan`` (a ``studio.show.plan.Plan``) in place; ``changed``
-(a Qt signal) fires after every edit. Files are read and written off the Qt thread.
+``PlanEditorPanel(files)`` takes the core's ``PlanFiles``; ``PlanEditorPanel(plan, path=None)``
+wraps an already-loaded plan. The plan is edited in place; ``changed`` (a Qt signal) fires after
+every edit. Files are read and written off the Qt thread. File dialogs are opened non-modally and
+answer through their signals (a static ``QFileDialog.get…`` would run a nested event loop under qasync).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,10 +40,8 @@ from studio.show.plan import (
     Lottery,
     Plan,
     Product,
-    check_plan_text,
-    plan_to_toml,
-    save_plan,
 )
+from studio.show.plan_files import PlanFiles, Saved, problem_line
 from studio.tasks import spawn
 from ui.widgets import MessageLine
 
@@ -84,11 +87,31 @@ def _parsed(text: str, kind: str) -> Any:
 class PlanEditorPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, plan: Plan, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: Plan | PlanFiles, path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.path = path
+        self.files = plan if isinstance(plan, PlanFiles) else PlanFiles.for_plan(plan, path)
+        self.plan = self.files.plan
+        self.file_dialog: QFileDialog | None = None  # the open/save dialog while it is shown
         self._rendering = False
+        self.path_label = QLabel()
+        self.path_label.setObjectName("planPath")
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(self.tr("Open…"))
+        self.new_button = QPushButton(self.tr("New from template"))
+        self.new_menu = QMenu(self)
+        self.new_button.setMenu(self.new_menu)
+        self.recent_button = QPushButton(self.tr("Recent plans"))
+        self.recent_menu = QMenu(self)
+        self.recent_button.setMenu(self.recent_menu)
+        self.save_as_button = QPushButton(self.tr("Save as…"))
+        self.problem_title = QLabel()
+        self.problem_title.setObjectName("planProblemTitle")
+        self.problem_title.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("planProblems")
+        self.problem_list.setMaximumHeight(120)
+        self.problem_list.setStyleSheet("QListWidget { color: #b3261e; }")
         self.tabs = QTabWidget()
         self.products = self._table([self.tr("Id"), self.tr("Name"), self.tr("Price (¥)"),
                                      self.tr("Live price (¥)"), self.tr("Stock"), self.tr("Goods id"),
@@ -113,26 +136,145 @@ class PlanEditorPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save"))
         self.message = MessageLine()
 
+        file_row = QHBoxLayout()
+        for button in (self.open_button, self.new_button, self.recent_button, self.save_button,
+                       self.save_as_button):
+            file_row.addWidget(button)
+        file_row.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.import_button, self.save_button):
+        for button in (self.add_button, self.remove_button, self.import_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.path_label)
+        layout.addLayout(file_row)
+        layout.addWidget(self.problem_title)
+        layout.addWidget(self.problem_list)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
-        self._bindings: list[tuple[QTableWidget, list[Any], list[tuple[str, str]]]] = [
-            (self.products, plan.products, PRODUCT_COLUMNS), (self.coupons, plan.coupons, COUPON_COLUMNS),
-            (self.lotteries, plan.lotteries, LOTTERY_COLUMNS),
-            (self.announcements, plan.announcements, ANNOUNCEMENT_COLUMNS)]
-        for table, _, _ in self._bindings:
+        self._bindings: list[tuple[QTableWidget, list[Any], list[tuple[str, str]]]] = []
+        for table in (self.products, self.coupons, self.lotteries, self.announcements):
             table.cellChanged.connect(self._on_table_cell_changed)
         self.order.model().rowsMoved.connect(self._on_order_rows_moved)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.save_as_button.clicked.connect(self._on_save_as_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.new_menu.aboutToShow.connect(self._on_new_menu_about_to_show)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.files.changed.connect(self._on_files_changed)
+        self._on_files_changed()
+        if self.files.problem:
+            self.message.show_message(self.files.problem, "error")
+
+    # The file ---------------------------------------------------------------------------
+
+    def _bind(self) -> None:
+        plan = self.plan
+        self._bindings = [
+            (self.products, plan.products, PRODUCT_COLUMNS), (self.coupons, plan.coupons, COUPON_COLUMNS),
+            (self.lotteries, plan.lotteries, LOTTERY_COLUMNS),
+            (self.announcements, plan.announcements, ANNOUNCEMENT_COLUMNS)]
+
+    def _on_files_changed(self) -> None:
+        self.plan = self.files.plan
+        self._bind()
         self._render()
+        self._render_file()
+
+    def path_text(self) -> str:
+        files = self.files
+        if files.untitled:
+            return self.tr("New plan, not saved yet — Save puts it in {path}").format(path=files.path)
+        if files.read_only:
+            return self.tr("Plan file: {path} — the shipped example, read-only: Save makes your own copy "
+                           "in your documents").format(path=files.path)
+        return self.tr("Plan file: {path}").format(path=files.path)
+
+    def _render_file(self) -> None:
+        self.path_label.setText(self.path_text())
+        self.path_label.setToolTip(str(self.files.path))
+        problems = self.files.problems
+        self.problem_list.clear()
+        for problem in problems:
+            self.problem_list.addItem(problem_line(problem))
+        self.problem_title.setText(self.tr("{count} problem(s) in this plan — fix them before the show:")
+                                   .format(count=len(problems)) if problems else "")
+        self.problem_title.setVisible(bool(problems))
+        self.problem_list.setVisible(bool(problems))
+        self.recent_button.setEnabled(bool(self.files.recent))
+
+    def problem_lines(self) -> list[str]:
+        return [self.problem_list.item(i).text() for i in range(self.problem_list.count())]
+
+    def _file_dialog(self, title: str, filters: str, *, save: bool, on_selected: Any) -> QFileDialog:
+        """A non-modal dialog; ``on_selected(path)`` runs when the user picks a file."""
+        if self.file_dialog is not None:
+            self.file_dialog.close()
+        folder = str(self.files.target_folder() if self.files.read_only else self.files.path.parent)
+        dialog = QFileDialog(self, title, folder, filters)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+        if save:
+            dialog.setDefaultSuffix("toml")
+            dialog.selectFile(self.files.path.name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: on_selected(Path(name)) if name else None)
+        dialog.finished.connect(self._on_file_dialog_finished)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_file_dialog_finished(self, _result: int) -> None:
+        self.file_dialog = None
+
+    def _on_open_clicked(self) -> None:
+        self._file_dialog(self.tr("Open a show plan"), self.tr("Show plans (*.toml);;All files (*)"),
+                          save=False, on_selected=self.open_path)
+
+    def open_path(self, path: Path) -> None:
+        spawn(self._open(path), name="plan-open")
+
+    async def _open(self, path: Path) -> None:
+        opened = await self.files.open(path)
+        if opened.problem:
+            self.message.show_message(opened.problem, "error")
+        elif opened.problems:
+            self.message.show_message(self.tr("Opened {name}: {count} problem(s), listed above.").format(
+                name=path.name, count=len(opened.problems)), "error")
+        else:
+            self.message.show_message(self.tr("Opened {name}. The plan has no problems.").format(
+                name=path.name), "ok")
+
+    def _on_new_menu_about_to_show(self) -> None:
+        self.new_menu.clear()
+        for label, template in self.files.templates():
+            action = self.new_menu.addAction(label)
+            action.triggered.connect(lambda _=False, t=template: self.new_from(t))
+
+    def new_from(self, template: Path | None) -> None:
+        spawn(self._new(template), name="plan-new")
+
+    async def _new(self, template: Path | None) -> None:
+        await self.files.new_from_template(template)
+        self.message.show_message(self.tr("New plan. Edit it, then Save."), "info")
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+
+    def _on_save_as_clicked(self) -> None:
+        self._file_dialog(self.tr("Save the show plan as"), self.tr("Show plans (*.toml)"), save=True,
+                          on_selected=self.save_as_path)
+
+    def save_as_path(self, path: Path) -> None:
+        spawn(self._save(path), name="plan-save-as")
 
     # Rendering ---------------------------------------------------------------------------
 
@@ -216,17 +358,13 @@ class PlanEditorPanel(QWidget):
 
     # Files -------------------------------------------------------------------------------
 
-    def choose_goods_file(self) -> str:
-        """Asks for the goods list; tests replace it. A dialog in a slot, never in a coroutine."""
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a goods list"), "",
-            self.tr("Goods lists (*.xlsx *.xls *.csv *.txt);;All files (*)"))
-        return name
-
     def _on_import_clicked(self) -> None:
-        name = self.choose_goods_file()
-        if name:
-            spawn(self._import_from(Path(name)), name="plan-import")
+        self._file_dialog(self.tr("Import a goods list"),
+                          self.tr("Goods lists (*.xlsx *.xls *.csv *.txt);;All files (*)"), save=False,
+                          on_selected=self.import_path)
+
+    def import_path(self, path: Path) -> None:
+        spawn(self._import_from(path), name="plan-import")
 
     async def _import_from(self, path: Path) -> None:
         try:
@@ -254,21 +392,22 @@ class PlanEditorPanel(QWidget):
     def _on_save_clicked(self) -> None:
         spawn(self._save(), name="plan-save")
 
-    async def _save(self) -> None:
-        if self.path is None:
-            self.message.show_message(self.tr("Choose where to save the plan first."), "error")
-            return
+    async def _save(self, path: Path | None = None) -> None:
         try:
-            await asyncio.to_thread(save_plan, self.plan, self.path)
+            saved = await (self.files.save() if path is None else self.files.save_as(path))
         except OSError as e:
             reason = str(e.strerror or e)
             self.message.show_message(self.tr("Could not save the plan: {reason}. Check the folder and "
                                               "try again.").replace("{reason}", reason), "error")
             return
-        _, problems = check_plan_text(plan_to_toml(self.plan))
-        if problems:
-            text = self.tr("Saved. {count} problem(s) to fix; the first: {message}")
-            self.message.show_message(text.replace("{count}", str(len(problems))).replace(
-                "{message}", problems[0].message), "error")
-        else:
-            self.message.show_message(self.tr("Saved. The plan has no problems."), "ok")
+        self.message.show_message(self.saved_text(saved), "error" if saved.problems else "ok")
+
+    def saved_text(self, saved: Saved) -> str:
+        text = self.tr("Saved as {path}.").format(path=saved.path)
+        if saved.copied_from is not None:
+            text = self.tr("The example plan is read-only: your changes are saved as your own copy, "
+                           "{path}.").format(path=saved.path)
+        if saved.problems:
+            return text + " " + self.tr("{count} problem(s) to fix before the show, listed above.").format(
+                count=len(saved.problems))
+        return text + " " + self.tr("The plan has no problems.")

@@ -1,0 +1,57 @@
+"""Whatever is on disk — a plan with problems, a plan that is not TOML, settings of the wrong type,
+a damaged settings file — the window opens, names the problem on screen, and overwrites nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studio.config import Settings
+from studio.core import StudioCore
+from studio.keys.store import SecretStore
+from tests.studio.test_keys_rooms import MemoryKeyring
+from ui.app import build_window
+
+
+@pytest.mark.parametrize("plan_text, settings_extra", [
+    ('[show]\ntitle = "周五"\n[[announcements]]\nid = "a1"\ntext = "短"\n', {"obs": {"port": "x"}}),
+    ("[show\ntitle = ", {"obs": "nonsense"}),
+    (None, {}),
+])
+def test_window_opens_and_names_the_problem(qtbot: Any, loop: Any, tmp_path: Path, plan_text: str | None,
+                                            settings_extra: dict[str, Any]) -> None:
+    config = Path(os.environ["STUDIO_CONSOLE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    plan = tmp_path / "我的方案.toml"
+    if plan_text is not None:
+        plan.write_text(plan_text, encoding="utf-8")
+    (config / "settings.json").write_text(json.dumps({"show_plan": str(plan), **settings_extra}),
+                                          encoding="utf-8")
+    before = {p: p.read_bytes() for p in (plan, config / "settings.json") if p.exists()}
+    core = StudioCore(Settings.load(), SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    window.show()
+    text = window.connection_bar.problems.text()
+    assert window.connection_bar.problems.isVisible()
+    assert str(plan) in text
+    if settings_extra:
+        assert "settings.json" in text
+    assert core.plan.products  # the example runs the show meanwhile
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_damaged_settings_file_is_named_and_kept(qtbot: Any, loop: Any) -> None:
+    config = Path(os.environ["STUDIO_CONSOLE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text("{ not json", encoding="utf-8")
+    core = StudioCore(Settings.load(), SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    window.show()
+    assert "damaged" in window.connection_bar.problems.text()
+    assert (config / "settings.json").read_text(encoding="utf-8") == "{ not json"
