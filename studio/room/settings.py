@@ -14,15 +14,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from studio.config import Settings
 from studio.errors import UserError
 from studio.i18n import translate
-from studio.keys.store import SecretStore
 from studio.redact import register_secret
-from studio.room.emulator import REHEARSAL_APP_ID, WeChatEmulator
 from studio.room.wechat import (
     DEFAULT_BASE_URL,
     NEXT_CHECK_SETTINGS,
@@ -32,6 +30,10 @@ from studio.room.wechat import (
     WeChatLiveClient,
     WeChatRoomModel,
 )
+from studio.secrets import SecretStore
+
+if TYPE_CHECKING:  # the emulator (aiohttp's server) loads only when rehearsal starts it
+    from studio.room.emulator import WeChatEmulator
 
 log = logging.getLogger(__name__)
 SECTION = "wechat_live"
@@ -147,6 +149,8 @@ class RoomConnection:
         """A client for the current settings; raises NoCredentials (plain words) when incomplete."""
         rs = self.room_settings
         if rs.rehearsal:
+            from studio.room.emulator import REHEARSAL_APP_ID
+
             url = rs.rehearsal_url or await self._start_emulator()
             return WeChatLiveClient(StableTokenSource(rs.app_id or REHEARSAL_APP_ID, REHEARSAL_SECRET),
                                     base_url=url)
@@ -170,6 +174,8 @@ class RoomConnection:
                                           "“studio-console emulator” and pass its address with "
                                           "--base-url."), next_step=NEXT_CHECK_SETTINGS)
         if self.emulator is None:
+            from studio.room.emulator import WeChatEmulator
+
             emulator = WeChatEmulator()
             await emulator.start()
             self.emulator = emulator
