@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping
 
 from studio.config import Settings
-from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget
+from studio.secrets import OBS_PASSWORD, SecretStore
 
 
 def resolve_target(host: str | None = None, port: int | None = None, password: str | None = None, *,
@@ -24,3 +24,14 @@ def resolve_target(host: str | None = None, port: int | None = None, password: s
         store = store or SecretStore()
         password = store.get(OBS_PASSWORD) if store.usable() else None
     return ConnectionTarget(host=host, port=port, password=password or "")
+
+
+def parse_address(text: str) -> tuple[str, int] | None:
+    """"ws://host:port", "host:port" or "host" (port 4455) → (host, port); None if malformed."""
+    text = text.strip().removeprefix("ws://").removeprefix("wss://").rstrip("/")
+    if not text:
+        return None
+    host, _, port_text = text.rpartition(":") if ":" in text else (text, "", "4455")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return None
+    return host, int(port_text)

@@ -12,8 +12,8 @@ from studio import i18n
 from studio.config import Settings
 from studio.events import Signal
 from studio.keys.store import KeyringUnavailable, SecretStore
+from studio.obs.target import parse_address
 from studio.redact import RedactingFilter, redact, register_secret
-from ui.panels.connection import parse_address
 
 ROOT = Path(__file__).resolve().parents[2]
 QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "qasync", "pyqtgraph", "shiboken6")
