@@ -22,6 +22,7 @@ from typing import TypeVar
 from studio.events import Signal
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.room.base import Outcome, RoomAction, RoomRequest, RoomResult
+from studio.room.channels.api import ChannelsApi, CouponRefused
 from studio.room.channels.console import (
     DEFAULT_WAIT_S,
     LOGIN_WAIT_S,
@@ -31,9 +32,11 @@ from studio.room.channels.console import (
     ConsoleChanged,
     ConsoleState,
 )
+from studio.room.channels.coupons import store_coupon
 from studio.room.channels.selectors import ConsoleMap, load_console_map
 from studio.room.channels.worker import BrowserThread
 from studio.room.manual import ManualRoom
+from studio.room.wechat import WeChatError
 
 T = TypeVar("T")
 ACTION_TIMEOUT_S = 3 * DEFAULT_WAIT_S  # a browser that has not acted by then is stuck: hand it over
@@ -50,18 +53,21 @@ _DONE_TEXTS = {
 class ChannelsRoom(ManualRoom):
     def __init__(self, account: str, profile_dir: Path, console_map: ConsoleMap | None = None,
                  browser: str = "", wait_s: float = DEFAULT_WAIT_S, action_timeout: float = ACTION_TIMEOUT_S,
-                 headless: bool = True, clock: Callable[[], float] = time.time) -> None:
+                 headless: bool = True, clock: Callable[[], float] = time.time,
+                 store: ChannelsApi | None = None) -> None:
         super().__init__(translate("ChannelsRoom", "Channels {account}").format(account=account), clock)
         self.account = account
         self.console_state = ConsoleState.CLOSED
         self.problem = ""  # plain words: why the console cannot be used now ("" when it can)
         self.status_changed = Signal("channels_room.status_changed")
         self.action_timeout = action_timeout
+        self.store = store  # 微信小店 API (coupons) when the merchant set its credentials
+        self.coupons: dict[str, str] = {}  # plan coupon id → the store's coupon id, to stop it early
         self._thread = BrowserThread(f"channels-{account}")
         self._console = ChannelsConsole(console_map or load_console_map(), profile_dir, browser, wait_s, headless)
 
     def supports(self, action: RoomAction) -> bool:
-        return action in BY_CONSOLE
+        return action in BY_CONSOLE or (action is RoomAction.COUPON and self.store is not None)
 
     # --- session ---------------------------------------------------------------------------
 
@@ -99,6 +105,8 @@ class ChannelsRoom(ManualRoom):
     # --- actions ---------------------------------------------------------------------------
 
     async def perform(self, request: RoomRequest) -> RoomResult:
+        if request.action is RoomAction.COUPON and self.store is not None:
+            return await self._coupon(request, self.store)
         if request.action not in BY_CONSOLE:
             return await super().perform(request)
         try:
@@ -121,6 +129,34 @@ class ChannelsRoom(ManualRoom):
         text = _DONE_TEXTS[(on, changed)]
         return RoomResult(self.name, Outcome.DONE, translate("ChannelsRoom", text).format(
             title=request.title or goods_id))
+
+    async def _coupon(self, request: RoomRequest, store: ChannelsApi) -> RoomResult:
+        """A flash coupon by the store API: rules checked first; words it cannot read → by hand."""
+        d = request.details
+        coupon = store_coupon(request.title, str(d.get("detail", "")), d.get("quantity"),
+                              float(d.get("minutes") or 5.0))
+        if coupon is None:
+            step = await super().perform(request)
+            return RoomResult(self.name, Outcome.MANUAL, translate(
+                "ChannelsRoom", "“{detail}” is not a coupon the store API can make (it takes 满199减30, 8折, "
+                                "满2件8折 or 立减10元).").format(detail=d.get("detail", "")) + " " + step.message,
+                next_step=step.next_step)
+        try:
+            coupon_id = await store.start_flash_coupon(coupon)
+        except CouponRefused as e:
+            return RoomResult(self.name, Outcome.REFUSED, str(e))
+        except WeChatError as e:
+            return RoomResult(self.name, Outcome.FAILED, str(e), error_code=e.code, next_step=e.next_step)
+        self.coupons[str(d.get("coupon", request.title))] = coupon_id
+        return RoomResult(self.name, Outcome.DONE, translate(
+            "ChannelsRoom", "Coupon “{name}” is live in the store for {minutes} min (store id {id}).").format(
+            name=coupon.name, minutes=f"{coupon.minutes:g}", id=coupon_id))
+
+    async def stop_coupon(self, plan_coupon_id: str) -> None:
+        """End a running store coupon before its window ends (作废)."""
+        if self.store is None or plan_coupon_id not in self.coupons:
+            return
+        await self.store.stop_coupon(self.coupons.pop(plan_coupon_id))
 
     async def _run(self, call: Callable[[], Awaitable[T]]) -> T:
         return await self._thread.run(call, self.action_timeout)

@@ -1,0 +1,154 @@
+"""The official Channels / 微信小店 server APIs the console uses: store coupons and live numbers.
+
+Same request path as the mini-program client (``studio.room.wechat.WeChatLiveClient.call``): the
+access token cached and refreshed once on 40001/40014/42001, -1 backed off, errcodes in plain words.
+The merchant's store credentials (AppID + AppSecret, or their own token service) come from the
+keyring like the mini-program's.
+
+- coupons: ``channels/ec/coupon/create`` → ``update_status`` 2 (生效) to start a flash coupon; 4 (作废)
+  stops it early; its receive window ends by itself at the planned minute;
+- live numbers: ``channels/livedashboard/getlivelist {ds}`` → the live's ``export_id`` →
+  ``getlivedata {export_id}``. Its blocks arrive as JSON *strings* in some versions and objects in
+  others; both are read. A number the answer does not carry stays ``None`` — never invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from studio.i18n import QT_TRANSLATE_NOOP, translate
+from studio.room.channels.coupons import StoreCoupon, coupon_problems
+from studio.room.wechat import WeChatError, WeChatLiveClient
+
+log = logging.getLogger(__name__)
+
+CHINA = dt.timezone(dt.timedelta(hours=8))  # the platform's day for getlivelist's ds
+STATUS_ACTIVE, STATUS_VOID = 2, 4
+
+# The store's coupon errcodes, in a host's words.
+_COUPON_ERRORS = {
+    10021001: QT_TRANSLATE_NOOP("ChannelsApi", "The store says the coupon is not in a state that allows this "
+                                               "(it may have ended already)."),
+    10021037: QT_TRANSLATE_NOOP("ChannelsApi", "The store does not know this coupon any more."),
+    48001: QT_TRANSLATE_NOOP("ChannelsApi", "The store has not opened this API to the console: turn it on in "
+                                            "视频号助手 → 开放能力 → 开放场景."),
+}
+
+
+class CouponRefused(WeChatError):
+    """The coupon breaks the store's rules: nothing was sent."""
+
+
+@dataclass(frozen=True)
+class LiveNumbers:
+    """What the live dashboard said at ``at`` (Unix seconds). ``None``: the answer had no such number."""
+
+    at: float
+    export_id: str
+    online: int | None = None
+    viewers: int | None = None
+    new_followers: int | None = None
+    orders: int | None = None
+    gmv_fen: int | None = None
+    comments: int | None = None
+
+    def as_event(self) -> dict[str, Any]:
+        """The show-log event's fields (``live_numbers``), for the health dock and the review."""
+        return {"export_id": self.export_id, "online": self.online, "viewers": self.viewers,
+                "new_followers": self.new_followers, "orders": self.orders, "gmv_fen": self.gmv_fen,
+                "comments": self.comments}
+
+
+class ChannelsApi:
+    def __init__(self, client: WeChatLiveClient, clock: Callable[[], float] = time.time) -> None:
+        self.client = client
+        self._clock = clock
+
+    # --- coupons -----------------------------------------------------------------------------
+
+    async def start_flash_coupon(self, coupon: StoreCoupon) -> str:
+        """Create the coupon and make it take effect now; its id. Rules checked before sending."""
+        problems = coupon_problems(coupon)
+        if problems:
+            raise CouponRefused(" ".join(problems), api="coupon/create")
+        answer = await self._call("channels/ec/coupon/create", coupon.body(self._clock()), "coupon/create")
+        data: dict[str, Any] = answer["data"] if isinstance(answer.get("data"), dict) else answer
+        coupon_id = str(data.get("coupon_id", "") or "")
+        if not coupon_id:
+            raise WeChatError(translate("ChannelsApi", "The store created no coupon (its answer had no id). Check "
+                                                       "the coupons list in the store's back office."),
+                              api="coupon/create")
+        await self.set_coupon_status(coupon_id, STATUS_ACTIVE)
+        return coupon_id
+
+    async def stop_coupon(self, coupon_id: str) -> None:
+        """End a coupon early (作废): viewers can no longer take it; coupons already taken stay valid."""
+        await self.set_coupon_status(coupon_id, STATUS_VOID)
+
+    async def set_coupon_status(self, coupon_id: str, status: int) -> None:
+        await self._call("channels/ec/coupon/update_status", {"coupon_id": coupon_id, "status": status},
+                         "coupon/update_status")
+
+    # --- live numbers ------------------------------------------------------------------------
+
+    async def current_export_id(self, day: dt.date | None = None) -> str | None:
+        """The newest live of the day (China time) on the dashboard, or None when there is none."""
+        ds = int((day or dt.datetime.fromtimestamp(self._clock(), CHINA).date()).strftime("%Y%m%d"))
+        answer = await self._call("channels/livedashboard/getlivelist", {"ds": ds}, "getlivelist")
+        items = [i for i in answer.get("live_items", []) or [] if isinstance(i, dict) and i.get("export_id")]
+        if not items:
+            return None
+        newest = max(items, key=lambda i: int(i.get("create_time", 0) or 0))
+        return str(newest["export_id"])
+
+    async def live_numbers(self, export_id: str) -> LiveNumbers:
+        answer = await self._call("channels/livedashboard/getlivedata", {"export_id": export_id}, "getlivedata")
+        summary = _block(answer, "live_ec_data_summary")
+        dashboard = _block(answer, "live_dashboard_data")
+        inner = dashboard.get("live_dashboard_data")
+        board: dict[str, Any] = inner if isinstance(inner, dict) else dashboard
+        watch: dict[str, Any] = board["summary"] if isinstance(board.get("summary"), dict) else {}
+        return LiveNumbers(
+            at=self._clock(), export_id=export_id,
+            online=_int(summary.get("online_audience_count")),
+            viewers=_int(summary.get("cumulative_audience_count", watch.get("new_watch_uv"))),
+            new_followers=_int(summary.get("new_follow_count", watch.get("new_follow_uv"))),
+            orders=_int(summary.get("total_pay_pv")),
+            gmv_fen=_int(summary.get("total_gmv")),
+            comments=_int(summary.get("new_comment_count", watch.get("comment_uv"))))
+
+    async def _call(self, path: str, body: dict[str, Any], api: str) -> dict[str, Any]:
+        try:
+            return await self.client.call("POST", path, body=body, api=api)
+        except WeChatError as e:
+            words = _COUPON_ERRORS.get(e.code or 0)
+            if words is None:
+                raise
+            raise WeChatError(translate("ChannelsApi", words), code=e.code, api=api) from None
+
+
+def _block(answer: dict[str, Any], key: str) -> dict[str, Any]:
+    """One dashboard block: an object, or an object encoded as a JSON string (both are seen)."""
+    value = answer.get(key)
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            log.warning("getlivedata: %s is not JSON; ignored", key)
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return None
