@@ -1,15 +1,50 @@
-"""The main window: the connection bar on top, scenes and stream in the middle, panels as docks.
+"""The main window: the on-air strip and the connection bar on top, then one page at a time —
+the show view in the chosen role layout (assistant 助理 / producer 导播 / solo 单人), the setup
+pages, or a view (the review).
 
-It holds no logic: it places the panels it is given.
+It holds no logic: it places the panels it is given, remembers the layout, the splitter sizes and
+its own size (Qt's saveGeometry / QSplitter.saveState, in the settings file's "window" section)
+and never resizes itself: its central widget has an explicit minimum size and every label and
+button is fitted (``ui.layouts.fit``), so no text can push the window wider during a show.
+
+Other panels come in through three places, one line each (see ``_add_pages``):
+``add_setup_page`` (push keys, portrait studio, live room, plan editor, remote control…),
+``add_view`` (the review…) and ``add_banner`` (a warning over every page: the show log…).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.core import StudioCore
+from studio.tasks import spawn
+from ui import theme
+from ui.layouts import DEFAULT_LAYOUT, LAYOUTS, RoleLayout, ShowPanels
+from ui.layouts.fit import fit_text
+from ui.layouts.scene_row import SceneRow
+from ui.layouts.strip import OnAirStrip
 from ui.panels.action_pad import ActionPadPanel
 from ui.panels.connection import ConnectionBar
 from ui.panels.health import HealthPanel
@@ -21,60 +56,362 @@ from ui.panels.scenes import ScenesPanel
 from ui.panels.setup import SetupPanel
 from ui.panels.stream import StreamPanel
 
+log = logging.getLogger(__name__)
+
+PREFS = "window"  # the settings file's section
+MIN_SIZE = QSize(960, 560)  # the central widget's: far below 1366×768 minus a title bar and a task bar
+DEFAULT_SIZE = QSize(1600, 960)
+SHOW_PAGE, SETUP_PAGE = 0, 1
+
 
 class MainWindow(QMainWindow):
-    """Left: scenes and the stream button. Middle: the show (rundown + action pad) — what the
-    assistant looks at all evening. Right: stream health, and the set-up panels as tabs."""
-
     close_requested = Signal()  # the app cleans up (OBS link, tasks) and then quits
+    layout_changed = Signal(str)
 
     def __init__(self, core: StudioCore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Studio Console · 直播中控台"))
-        self.resize(1600, 960)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, str(self._prefs().get("theme", theme.DEFAULT_THEME)))
+
+        # The show view's panels: one object each, placed by the layout in use.
         self.connection_bar = ConnectionBar(core)
         self.scenes_panel = ScenesPanel(core.scenes)
         self.stream_panel = StreamPanel(core.stream)
         self.rundown_panel = RundownPanel(core.show)
         self.action_pad = ActionPadPanel(core.pad)
+        self.compact_pad = ActionPadPanel(core.pad, compact=True)
+        self.health_panel = HealthPanel(core.health)
+        self.scene_row = SceneRow(core.scenes)
+        self.panels = ShowPanels(stream=self.stream_panel, scenes=self.scenes_panel, scene_row=self.scene_row,
+                                 rundown=self.rundown_panel, pad=self.action_pad, compact_pad=self.compact_pad,
+                                 health=self.health_panel)
+        self.onair_strip = OnAirStrip(core.stream, getattr(core, "onair", None))
+        self.pad_window: QWidget | None = None
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.stream_panel)
-        left_layout.addWidget(self.scenes_panel, 1)
-        show = QSplitter(Qt.Orientation.Vertical)
-        show.addWidget(self.rundown_panel)
-        show.addWidget(self.action_pad)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(show)
-        splitter.setSizes([360, 800])
+        # Top: the strip, the layout switch, setup and the pad window — the same on every page.
+        self.layout_buttons = QButtonGroup(self)
+        self.layout_buttons.setExclusive(True)
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 4, 6, 0)
+        top.addWidget(self.onair_strip, 1)
+        for name in LAYOUTS:
+            button = QToolButton()
+            button.setObjectName(f"layout_{name}")
+            button.setText(RoleLayout.title(name))
+            button.setToolTip(RoleLayout.description(name))
+            button.setCheckable(True)
+            button.setMinimumHeight(32)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(lambda _=False, n=name: self.set_layout(n))
+            self.layout_buttons.addButton(button)
+            top.addWidget(button)
+        self.setup_button = QToolButton()
+        self.setup_button.setObjectName("setupButton")
+        self.setup_button.setText(self.tr("Setup"))
+        self.setup_button.setToolTip(self.tr("Push keys, portrait studio, live room, show plan"))
+        self.setup_button.setCheckable(True)
+        self.setup_button.setMinimumHeight(32)
+        self.setup_button.clicked.connect(self._on_setup_button_clicked)
+        self.pad_button = QToolButton()
+        self.pad_button.setObjectName("padWindowButton")
+        self.pad_button.setText(self.tr("Pad window"))
+        self.pad_button.setToolTip(self.tr("A small action pad that stays on top (over OBS, or on a second "
+                                           "screen)"))
+        self.pad_button.setCheckable(True)
+        self.pad_button.setMinimumHeight(32)
+        self.pad_button.clicked.connect(self._on_pad_button_clicked)
+        top.addSpacing(8)
+        top.addWidget(self.setup_button)
+        top.addWidget(self.pad_button)
+
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.show_page = QWidget()
+        self.show_page.setObjectName("showPage")
+        self._show_box = QVBoxLayout(self.show_page)
+        self._show_box.setContentsMargins(0, 0, 0, 0)
+        self.show_container: QWidget | None = None
+        self.pages.addWidget(self.show_page)
+        self.setup_tabs = QTabWidget()
+        self.setup_tabs.setObjectName("setupTabs")
+        self.pages.addWidget(self._page(self.tr("Setup"), self.setup_tabs, "setupPage"))
+        self._views: dict[str, int] = {}
 
         central = QWidget()
+        central.setObjectName("central")
+        # Explicit: the window's minimum is this, whatever the panels' texts ask for.
+        central.setMinimumSize(MIN_SIZE)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
         layout.addWidget(self.connection_bar)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self.banners)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
-        self.health_panel = HealthPanel(core.health)
-        self.add_panel(self.tr("Stream health 推流健康"), self.health_panel, "healthDock")
+        self._build_menus()
+        self._add_pages()
+        self.layout_name = ""
+        self.set_layout(str(self._prefs().get("layout", DEFAULT_LAYOUT)), save=False)
+        self._restore_geometry()
+        if self._prefs().get("pad_window") is True:
+            self.set_pad_window_visible(True)
+
+    # ----- where other panels go (one line each) ---------------------------------------------
+    def _add_pages(self) -> None:
+        core = self.core
         self.keys_panel = KeysPanel(core.rooms, core.link)
         self.room_panel = RoomPanel(core.room_connection, on_push_url=self._on_room_push_url)
-        self.setup_panel = SetupPanel(core.setup)
+        self.setup_panel = SetupPanel(core.setup, settings=core.settings)
         self.plan_editor = PlanEditorPanel(core.plan, core.plan_path)
-        docks = [
-            self.add_panel(self.tr("Push keys 推流密钥"), self.keys_panel, "keysPanel"),
-            self.add_panel(self.tr("Portrait studio 竖屏直播间"), self.setup_panel, "setupPanel"),
-            self.add_panel(self.tr("Live room 直播间"), self.room_panel, "roomPanel"),
-            self.add_panel(self.tr("Show plan 节目单"), self.plan_editor, "planEditor"),
-        ]
-        for dock in docks[1:]:
-            self.tabifyDockWidget(docks[0], dock)
-        docks[0].raise_()
+        # Setup pages (outside the show view):
+        self.add_setup_page(self.tr("Push keys 推流密钥"), self.keys_panel, "keysPanel")
+        self.add_setup_page(self.tr("Portrait studio 竖屏直播间"), self.setup_panel, "setupPanel")
+        self.add_setup_page(self.tr("Live room 直播间"), self.room_panel, "roomPanel")
+        self.add_setup_page(self.tr("Show plan 节目单"), self.plan_editor, "planEditor")
+        # Views (each a page of its own, from the View menu): self.add_view(title, widget, name)
+        # Banners (over every page): self.add_banner(widget)
+
+    def add_setup_page(self, title: str, widget: QWidget, object_name: str) -> QWidget:
+        """A tab of the setup page; scrolls when taller than the window (the show view never does)."""
+        widget.setObjectName(widget.objectName() or object_name)
+        scroll = QScrollArea()
+        scroll.setObjectName(f"{object_name}Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self.setup_tabs.addTab(scroll, title)
+        return widget
+
+    def add_view(self, title: str, widget: QWidget, object_name: str) -> QAction:
+        """A page of its own (e.g. the review), opened from the View menu; "Back to the show" returns."""
+        widget.setObjectName(widget.objectName() or object_name)
+        index = self.pages.addWidget(self._page(title, widget, f"{object_name}Page"))
+        self._views[object_name] = index
+        action = QAction(title, self)
+        action.setObjectName(f"view_{object_name}")
+        action.triggered.connect(lambda: self.show_page_index(index))
+        self.view_menu.insertAction(self._views_end, action)
+        return action
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A line over every page (hide it when there is nothing to say)."""
+        self.banners.addWidget(widget)
+
+    def add_panel(self, title: str, widget: QWidget, object_name: str, *_: Any) -> QWidget:
+        """Older name of ``add_setup_page``."""
+        return self.add_setup_page(title, widget, object_name)
+
+    def _page(self, title: str, widget: QWidget, object_name: str) -> QWidget:
+        page = QWidget()
+        page.setObjectName(object_name)
+        header = QHBoxLayout()
+        back = QPushButton(self.tr("◀ Back to the show"))
+        back.setObjectName(f"{object_name}Back")
+        back.clicked.connect(lambda: self.show_page_index(SHOW_PAGE))
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: bold; font-size: 15px;")
+        header.addWidget(back)
+        header.addWidget(heading, 1)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.addLayout(header)
+        box.addWidget(widget, 1)
+        return page
+
+    # ----- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.layout_actions = QActionGroup(self)
+        self.layout_actions.setExclusive(True)
+        for name, cls in LAYOUTS.items():
+            action = QAction(RoleLayout.title(name), self)
+            action.setObjectName(f"layoutAction_{name}")
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(cls.shortcut))
+            action.setData(name)
+            action.triggered.connect(lambda _=False, n=name: self.set_layout(n))
+            self.layout_actions.addAction(action)
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        show_action = self.view_menu.addAction(self.tr("The show"))
+        show_action.setShortcut(QKeySequence("Ctrl+0"))
+        show_action.triggered.connect(lambda: self.show_page_index(SHOW_PAGE))
+        setup_action = self.view_menu.addAction(self.tr("Setup…"))
+        setup_action.setShortcut(QKeySequence("Ctrl+,"))
+        setup_action.triggered.connect(lambda: self.show_page_index(SETUP_PAGE))
+        self._views_end = self.view_menu.addSeparator()
+        self.pad_action = self.view_menu.addAction(self.tr("Pad window (always on top)"))
+        self.pad_action.setCheckable(True)
+        self.pad_action.triggered.connect(self.set_pad_window_visible)
+        theme_menu = self.view_menu.addMenu(self.tr("Theme"))
+        self.theme_actions = QActionGroup(self)
+        for name, title in (("dark", self.tr("Dark (dim studio)")), ("light", self.tr("Light"))):
+            action = theme_menu.addAction(title)
+            action.setObjectName(f"theme_{name}")
+            action.setCheckable(True)
+            action.setChecked(name == theme.current_theme())
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            self.theme_actions.addAction(action)
+        self.view_menu.addSeparator()
+        reset = self.view_menu.addAction(self.tr("Reset layout"))
+        reset.setObjectName("resetLayout")
+        reset.triggered.connect(self.reset_layout)
+
+    # ----- layouts -------------------------------------------------------------------------------
+    def set_layout(self, name: str, *, save: bool = True) -> None:
+        """Show the show view in role layout ``name``; remembered for the next start."""
+        if name not in LAYOUTS:
+            name = DEFAULT_LAYOUT
+        if self.show_container is not None:
+            self._remember_splitters()
+            for panel in self.panels.all():  # out of the old container before it goes
+                panel.hide()
+                panel.setParent(None)  # type: ignore[call-overload]
+            self.show_container.hide()
+            self._show_box.removeWidget(self.show_container)
+            self.show_container.deleteLater()
+        role = LAYOUTS[name]()
+        container = role.build(self.panels)
+        container.setObjectName(f"layout_{name}_view")
+        self._show_box.addWidget(container)
+        self.show_container = container
+        for panel in role.used(self.panels):
+            panel.show()
+        self.layout_name = name
+        self._restore_splitters()
+        fit_text(self.centralWidget())
+        for button in self.layout_buttons.buttons():
+            button.setChecked(button.objectName() == f"layout_{name}")
+        for action in self.layout_actions.actions():
+            action.setChecked(action.data() == name)
+        self.show_page_index(SHOW_PAGE)
+        self.layout_changed.emit(name)
+        if save:
+            self._prefs()["layout"] = name
+            self._save_prefs()
+
+    def show_page_index(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.setup_button.setChecked(index == SETUP_PAGE)
+        if index != SHOW_PAGE:
+            fit_text(self.pages.currentWidget())
+
+    def _on_setup_button_clicked(self, checked: bool) -> None:
+        self.show_page_index(SETUP_PAGE if checked else SHOW_PAGE)
+
+    def _splitters(self) -> list[QSplitter]:
+        if self.show_container is None:
+            return []
+        return [s for s in self.show_container.findChildren(QSplitter) if s.objectName()]
+
+    def _remember_splitters(self) -> None:
+        saved = self._prefs().setdefault("splitters", {})
+        saved[self.layout_name] = {s.objectName(): _b64(s.saveState()) for s in self._splitters()}
+
+    def _restore_splitters(self) -> None:
+        saved = self._prefs().get("splitters", {}).get(self.layout_name, {})
+        for split in self._splitters():
+            state = saved.get(split.objectName())
+            if isinstance(state, str):
+                split.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def reset_layout(self) -> None:
+        """Forget splitter sizes and the window's size; back to the defaults for this screen."""
+        prefs = self._prefs()
+        prefs.pop("splitters", None)
+        prefs.pop("geometry", None)
+        self.show_container, container = None, self.show_container
+        if container is not None:
+            for panel in self.panels.all():
+                panel.hide()
+                panel.setParent(None)  # type: ignore[call-overload]
+            self._show_box.removeWidget(container)
+            container.deleteLater()
+        self.set_layout(self.layout_name or DEFAULT_LAYOUT, save=False)
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        self.resize(self._default_size())
+        self._save_prefs()
+
+    # ----- theme ---------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            name = theme.apply_theme(app, name)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.objectName() == f"theme_{name}")
+        self.onair_strip._render()  # its colours come from the theme
+        self._prefs()["theme"] = name
+        self._save_prefs()
+
+    # ----- the pad window ------------------------------------------------------------------------
+    def set_pad_window_visible(self, visible: bool) -> None:
+        if visible and self.pad_window is None:
+            from ui.pad_window import PadWindow
+
+            self.pad_window = PadWindow(self.core, self._prefs)
+            self.pad_window.closed.connect(lambda: self._on_pad_window_closed())
+        if self.pad_window is not None:
+            self.pad_window.setVisible(visible)
+        self.pad_action.setChecked(visible)
+        self.pad_button.setChecked(visible)
+        self._prefs()["pad_window"] = visible
+
+    def _on_pad_button_clicked(self, checked: bool) -> None:
+        self.set_pad_window_visible(checked)
+
+    def _on_pad_window_closed(self) -> None:
+        self.pad_action.setChecked(False)
+        self.pad_button.setChecked(False)
+        self._prefs()["pad_window"] = False
+
+    # ----- size and state ------------------------------------------------------------------------
+    def _prefs(self) -> dict[str, Any]:
+        # Fetched every time: Settings.refresh() replaces the sections in place.
+        section = self.core.settings.extra.get(PREFS)
+        if not isinstance(section, dict):
+            section = {}
+            self.core.settings.extra[PREFS] = section
+        return section
+
+    def _default_size(self) -> QSize:
+        screen = self.screen()
+        if screen is None:
+            return DEFAULT_SIZE
+        available = screen.availableGeometry().size()
+        return QSize(min(DEFAULT_SIZE.width(), available.width()), min(DEFAULT_SIZE.height(), available.height()))
+
+    def _restore_geometry(self) -> None:
+        saved = self._prefs().get("geometry")
+        if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(self._default_size())
+
+    def remember_state(self) -> None:
+        """Put the window's size and the splitters into the settings (saved by ``_save_prefs``)."""
+        self._remember_splitters()
+        self._prefs()["geometry"] = _b64(self.saveGeometry())
+
+    def _save_prefs(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            self._save_now()
+            return
+        spawn(asyncio.to_thread(self._save_now), name="window-prefs-save")
+
+    def _save_now(self) -> None:
+        try:
+            self.core.settings.save()
+        except OSError as e:  # the layout is a comfort: never a reason to fail
+            log.warning("window layout not saved: %s", e)
 
     async def _on_room_push_url(self, url: str) -> None:
         # Fetched from the platform: saved under the room id, applied to OBS; errors show in the
@@ -82,15 +419,16 @@ class MainWindow(QMainWindow):
         room_id = self.core.room_connection.model.room_id
         await self.core.take_push_url(url, self.tr("Mini-program room {id}").format(id=room_id))
 
-    def add_panel(self, title: str, widget: QWidget, object_name: str,
-                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(object_name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
-        return dock
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_state()
+        # At close, on this thread: the loop is about to stop, a background write could be cut off.
+        self._save_now()
+        if self.pad_window is not None:
+            with contextlib.suppress(RuntimeError):
+                self.pad_window.close()
         self.close_requested.emit()
         super().closeEvent(event)
+
+
+def _b64(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")

@@ -38,6 +38,7 @@ def _core_for(obs, password=None) -> StudioCore:
 
 def _shown_window(qtbot, core: StudioCore) -> MainWindow:
     window = MainWindow(core)
+    window.set_layout("producer", save=False)  # the layout with the full scenes panel
     qtbot.addWidget(window)
     window.show()
     return window

@@ -10,11 +10,14 @@ bands with a gap in the line (never a drop to zero); markers are vertical lines 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +32,9 @@ from studio.health.sampler import Sample, SampleState
 from studio.health.status import HIGH_KBPS, LOW_KBPS, Level, Verdict
 from ui.widgets import MessageLine
 
+CHART_MIN_HEIGHT = 200  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
+COMPACT_HEIGHT = 44  # the one-line health strip of the assistant and solo layouts
+WORD_PX, COMPACT_WORD_PX = 44, 20
 REDRAW_MS = 500  # a fixed rate, whatever the sample rate: the chart never costs more than this
 FOLLOW_SPAN_S = 10 * 60  # "follow live" shows the last ten minutes
 
@@ -56,6 +62,8 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.health = health
         self.history = health.history
+        self.compact = False
+        self._word_px = WORD_PX
 
         self.status_word = QLabel()
         self.status_word.setObjectName("healthStatus")
@@ -67,6 +75,7 @@ class HealthPanel(QWidget):
 
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
+        self._figure_grid = grid
         names = {
             "kbps": self.tr("Bitrate"),
             "dropped": self.tr("Dropped (network)"),
@@ -87,18 +96,23 @@ class HealthPanel(QWidget):
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setObjectName("healthChart")
-        self.plot.setBackground("w")
+        self.plot.setMinimumHeight(CHART_MIN_HEIGHT)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("left", self.tr("kbit/s"))
         self.plot.setMouseEnabled(x=True, y=False)  # pan and zoom in time; kbit/s follows the data
         self.plot.setLimits(yMin=0)
+        # Before the first sample: the last ten minutes and the 0–1500 band, not an empty 0…1 box.
+        now = time.time()
+        self.plot.setXRange(now - FOLLOW_SPAN_S, now, padding=0)
+        self.plot.setYRange(0, HIGH_KBPS * 1.25, padding=0)
         self.curve = self.plot.plot(pen=pg.mkPen("#1565c0", width=2), connect="finite")
         self.curve.setClipToView(True)
         self.curve.setDownsampling(auto=True, method="peak")
-        for level, colour, text in ((LOW_KBPS, "#c62828", "800"), (HIGH_KBPS, "#1b7f3a", "1200")):
+        for level, colour, text in ((LOW_KBPS, "#e53935", "800"), (HIGH_KBPS, "#43a047", "1200")):
             pen = pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
+            # The level's label sits at the right end, above its line: the axis ticks are on the left.
             line = pg.InfiniteLine(pos=level, angle=0, pen=pen, label=text,
-                                   labelOpts={"position": 0.02, "color": colour})
+                                   labelOpts={"position": 0.98, "color": colour, "anchors": [(1, 1), (1, 1)]})
             self.plot.addItem(line)
         self._marker_items: list[pg.InfiniteLine] = []
         self._outage_items: list[pg.LinearRegionItem] = []
@@ -112,6 +126,9 @@ class HealthPanel(QWidget):
         self.whole_button = QPushButton(self.tr("Whole show"))
         self.whole_button.setToolTip(self.tr("Show every sample since the stream started"))
         self.message = MessageLine()
+        self.summary = QLabel()  # the compact strip's figures: bitrate · dropped
+        self.summary.setObjectName("healthSummary")
+        self.summary.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.follow_button)
@@ -119,11 +136,14 @@ class HealthPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_word)
+        layout.addWidget(self.summary)
         layout.addWidget(self.advice)
         layout.addLayout(grid)
         layout.addWidget(self.plot, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self._main_layout = layout
+        self._apply_chart_colours()
 
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
@@ -148,11 +168,12 @@ class HealthPanel(QWidget):
     def _show_verdict(self, verdict: Verdict) -> None:
         colour = _LEVEL_COLOUR[verdict.level]
         self.status_word.setText(verdict.word)
-        self.status_word.setStyleSheet(f"font-size: 44px; font-weight: bold; color: {colour};")
+        self.status_word.setStyleSheet(f"font-size: {self._word_px}px; font-weight: bold; color: {colour};")
         self.status_word.setAccessibleName(verdict.level.name.lower())
         self.advice.setText(verdict.advice)
 
     def _show_figures(self, sample: Sample | None) -> None:
+        self._show_summary(sample)
         f = self.figures
         if sample is None or sample.state is SampleState.OFF:
             for label in f.values():
@@ -178,6 +199,60 @@ class HealthPanel(QWidget):
                                         "{0:.1f} %"))
         f["cpu"].setText(_figure(sample.cpu_pct, "{0:.1f} %"))
         f["fps"].setText(_figure(sample.fps, "{0:.1f}"))
+
+    def _show_summary(self, sample: Sample | None) -> None:
+        if sample is None or sample.state is SampleState.OFF:
+            self.summary.setText("")
+            return
+        kbps = _figure(sample.kbps, self.tr("{0:.0f} kbit/s"))
+        dropped = _figure(sample.dropped_pct, "{0:.2f} %")
+        self.summary.setText(self.tr("{kbps} · dropped {dropped}").format(kbps=kbps, dropped=dropped))
+
+    # ----- compact (one line) or full --------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """One line (status word, figures, advice) for the assistant and solo layouts; the chart
+        and every figure for the producer."""
+        self.compact = compact
+        self._word_px = COMPACT_WORD_PX if compact else WORD_PX
+        self._main_layout.setDirection(QBoxLayout.Direction.LeftToRight if compact
+                                       else QBoxLayout.Direction.TopToBottom)
+        self._main_layout.setContentsMargins(*((6, 2, 6, 2) if compact else (9, 9, 9, 9)))
+        for widget in (self.plot, self.follow_button, self.whole_button):
+            widget.setVisible(not compact)
+        for label in self.figures.values():
+            label.setVisible(not compact)
+        for index in range(self._figure_grid.count()):
+            item = self._figure_grid.itemAt(index)
+            if item is not None and item.widget() is not None:
+                item.widget().setVisible(not compact)
+        self.summary.setVisible(compact)
+        self.advice.setWordWrap(not compact)
+        self.advice.setMinimumWidth(1 if compact else 0)
+        self.message.setWordWrap(not compact)
+        self._main_layout.setStretchFactor(self.advice, 1 if compact else 0)
+        if compact:
+            self.setFixedHeight(COMPACT_HEIGHT)
+        else:
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+        self.status_word.setAlignment(Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag.AlignHCenter))
+        self._on_health_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_chart_colours()
+
+    def _apply_chart_colours(self) -> None:
+        """The chart follows the theme (dark studio or light office)."""
+        palette = self.palette()
+        self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
+        foreground = palette.color(QPalette.ColorRole.Text)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(foreground)
+            axis.setTextPen(foreground)
 
     # ----- the chart (at a fixed rate) ----------------------------------------------------------
     def _on_timer_timeout(self) -> None:

@@ -2,6 +2,10 @@
 
 Everything it does goes through ``StudioSetup`` (the same core the CLI uses); the lists come from
 OBS itself and are re-read on every (re)connect and on "Refresh lists".
+
+The form is what the host wants, not a mirror of OBS: it opens in portrait (竖屏, what this desk is
+for) and with the choices made last time (orientation, background, layout, resolution — the
+settings file's "portrait" section); what OBS has now is the line above the form.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.config import Settings
 from studio.errors import UserError
 from studio.obs.link import LinkState
 from studio.obs.presets import RESOLUTIONS, resolution
@@ -41,12 +46,15 @@ from studio.tasks import spawn
 from ui.widgets import MessageLine
 
 PREVIEW_HEIGHT = 160
+PREFS = "portrait"  # the settings file's section for this form
 
 
 class SetupPanel(QWidget):
-    def __init__(self, setup: StudioSetup, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: StudioSetup, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setup = setup
+        self.settings = settings
         self.state: SetupState | None = None
         self.devices: Devices | None = None
         self._busy = False
@@ -64,6 +72,7 @@ class SetupPanel(QWidget):
         self.orientation.setObjectName("orientation")
         self.orientation.addItem(self.tr("Portrait (竖屏)"), True)
         self.orientation.addItem(self.tr("Landscape (横屏)"), False)
+        self.orientation.setCurrentIndex(0)  # portrait unless the host chose otherwise
         self.background = QLineEdit(str(DEFAULT_BACKGROUND))
         self.background.setObjectName("background")
         self.browse = QPushButton(self.tr("Choose…"))
@@ -88,6 +97,7 @@ class SetupPanel(QWidget):
         self.switch_button.setObjectName("switchResolution")
         self.message = MessageLine()
         self._dialog: QFileDialog | None = None
+        self._restore_choices()
 
         background_row = QHBoxLayout()
         background_row.addWidget(self.background, 1)
@@ -110,6 +120,9 @@ class SetupPanel(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
+        self.orientation.activated.connect(self._on_choice_made)
+        self.resolution.activated.connect(self._on_choice_made)
+        self.layout_choice.activated.connect(self._on_choice_made)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.background.editingFinished.connect(self._on_background_edited)
         self.refresh_button.clicked.connect(self._on_refresh_clicked)
@@ -129,7 +142,9 @@ class SetupPanel(QWidget):
             w, h = state.output
             kbps = (self.tr("{kbps} kbps").format(kbps=state.video_kbps) if state.video_kbps
                     else self.tr("bitrate set in OBS (Advanced mode)"))
-            self.current.setText(self.tr("OBS now: output {w}×{h}, {kbps}").format(w=w, h=h, kbps=kbps))
+            shape = self.tr("portrait") if state.portrait else self.tr("landscape")
+            self.current.setText(self.tr("OBS now: output {w}×{h} ({shape}), {kbps}").format(
+                w=w, h=h, shape=shape, kbps=kbps))
         target = self.switch_target()
         self.switch_button.setText(self.tr("Drop to 720P now (when the stream stutters)")
                                    if target == "720p" else self.tr("Switch to 1080P"))
@@ -168,6 +183,40 @@ class SetupPanel(QWidget):
                          background=Path(self.background.text().strip()),
                          layout=str(self.layout_choice.currentData()),
                          camera=self.camera_choice.currentData(), window=self.window_choice.currentData())
+
+    # ----- the host's choices, kept across restarts ---------------------------------------------------
+    def _prefs(self) -> dict[str, object]:
+        if self.settings is None:
+            return {}
+        section = self.settings.extra.get(PREFS)
+        if not isinstance(section, dict):
+            section = {}
+            self.settings.extra[PREFS] = section
+        return section
+
+    def _restore_choices(self) -> None:
+        prefs = self._prefs()
+        background = prefs.get("background")
+        if isinstance(background, str) and background:
+            self.background.setText(background)
+        for combo, key in ((self.orientation, "portrait"), (self.resolution, "resolution"),
+                           (self.layout_choice, "layout")):
+            if key in prefs:
+                self._select(combo, prefs[key])
+
+    def remember_choices(self) -> None:
+        """Into the settings file, off the Qt thread (the next start opens with them)."""
+        if self.settings is None:
+            return
+        prefs = self._prefs()
+        prefs.update({"portrait": bool(self.orientation.currentData()),
+                      "background": self.background.text().strip(),
+                      "resolution": str(self.resolution.currentData()),
+                      "layout": str(self.layout_choice.currentData())})
+        spawn(asyncio.to_thread(self.settings.save), name="setup-remember")
+
+    def _on_choice_made(self, _index: int = 0) -> None:
+        self.remember_choices()
 
     # ----- slots -------------------------------------------------------------------------------
     def _on_link_connected(self) -> None:
@@ -211,6 +260,7 @@ class SetupPanel(QWidget):
 
     def _on_background_edited(self) -> None:
         spawn(self._load_preview(), name="setup-preview")
+        self.remember_choices()
 
     # ----- work --------------------------------------------------------------------------------
     async def _load_preview(self) -> None:
@@ -240,9 +290,9 @@ class SetupPanel(QWidget):
         except UserError as e:
             self.message.show_message(str(e), "error")
             return
-        if self.state.resolution is not None:
+        # The form keeps the host's choice (portrait by default); OBS's own shape is in the line above.
+        if self.state.resolution is not None and "resolution" not in self._prefs():
             self._select(self.resolution, self.state.resolution.name)
-        self._select(self.orientation, self.state.portrait)
         self._render()
 
     def _start(self, work: str) -> None:
