@@ -56,12 +56,16 @@ class StudioCore:
         self.plan = self.plan_files.show_plan()
         self.plan_path = self.plan_files.path if self.plan_files.usable else EXAMPLE_PLAN
         self.plan_files.changed.connect(self._on_plan_files_changed)
-        # The live-room target starts as the manual checklist (works for every platform); the
-        # mini-program client plugs in through the same interface once a room is picked.
-        self.show = ShowController(self.plan, ManualRoom(),
-                                   ObsOverlaysAdapter(self.overlays, plan_dir=self.plan_path.parent))
-        # The action pad's keys, for every way of pressing them (window, hotkeys, remote API).
-        self.pad = Pad(self.show)
+        # The live-room target is chosen per show by the setting the live-room panel shows
+        # (mini-program room, rehearsal, manual checklist, dry run) and kept with the show's log.
+        self.room_targets = self.room_connection.targets
+        self.show: ShowController = ShowController(self.plan, ManualRoom(),
+                                   ObsOverlaysAdapter(self.overlays, plan_dir=self.plan_path.parent),
+                                   targets=self.room_targets)
+        # The action pad's keys, for every way of pressing them (window, hotkeys, remote API);
+        # product pushes and lotteries become markers on the health chart.
+        self.pad = Pad(self.show, markers=self.health.add_marker)
+        self.room_targets.products = lambda: list(self.show.plan.products)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
 
     async def start(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 
 class RoomAction(enum.Enum):
@@ -59,9 +59,27 @@ class RoomResult:
 
 
 class LiveRoom(ABC):
-    """One live-room target. Methods run on the loop and never block it."""
+    """One live-room target. Methods run on the loop and never block it.
+
+    ``timeout``: how long the show's actions wait for this target (each target its own).
+    ``target_label``: what the pad's header says it drives ("小程序直播间 1001 · 彩排").
+    ``spec()``: what the show log keeps so a resumed show drives the same target.
+    ``preflight()``: before the show starts — plain words when the room is not live or not
+    reachable, None when it is ready (targets without a room are always ready).
+    """
 
     name: str = ""
+    timeout: float = 10.0
+
+    @property
+    def target_label(self) -> str:
+        return self.name
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": "custom", "label": self.target_label}
+
+    async def preflight(self) -> str | None:
+        return None
 
     @abstractmethod
     def supports(self, action: RoomAction) -> bool:
@@ -73,3 +91,12 @@ class LiveRoom(ABC):
 
     async def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""
+
+
+class RoomProvider(Protocol):
+    """Builds the show's live-room target: from the settings the user sees for a new show
+    (``spec=None``), or from the ``spec()`` a show log kept, for a resumed one."""
+
+    async def build(self, spec: dict[str, Any] | None) -> LiveRoom: ...
+
+    def label(self) -> str: ...

@@ -20,6 +20,15 @@ class DryRunRoom(LiveRoom):
         self.performed: list[RoomRequest] = []
         self._log = log
 
+    timeout = 2.0
+
+    @property
+    def target_label(self) -> str:
+        return translate("DryRunRoom", "Dry run, nothing sent (演练，不发送)")
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": "dryrun", "label": self.target_label}
+
     def supports(self, action: RoomAction) -> bool:
         return True
 

@@ -69,6 +69,15 @@ class ManualRoom(LiveRoom):
         self._steps: list[ManualStep] = []
         self._ids = itertools.count(1)
 
+    timeout = 2.0
+
+    @property
+    def target_label(self) -> str:
+        return translate("ManualRoom", "Manual checklist (手动清单)")
+
+    def spec(self) -> dict[str, object]:
+        return {"kind": "manual", "label": self.target_label}
+
     def supports(self, action: RoomAction) -> bool:
         return False  # nothing is done by the console itself: every action is a person's step
 

@@ -21,6 +21,7 @@ from studio.config import Settings
 from studio.errors import UserError
 from studio.i18n import translate
 from studio.redact import register_secret
+from studio.room.target import RoomTargets
 from studio.room.wechat import (
     DEFAULT_BASE_URL,
     NEXT_CHECK_SETTINGS,
@@ -102,6 +103,8 @@ class RoomConnection:
         self.emulator: WeChatEmulator | None = None
         self.model = WeChatRoomModel(self.build_client)
         self.model.room_id = self.room_settings.room_id
+        # The show's live-room target (mini-program room / manual checklist / dry run).
+        self.targets = RoomTargets(self)
 
     @property
     def room_settings(self) -> RoomSettings:
@@ -140,14 +143,18 @@ class RoomConnection:
         room_settings.room_id = room_id
         await self._save_settings(room_settings)
         self.model.select_room(room_id)
+        self.targets.changed.emit()  # the label of the target a new show would drive
 
     async def _save_settings(self, room_settings: RoomSettings) -> None:
         room_settings.store_in(self.settings)
         await asyncio.to_thread(self.settings.save)
 
-    async def build_client(self) -> WeChatLiveClient:
-        """A client for the current settings; raises NoCredentials (plain words) when incomplete."""
+    async def build_client(self, rehearsal: bool | None = None) -> WeChatLiveClient:
+        """A client for the current settings; raises NoCredentials (plain words) when incomplete.
+        ``rehearsal`` overrides the setting (a resumed show keeps the mode it started in)."""
         rs = self.room_settings
+        if rehearsal is not None:
+            rs.rehearsal = rehearsal
         if rs.rehearsal:
             from studio.room.emulator import REHEARSAL_APP_ID
 

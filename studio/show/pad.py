@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from studio.errors import UserError
 from studio.events import Signal
+from studio.health.history import MarkerKind
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.room.base import Outcome
 from studio.show.actions import (
@@ -120,8 +121,12 @@ class PadRefused(UserError):
 
 class Pad:
     def __init__(self, controller: ShowController, *, confirm_seconds: float = CONFIRM_SECONDS,
-                 retry_seconds: float = RETRY_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+                 retry_seconds: float = RETRY_SECONDS, clock: Callable[[], float] = time.monotonic,
+                 markers: Callable[[str, str], Any] | None = None) -> None:
         self.controller = controller
+        # The health chart's markers (``StreamHealth.add_marker(kind, label)``): one per product
+        # push and lottery start/draw, whoever pressed.
+        self.markers = markers
         self.changed = Signal("pad.changed")
         self.confirm_seconds = confirm_seconds
         self.retry_seconds = retry_seconds
@@ -138,12 +143,11 @@ class Pad:
     def target_label(self) -> str:
         """What the pad drives: "小程序直播间 1001 · 彩排" / "手动清单" / "演练（不发送）"."""
         if self.actions is not None:
-            room = self.actions.room
-            return str(getattr(room, "target_label", "") or room.name)
-        label = getattr(self.controller, "target_label", None)
-        if callable(label):
-            return str(label())
-        return str(getattr(self.controller.room, "target_label", "") or self.controller.room.name)
+            return self.actions.room.target_label
+        targets = getattr(self.controller, "targets", None)
+        if targets is not None:
+            return translate("Pad", "{target} (when the show starts)").format(target=targets.label())
+        return self.controller.room.target_label
 
     @property
     def checklist(self) -> ManualRoom | None:
@@ -349,6 +353,7 @@ class Pad:
             self._unbind.append(actions.changed.connect(self.changed.emit))
             self._unbind.append(actions.rundown.changed.connect(self.changed.emit))
             self._unbind.append(actions.progress.connect(self._on_actions_progress))
+            self._unbind.append(actions.finished.connect(self._on_actions_finished))
             manual = actions.manual_room
             if manual is not None:
                 self._unbind.append(manual.changed.connect(self.changed.emit))
@@ -374,6 +379,13 @@ class Pad:
         done = [self.target_line(t) for t in slot.progress.values()]
         slot.last_result = " · ".join([*done, translate("Pad", "sending…")])
         self.changed.emit()
+
+    def _on_actions_finished(self, result: ActionResult) -> None:
+        if self.markers is None or result.status not in (ActionStatus.SENT, ActionStatus.PARTIAL):
+            return
+        marker = marker_for(result)
+        if marker is not None:
+            self.markers(*marker)
 
     def _subject(self, key_id: str) -> str:
         actions = self.actions
@@ -447,3 +459,14 @@ class Pad:
         if actions is None:
             return None
         return actions.next_of("announcement") or next((a.id for a in actions.plan.announcements), None)
+
+
+def marker_for(result: ActionResult) -> tuple[str, str] | None:
+    """The health chart's marker for an action that went out: (kind, label), or None."""
+    if result.action in (ActionKind.PUSH_PRODUCT, ActionKind.EXPLAIN):
+        return MarkerKind.PRODUCT, translate("Pad", "Pushed: {title}").format(title=result.title)
+    if result.action is ActionKind.LOTTERY_START:
+        return MarkerKind.LOTTERY, translate("Pad", "Lottery: {title}").format(title=result.title)
+    if result.action is ActionKind.LOTTERY_DRAW:
+        return MarkerKind.LOTTERY, translate("Pad", "Draw: {title}").format(title=result.title)
+    return None

@@ -21,12 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from studio.config import data_dir
 from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import translate
-from studio.room.base import LiveRoom
+from studio.room.base import LiveRoom, RoomProvider
 from studio.show.actions import Overlays, ShowActions
 from studio.show.log import LogContents, ShowLog, find_unfinished, read_log
 from studio.show.plan import Plan
@@ -152,9 +153,14 @@ class ShowController:
     """
 
     def __init__(self, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
-                 directory: Path | None = None, clock: Clock = time.time) -> None:
+                 directory: Path | None = None, clock: Clock = time.time,
+                 targets: RoomProvider | None = None) -> None:
         self.plan = plan
-        self.room = room
+        self.room = room  # the target when there is no provider (``targets``)
+        # The live-room target is chosen per show: built from the settings for a new show, and
+        # from the show log's ``room_target`` for a resumed one (the same room again).
+        self.targets = targets
+        self._built_room: LiveRoom | None = None
         self.overlays = overlays
         self.directory = directory
         self.clock = clock
@@ -170,18 +176,27 @@ class ShowController:
     async def resume(self) -> ShowSession:
         if self.offer is None:
             raise UserError(translate("ShowSession", "There is no unfinished show to resume."))
-        session = await ShowSession.resume(self.plan, self.offer.path, self.room, self.overlays,
+        room = self.room
+        if self.targets is not None:
+            room = await self.targets.build(await asyncio.to_thread(_room_target, self.offer.path))
+        session = await ShowSession.resume(self.plan, self.offer.path, room, self.overlays,
                                            clock=self.clock)
-        return await self._use(session)
+        session.rundown.record("room_target", target=room.spec(), resumed=True)
+        return await self._use(session, room)
 
     async def start_new(self) -> ShowSession:
         """A new show log; an unfinished one stays on disk (and is no longer offered this time)."""
-        session = await ShowSession.new(self.plan, self.room, self.overlays, self.directory, self.clock)
-        return await self._use(session)
+        room = await self.targets.build(None) if self.targets is not None else self.room
+        session = await ShowSession.new(self.plan, room, self.overlays, self.directory, self.clock)
+        session.rundown.record("room_target", target=room.spec(), resumed=False)
+        return await self._use(session, room)
 
-    async def _use(self, session: ShowSession) -> ShowSession:
+    async def _use(self, session: ShowSession, room: LiveRoom | None = None) -> ShowSession:
         if self.session is not None:
             await self.session.close()
+        if self._built_room is not None and self._built_room is not room:
+            await self._built_room.close()
+        self._built_room = room if self.targets is not None else None
         self.session, self.offer = session, None
         session.start_ticking()
         self.changed.emit()
@@ -190,3 +205,13 @@ class ShowController:
     async def close(self) -> None:
         if self.session is not None:
             await self.session.close()
+        if self._built_room is not None:
+            await self._built_room.close()
+            self._built_room = None
+
+
+def _room_target(path: Path) -> dict[str, Any] | None:
+    """The live-room target a show log says the show drove (its last ``room_target``)."""
+    targets = [e for e in read_log(path).events if e.get("type") == "room_target"]
+    target = targets[-1].get("target") if targets else None
+    return target if isinstance(target, dict) else None

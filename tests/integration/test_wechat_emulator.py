@@ -385,7 +385,10 @@ def test_live_room_target_does_goods_by_api_and_leaves_coupons_manual(lab, run):
                    RoomAction.ANNOUNCEMENT):
         assert not room.supports(manual)
         result = run(room.perform(RoomRequest(manual, title="满100减20")))
-        assert result.outcome is Outcome.MANUAL and "tick it off" in result.message
+        # No API: a step in the room's own checklist, in the same result.
+        assert result.outcome is Outcome.MANUAL and "满100减20" in result.message
+        assert result.next_step in [s.id for s in room.checklist.pending]
+    assert len(room.checklist.pending) == 4 and lab.state.requests == {}
     result = run(room.perform(RoomRequest(RoomAction.PUSH_GOODS, goods_id="2003", title="保温杯")))
     assert result.outcome is Outcome.REFUSED and result.next_step == NEXT_PUT_ON_SALE
     assert result.error_code == 300052

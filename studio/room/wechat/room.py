@@ -1,35 +1,76 @@
-"""The mini-program live room as the show's live-room target (``studio.room.base.LiveRoom``)."""
+"""The mini-program live room as the show's live-room target (``studio.room.base.LiveRoom``).
+
+Per action it does what the API can and hands the rest to its own checklist (a ``ManualRoom``):
+goods push (商品上屏), on/off sale (上架/下架), adding approved goods to the room and the
+subscriber push (推送本场直播) go by API; coupons, lotteries and announcements have no server API
+and become checklist steps the assistant ticks off, in the same result.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from studio.i18n import translate
 from studio.room.base import LiveRoom, Outcome, RoomAction, RoomRequest, RoomResult
+from studio.room.manual import ManualRoom
 from studio.room.wechat.client import WeChatLiveClient
 from studio.room.wechat.errors import NEXT_RETRY, WeChatError, WeChatUnreachable
 
 
 class WeChatLiveRoom(LiveRoom):
     """The mini-program live room as a target: goods push and sale flags and subscriber notice by
-    API; coupons, lotteries and announcements have no server API and stay manual steps."""
+    API; coupons, lotteries and announcements have no server API and become checklist steps.
+
+    ``goods_ids`` maps a plan product id to the room's goods id when the plan names the product
+    but has no goods id (matched by name before the show, ``studio.room.matching``).
+    """
 
     SUPPORTED = frozenset({RoomAction.PUSH_GOODS, RoomAction.GOODS_ON_SALE, RoomAction.GOODS_OFF_SALE,
-                           RoomAction.SUBSCRIBER_PUSH})
+                           RoomAction.ADD_GOODS, RoomAction.SUBSCRIBER_PUSH})
+    timeout = 8.0  # the client's own HTTP timeout is 10 s; the pad says so before that
+    retry_after_seconds = 3.0  # a goods push still running (300047): WeChat's window is a few seconds
 
     def __init__(self, client: WeChatLiveClient, room_id: int, name: str = "", *,
-                 owns_client: bool = True) -> None:
+                 owns_client: bool = True, rehearsal: bool = False) -> None:
         self.client = client
         self.room_id = room_id
+        self.rehearsal = rehearsal
         self._owns_client = owns_client
         self.name = name or translate("WeChatLive", "Mini-program live room {room}").format(room=room_id)
+        self.checklist = ManualRoom(translate("WeChatLive", "Checklist"))
+        self.goods_ids: dict[str, str] = {}
+
+    @property
+    def target_label(self) -> str:
+        if self.rehearsal:
+            return translate("WeChatLive", "Mini-program live room {room} · rehearsal (彩排)").format(
+                room=self.room_id)
+        return translate("WeChatLive", "Mini-program live room {room}").format(room=self.room_id)
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": "miniprogram", "room_id": self.room_id, "rehearsal": self.rehearsal,
+                "label": self.target_label}
 
     def supports(self, action: RoomAction) -> bool:
         return action in self.SUPPORTED
 
+    async def preflight(self) -> str | None:
+        """None when the room is live; otherwise what is wrong, in plain words."""
+        try:
+            room = await self.client.room(self.room_id)
+        except WeChatError as e:
+            return str(e)
+        if room.is_live:
+            return None
+        return translate("WeChatLive", "The live room {room} is {status}: press 开始直播 in the anchor app or "
+                                       "the live console first.").format(room=self.room_id,
+                                                                        status=room.status_text)
+
     async def perform(self, request: RoomRequest) -> RoomResult:
         if not self.supports(request.action):
-            return RoomResult(self.name, Outcome.MANUAL, translate(
-                "WeChatLive", "The mini-program live API cannot do this: do it in the anchor app or the live "
-                "console (直播控制台), then tick it off."))
+            # No API: a step for the assistant, in the same result (and in the pad's checklist).
+            step = await self.checklist.perform(request)
+            return RoomResult(self.name, Outcome.MANUAL, step.message, next_step=step.next_step)
         try:
             message = await self._do(request)
         except WeChatUnreachable as e:
@@ -38,15 +79,22 @@ class WeChatLiveRoom(LiveRoom):
             return RoomResult(self.name, Outcome.REFUSED, str(e), e.code, e.next_step)
         return RoomResult(self.name, Outcome.DONE, message)
 
+    def _goods(self, request: RoomRequest) -> str | None:
+        product = str(request.details.get("product", "") or "")
+        return request.goods_id or self.goods_ids.get(product)
+
     async def _do(self, request: RoomRequest) -> str:
         title = request.title or str(request.goods_id or "")
         if request.action is RoomAction.SUBSCRIBER_PUSH:
             count = await self.client.notify_subscribers(self.room_id)
             return translate("WeChatLive", "{count} subscribers notified.").format(count=count)
-        goods_id = _goods_id(request.goods_id)
+        goods_id = _goods_id(self._goods(request))
         if request.action is RoomAction.PUSH_GOODS:
             await self.client.push_goods(self.room_id, goods_id)
             return translate("WeChatLive", "“{title}” is on screen in the room.").format(title=title)
+        if request.action is RoomAction.ADD_GOODS:
+            await self.client.add_goods(self.room_id, [goods_id])
+            return translate("WeChatLive", "“{title}” was added to the room.").format(title=title)
         on_sale = request.action is RoomAction.GOODS_ON_SALE
         await self.client.set_on_sale(self.room_id, goods_id, on_sale)
         if on_sale:
@@ -59,6 +107,10 @@ class WeChatLiveRoom(LiveRoom):
 
 
 def _goods_id(value: str | None) -> int:
+    if not value:
+        raise WeChatError(translate("WeChatLive", "This product has no mini-program goods id, and no goods of "
+                                    "the room has its name. Add its goods id to the show plan (check the plan "
+                                    "against the room in the live-room panel)."))
     try:
         return int(str(value).strip())
     except ValueError:
