@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.resources
+import importlib.util
 import sys
 from functools import cache
 from pathlib import Path
@@ -31,9 +32,13 @@ def resources_root() -> Path:
         files = importlib.resources.files(PACKAGE)
     except ModuleNotFoundError:
         files = None
-    if files is not None:
-        if isinstance(files, Path):
-            return files
+    if isinstance(files, Path):
+        return files  # a regular package on disk: a wheel install
+    if files is not None:  # a namespace package (a frozen build's data folder) or a zip
+        spec = importlib.util.find_spec(PACKAGE)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            if Path(location).is_dir():
+                return Path(location)
         return _keep.enter_context(importlib.resources.as_file(files))
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen and (Path(frozen) / PACKAGE).is_dir():
