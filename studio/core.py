@@ -22,6 +22,9 @@ from studio.obs.scenes import ScenesModel
 from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
 from studio.redact import register_secret
+from studio.remote.hotkeys.service import GlobalHotkeys
+from studio.remote.service import RemoteControl
+from studio.remote.state import RemoteState
 from studio.resources import resource_path
 from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
@@ -67,6 +70,11 @@ class StudioCore:
         self.pad = Pad(self.show, markers=self.health.add_marker)
         self.room_targets.products = lambda: list(self.show.plan.products)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
+        # Buttons anywhere (issue 18): the same pad from a phone, a Stream Deck or global hotkeys.
+        # The API is off until switched on; the hotkey backend opens only once a hotkey is set.
+        self.remote = RemoteControl(RemoteState(self.pad, show=self.show, health=self.health,
+                                                onair=getattr(self, "onair", None)), self.settings, self.store)
+        self.hotkeys = GlobalHotkeys(self.pad, self.settings, lambda: self.plan_path)
 
     async def start(self) -> None:
         """Read the saved password (off the loop) and start connecting; returns at once."""
@@ -80,6 +88,8 @@ class StudioCore:
         self.link.start()
         # Changes made outside the window (``studio-console key save`` …) show up here too.
         self._settings_watch = spawn(self.settings.watch(), name="settings-watch")
+        spawn(self.remote.start_if_enabled(), name="remote-start")
+        spawn(self.hotkeys.apply(), name="hotkeys-apply")
 
     async def set_connection(self, host: str, port: int, password: str | None) -> None:
         """Save a new OBS address (settings) and password (keyring), then reconnect at once.
@@ -133,6 +143,8 @@ class StudioCore:
         watch = getattr(self, "_settings_watch", None)
         if watch is not None:
             watch.cancel()
+        await self.hotkeys.close()
+        await self.remote.close()
         await self.show.close()
         await self.overlays.close()
         await self.room_connection.close()

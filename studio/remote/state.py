@@ -19,7 +19,9 @@ class PadLike(Protocol):
     """What the remote control needs of ``studio.show.pad.Pad`` (the shared contract)."""
 
     changed: Signal
-    target_label: str
+
+    @property
+    def target_label(self) -> str: ...
 
     def keys(self) -> list[Any]: ...
 
