@@ -12,7 +12,7 @@ import time
 from studio.show.log import ShowLog, read_log
 from studio.show.plan import load_plan
 from studio.show.rundown import Rundown
-from tests.studio.test_show_rundown import EXAMPLE
+from tests.fakes.show import EXAMPLE
 
 EVENTS = 300
 

@@ -43,7 +43,7 @@ from studio.show.log import ShowLog
 from studio.show.plan import load_plan
 from studio.show.rundown import Rundown
 from studio.show.session import ShowSession
-from tests.lab.show_fakes import FakeClock
+from tests.fakes.clock import FakeClock
 
 T0 = 1_718_712_000.0  # 2024-06-18 12:00 UTC = 20:00 in Beijing
 CST = timezone(timedelta(hours=8))

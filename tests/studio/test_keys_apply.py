@@ -1,4 +1,5 @@
-"""Applying a push address and the start check, against a stand-in OBS (real OBS: integration)."""
+"""Applying a push address and the start check, against the in-memory OBS of tests/fakes (real OBS:
+integration)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from studio.keys.apply import (
     start_check,
 )
 from studio.keys.pushurl import parse_push_address
+from tests.fakes.obs import FakeObs
 
 SIGNATURE = "4b886b8127b82cde297c7ff6d76915a4"
 EXPIRES = datetime(2029, 1, 5, 1, 29, 36, tzinfo=UTC)  # txTime 6f000000
@@ -28,36 +30,6 @@ BEFORE = EXPIRES - timedelta(hours=1)
 AFTER = EXPIRES + timedelta(seconds=1)
 
 
-class FakeObs:
-    """Answers the few requests the module sends, the way obs-websocket 5 does."""
-
-    def __init__(self) -> None:
-        self.streaming = False
-        self.service: dict[str, Any] = {"streamServiceType": "rtmp_common",
-                                        "streamServiceSettings": {"service": "Twitch", "key": ""}}
-        self.requests: list[str] = []
-        self.refuse_set_with: int | None = None
-        self.mangle_key = False
-
-    async def request(self, request_type: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
-        self.requests.append(request_type)
-        if request_type == "GetStreamStatus":
-            return {"outputActive": self.streaming, "outputReconnecting": False}
-        if request_type == "SetStreamServiceSettings":
-            assert data is not None
-            if self.refuse_set_with is not None:
-                raise ObsRequestFailed("refused", request_type, self.refuse_set_with)
-            settings = dict(data["streamServiceSettings"])
-            if self.mangle_key:
-                settings["key"] = settings["key"][:-1]
-            self.service = {"streamServiceType": data["streamServiceType"],
-                            "streamServiceSettings": settings}
-            return {}
-        if request_type == "GetStreamServiceSettings":
-            return self.service
-        raise AssertionError(f"unexpected request {request_type}")
-
-
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
 
@@ -65,7 +37,7 @@ def run(coro: Any) -> Any:
 def test_apply_sets_custom_server_and_reads_back() -> None:
     obs = FakeObs()
     applied = run(apply_to_obs(obs, ADDRESS, now=BEFORE))
-    assert obs.requests == ["GetStreamStatus", "SetStreamServiceSettings", "GetStreamServiceSettings"]
+    assert obs.names == ["GetStreamStatus", "SetStreamServiceSettings", "GetStreamServiceSettings"]
     assert obs.service == {"streamServiceType": "rtmp_custom", "streamServiceSettings": {
         "server": "rtmp://wxalivepush.weixin.qq.com/live/", "key": ADDRESS.key, "use_auth": False}}
     assert applied.server == "rtmp://wxalivepush.weixin.qq.com/live/"
@@ -76,29 +48,29 @@ def test_apply_sets_custom_server_and_reads_back() -> None:
 
 def test_refused_while_streaming_without_touching_obs() -> None:
     obs = FakeObs()
-    obs.streaming = True
+    obs.active.add("stream")
     with pytest.raises(KeyApplyRefused, match="streaming right now"):
         run(apply_to_obs(obs, ADDRESS, now=BEFORE))
-    assert "SetStreamServiceSettings" not in obs.requests
+    assert "SetStreamServiceSettings" not in obs.names
 
 
 def test_obs_own_refusal_reads_the_same() -> None:
     obs = FakeObs()
-    obs.refuse_set_with = 500  # OutputRunning: the stream started after our check
+    obs.refuse["SetStreamServiceSettings"] = 500  # OutputRunning: the stream started after our check
     with pytest.raises(KeyApplyRefused, match="streaming right now"):
         run(apply_to_obs(obs, ADDRESS, now=BEFORE))
 
 
 def test_other_obs_refusal_passes_through() -> None:
     obs = FakeObs()
-    obs.refuse_set_with = 203
+    obs.refuse["SetStreamServiceSettings"] = 203
     with pytest.raises(ObsRequestFailed):
         run(apply_to_obs(obs, ADDRESS, now=BEFORE))
 
 
 def test_read_back_mismatch_is_reported_without_the_key(caplog: pytest.LogCaptureFixture) -> None:
     obs = FakeObs()
-    obs.mangle_key = True
+    obs.mangle_stream_key = True
     with pytest.raises(KeyNotConfirmed) as refused:
         run(apply_to_obs(obs, ADDRESS, now=BEFORE))
     assert SIGNATURE[:8] not in str(refused.value)
@@ -109,7 +81,7 @@ def test_expired_address_is_not_applied() -> None:
     obs = FakeObs()
     with pytest.raises(ExpiredKey, match="expired at"):
         run(apply_to_obs(obs, ADDRESS, now=AFTER))
-    assert obs.requests == []
+    assert obs.names == []
     run(apply_to_obs(obs, ADDRESS, now=AFTER, allow_expired=True))  # tests and repairs may
 
 

@@ -11,7 +11,7 @@ import keyring
 import pytest
 
 from studio.cli import EXIT_FAILED, EXIT_OK, main
-from tests.studio.test_keys_rooms import MemoryKeyring
+from tests.fakes.keyring import MemoryKeyring
 
 SIGNATURE = "4b886b8127b82cde297c7ff6d76915a4"
 ADDRESS = f"rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796?txSecret={SIGNATURE}&txTime=6f000000"

@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
@@ -15,39 +14,12 @@ from studio.errors import UserError
 from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import BadRoomName, PushRooms, RoomNotFound, clean_room_name
 from studio.keys.store import KeyringUnavailable, SecretStore
+from tests.fakes.keyring import MemoryKeyring
 
 SIGNATURE = "4b886b8127b82cde297c7ff6d76915a4"
 FUTURE = "6f000000"  # 2029-01-05 01:29:36 UTC
 ADDRESS = f"rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796?txSecret={SIGNATURE}&txTime={FUTURE}"
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps secrets in a dict (unit tests only). ``locked`` makes it refuse."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-        self.locked = False
-
-    def _check(self) -> None:
-        if self.locked:
-            raise keyring.errors.KeyringLocked("locked")
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self._check()
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._check()
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._check()
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
 
 
 def make_rooms(tmp_path: Path, backend: KeyringBackend | None = None) -> tuple[PushRooms, MemoryKeyring]:

@@ -7,87 +7,28 @@ the fake clock's ``sleep`` waits until the test moves time on, so a 20 s ticker 
 from __future__ import annotations
 
 import asyncio
-import heapq
-import itertools
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from studio.errors import ObsNotConnected, ObsRequestFailed
-from studio.events import Signal
 from studio.obs import overlays as ov
 from studio.obs.overlays import OVERLAY_SCENE, PREFIX, ObsOverlays, source_name
+from tests.fakes.clock import FakeClock, settle
+from tests.fakes.obs import FakeLink, FakeObs
 
 START = 1_750_000_000.0
 
 
-class FakeClock:
-    """``clock()`` and ``sleep()`` for the overlays; ``advance(s)`` wakes the sleepers in order."""
+class OverlayObs(FakeObs):
+    """The fake OBS with a portrait canvas on Linux, two scenes of the user's, and two helpers."""
 
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
-        self._order = itertools.count()
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), next(self._order), future))
-        await future
-
-    async def advance(self, seconds: float) -> None:
-        end = self.now + seconds
-        await settle()
-        while self._sleepers and self._sleepers[0][0] <= end:
-            wake_at, _, future = heapq.heappop(self._sleepers)
-            self.now = max(self.now, wake_at)
-            if not future.done():
-                future.set_result(None)
-            await settle()
-        self.now = end
-        await settle()
-
-    @property
-    def sleeping(self) -> int:
-        return sum(1 for _, _, f in self._sleepers if not f.done())
-
-
-async def settle() -> None:
-    """Let every task that can run, run (the fake OBS answers at once)."""
-    for _ in range(25):
-        await asyncio.sleep(0)
-
-
-@dataclass
-class Target:
-    host: str = "192.0.2.1"  # "remote": no fontconfig lookup here
-
-
-class FakeObs:
-    """Enough of obs-websocket for the overlays, in memory."""
-
-    def __init__(self, width: int = 720, height: int = 1280, platform: str = "debian",
+    def __init__(self, platform: str = "debian",
                  kinds: tuple[str, ...] = ("image_source", "color_source_v3", "text_ft2_source_v2")) -> None:
-        self.video = {"baseWidth": width, "baseHeight": height}
-        self.platform = platform
-        self.kinds = list(kinds)
-        self.scenes: dict[str, list[dict[str, Any]]] = {"开场 Opening": [], "讲解 Product": []}
-        self.inputs: dict[str, dict[str, Any]] = {}
-        self.program = "开场 Opening"
-        self.preview = "讲解 Product"
-        self.studio_mode = False
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.connected = True
-        self.refuse: dict[str, int] = {}  # request type → status code to refuse it with
-        self._ids = itertools.count(1)
-
-    def item(self, scene: str, source: str) -> dict[str, Any] | None:
-        return next((i for i in self.scenes[scene] if i["sourceName"] == source), None)
+        super().__init__(width=720, height=1280, platform=platform, kinds=kinds,
+                         scenes=("开场 Opening", "讲解 Product"))
 
     def enabled(self, overlay: str, role: str) -> bool:
         item = self.item(OVERLAY_SCENE, source_name(overlay, role))
@@ -96,147 +37,14 @@ class FakeObs:
     def text(self, overlay: str, role: str = "text") -> str:
         return str(self.inputs[source_name(overlay, role)]["settings"].get("text", ""))
 
-    def _add_item(self, scene: str, source: str, enabled: bool) -> int:
-        if scene not in self.scenes:
-            raise ObsRequestFailed("no such scene", "CreateSceneItem", 600)
-        item = {"sceneItemId": next(self._ids), "sourceName": source, "sceneItemEnabled": enabled,
-                "sceneItemIndex": len(self.scenes[scene]), "sceneItemLocked": False,
-                "sceneItemTransform": {"positionX": 0.0, "positionY": 0.0, "scaleX": 1.0, "scaleY": 1.0,
-                                       "rotation": 0.0, "boundsType": "OBS_BOUNDS_NONE"}}
-        self.scenes[scene].append(item)
-        return int(item["sceneItemId"])
 
-    def _find(self, scene: str, item_id: int) -> dict[str, Any]:
-        for item in self.scenes.get(scene, []):
-            if item["sceneItemId"] == item_id:
-                return item
-        raise ObsRequestFailed("no such item", "item", 600)
-
-    async def request(self, kind: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
-        data = data or {}
-        if not self.connected:
-            raise ObsNotConnected("Not connected to OBS.")
-        self.calls.append((kind, data))
-        if kind in self.refuse:
-            raise ObsRequestFailed(f"refused {kind}", kind, self.refuse[kind])
-        handler: Callable[[dict[str, Any]], dict[str, Any]] = getattr(self, "_" + kind)
-        return handler(data)
-
-    # ----- requests ---------------------------------------------------------------------------
-    def _GetVideoSettings(self, d):
-        return dict(self.video)
-
-    def _GetInputKindList(self, d):
-        return {"inputKinds": list(self.kinds)}
-
-    def _GetVersion(self, d):
-        return {"platform": self.platform, "obsVersion": "29.0.2"}
-
-    def _GetSceneList(self, d):
-        return {"scenes": [{"sceneName": n} for n in self.scenes], "currentProgramSceneName": self.program}
-
-    def _CreateScene(self, d):
-        if d["sceneName"] in self.scenes:
-            raise ObsRequestFailed("exists", "CreateScene", 601)
-        self.scenes[d["sceneName"]] = []
-        return {}
-
-    def _GetInputList(self, d):
-        return {"inputs": [{"inputName": n, "inputKind": i["kind"]} for n, i in self.inputs.items()]}
-
-    def _GetSceneItemList(self, d):
-        if d["sceneName"] not in self.scenes:
-            raise ObsRequestFailed("no scene", "GetSceneItemList", 600)
-        return {"sceneItems": [dict(i) for i in self.scenes[d["sceneName"]]]}
-
-    def _GetStudioModeEnabled(self, d):
-        return {"studioModeEnabled": self.studio_mode}
-
-    def _CreateInput(self, d):
-        if d["inputName"] in self.inputs or d["inputName"] in self.scenes:
-            raise ObsRequestFailed("exists", "CreateInput", 601)
-        self.inputs[d["inputName"]] = {"kind": d["inputKind"], "settings": dict(d["inputSettings"])}
-        return {"sceneItemId": self._add_item(d["sceneName"], d["inputName"], d["sceneItemEnabled"])}
-
-    def _CreateSceneItem(self, d):
-        if d["sourceName"] not in self.inputs and d["sourceName"] not in self.scenes:
-            raise ObsRequestFailed("no source", "CreateSceneItem", 600)
-        return {"sceneItemId": self._add_item(d["sceneName"], d["sourceName"], d["sceneItemEnabled"])}
-
-    def _RemoveInput(self, d):
-        del self.inputs[d["inputName"]]
-        for items in self.scenes.values():
-            items[:] = [i for i in items if i["sourceName"] != d["inputName"]]
-        return {}
-
-    def _RemoveSceneItem(self, d):
-        self.scenes[d["sceneName"]].remove(self._find(d["sceneName"], d["sceneItemId"]))
-        return {}
-
-    def _SetSceneItemIndex(self, d):
-        items = self.scenes[d["sceneName"]]
-        item = self._find(d["sceneName"], d["sceneItemId"])
-        items.remove(item)
-        items.insert(d["sceneItemIndex"], item)
-        for index, i in enumerate(items):
-            i["sceneItemIndex"] = index
-        return {}
-
-    def _SetInputSettings(self, d):
-        if d["inputName"] not in self.inputs:
-            raise ObsRequestFailed("no input", "SetInputSettings", 600)
-        self.inputs[d["inputName"]]["settings"].update(d["inputSettings"])
-        return {}
-
-    def _GetInputSettings(self, d):
-        return {"inputSettings": dict(self.inputs[d["inputName"]]["settings"])}
-
-    def _SetSceneItemTransform(self, d):
-        self._find(d["sceneName"], d["sceneItemId"])["sceneItemTransform"].update(d["sceneItemTransform"])
-        return {}
-
-    def _SetSceneItemEnabled(self, d):
-        self._find(d["sceneName"], d["sceneItemId"])["sceneItemEnabled"] = d["sceneItemEnabled"]
-        return {}
-
-    def _SetSceneItemLocked(self, d):
-        self._find(d["sceneName"], d["sceneItemId"])["sceneItemLocked"] = d["sceneItemLocked"]
-        return {}
-
-    def _GetCurrentProgramScene(self, d):
-        return {"currentProgramSceneName": self.program}
-
-    def _GetCurrentPreviewScene(self, d):
-        return {"currentPreviewSceneName": self.preview}
-
-
-class FakeLink:
-    """ObsLink's surface the overlays use: request, connected, on(event), target."""
-
-    def __init__(self, obs: FakeObs) -> None:
-        self.obs = obs
-        self.target = Target()
-        self.connected = Signal("connected")
-        self._events: dict[str, Signal] = {}
-
-    async def request(self, kind: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
-        return await self.obs.request(kind, data)
-
-    def on(self, event: str, slot: Callable[[dict[str, Any]], Any]) -> Callable[[], None]:
-        return self._events.setdefault(event, Signal(event)).connect(slot)
-
-    def emit(self, event: str, data: dict[str, Any]) -> None:
-        if event in self._events:
-            self._events[event].emit(data)
-
-
-def run(make: Callable[[FakeObs, FakeLink, FakeClock, ObsOverlays], Coroutine[Any, Any, None]],
-        obs: FakeObs | None = None, **kwargs: Any) -> FakeObs:
-    obs = obs or FakeObs()
+def run(make: Callable[[OverlayObs, FakeLink, FakeClock, ObsOverlays], Coroutine[Any, Any, None]],
+        obs: OverlayObs | None = None, **kwargs: Any) -> OverlayObs:
+    obs = obs or OverlayObs()
 
     async def main() -> None:
         link = FakeLink(obs)
-        clock = FakeClock()
+        clock = FakeClock(START)
         overlays = ObsOverlays(link, clock=clock, sleep=clock.sleep, **kwargs)  # type: ignore[arg-type]
         try:
             await make(obs, link, clock, overlays)
@@ -414,7 +222,7 @@ def test_product_image_from_a_url_is_fetched_once(tmp_path):
 
 # ----- OBS: sources, scenes, kinds ---------------------------------------------------------------
 def test_sources_are_made_once_and_reused_by_name_and_the_users_own_are_never_touched():
-    obs = FakeObs()
+    obs = OverlayObs()
     obs.inputs["我的字幕"] = {"kind": "text_ft2_source_v2", "settings": {"text": "主播自己的字"}}
     obs.scenes["开场 Opening"].append({"sceneItemId": 999, "sourceName": "我的字幕", "sceneItemEnabled": True,
                                      "sceneItemIndex": 0, "sceneItemTransform": {}})
@@ -439,7 +247,7 @@ def test_sources_are_made_once_and_reused_by_name_and_the_users_own_are_never_to
 
 
 def test_overlay_scene_sits_on_top_of_the_program_once_locked_and_follows_a_new_program():
-    obs = FakeObs()
+    obs = OverlayObs()
     obs.inputs["摄像头"] = {"kind": "v4l2_input", "settings": {}}
     obs.scenes["开场 Opening"].append({"sceneItemId": 500, "sourceName": "摄像头", "sceneItemEnabled": True,
                                      "sceneItemIndex": 0, "sceneItemTransform": {}})
@@ -483,7 +291,7 @@ def test_nothing_on_screen_means_a_scene_change_leaves_the_users_scene_alone():
 
 
 def test_studio_mode_puts_the_overlay_on_preview_too():
-    obs = FakeObs()
+    obs = OverlayObs()
     obs.studio_mode = True
 
     async def scenario(obs, link, clock, overlays):
@@ -509,7 +317,7 @@ def test_text_kind_and_cjk_face_follow_the_obs_platform(platform, kinds, kind, f
         assert settings[colour_key] == 0xFFFFFFFF
         assert obs.inputs[source_name(ov.TICKER, "text")]["kind"] == kind
 
-    run(scenario, obs=FakeObs(platform=platform, kinds=kinds))
+    run(scenario, obs=OverlayObs(platform=platform, kinds=kinds))
 
 
 def test_pick_face_prefers_a_local_cjk_family_on_linux():
@@ -521,7 +329,7 @@ def test_pick_face_prefers_a_local_cjk_family_on_linux():
 
 
 def test_our_source_of_another_kind_is_made_again():
-    obs = FakeObs(platform="windows", kinds=("text_gdiplus_v2", "color_source_v3", "image_source"))
+    obs = OverlayObs(platform="windows", kinds=("text_gdiplus_v2", "color_source_v3", "image_source"))
     name = source_name(ov.TICKER, "text")
     obs.scenes[OVERLAY_SCENE] = []
     obs.inputs[name] = {"kind": "text_ft2_source_v2", "settings": {}}  # the collection came from a Mac
@@ -558,7 +366,7 @@ def test_a_source_deleted_by_the_user_is_made_again_on_the_next_show():
 
 
 def test_obs_refusing_says_what_could_not_be_shown():
-    obs = FakeObs()
+    obs = OverlayObs()
     obs.refuse["SetSceneItemTransform"] = 204
 
     async def scenario(obs, link, clock, overlays):
@@ -571,7 +379,7 @@ def test_obs_refusing_says_what_could_not_be_shown():
 
 
 def test_not_connected_is_raised_as_is():
-    obs = FakeObs()
+    obs = OverlayObs()
     obs.connected = False
 
     async def scenario(obs, link, clock, overlays):

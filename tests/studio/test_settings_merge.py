@@ -17,7 +17,7 @@ from studio.config import Settings, apply_changes, changes_between, file_lock
 from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
 from studio.keys.store import SecretStore
-from tests.studio.test_keys_rooms import MemoryKeyring
+from tests.fakes.keyring import MemoryKeyring
 
 ADDRESS = ("rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796"
            "?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=6f000000")

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from studio.errors import ObsNotConnected, UserError
-from studio.room.base import LiveRoom, Outcome, RoomAction, RoomRequest, RoomResult
+from studio.errors import UserError
+from studio.room.base import Outcome, RoomAction
 from studio.room.manual import ManualRoom
 from studio.show.actions import (
     COUPON_BANNER,
@@ -19,83 +19,12 @@ from studio.show.actions import (
     ShowActions,
 )
 from studio.show.log import read_log
-from studio.show.plan import Coupon, Lottery, Plan, Product, load_plan
+from studio.show.plan import Plan, load_plan
 from studio.show.rundown import ON_AIR, Rundown
 from studio.show.session import ShowSession, find_resume_offer
-from tests.lab.show_fakes import EXAMPLE, T0, FakeClock
-from tests.lab.show_fakes import MemoryLog as SharedMemoryLog
-
-
-class MemoryLog(SharedMemoryLog):
-
-    def types(self) -> list[str]:
-        return [e["type"] for e in self.events]
-
-
-class FakeRoom(LiveRoom):
-    """Answers with a chosen outcome; ``hang`` makes it never answer (a dead network)."""
-
-    def __init__(self, outcome: Outcome = Outcome.DONE, message: str = "") -> None:
-        self.name = "Fake room"
-        self.outcome = outcome
-        self.message = message
-        self.hang = False
-        self.requests: list[RoomRequest] = []
-
-    def supports(self, action: RoomAction) -> bool:
-        return True
-
-    async def perform(self, request: RoomRequest) -> RoomResult:
-        self.requests.append(request)
-        if self.hang:
-            await asyncio.Event().wait()
-        return RoomResult(self.name, self.outcome, self.message)
-
-
-class FakeOverlays:
-    """Implements the actions' Overlays protocol; records calls; ``broken`` raises like a lost OBS."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-        self.showing: dict[str, object] = {}
-        self.broken = False
-
-    async def _do(self, name: str, *args: object) -> None:
-        if self.broken:
-            raise ObsNotConnected("OBS is not connected. Start OBS, then try again.")
-        self.calls.append((name, *args))
-
-    async def show_product_card(self, product: Product) -> None:
-        await self._do("show_product_card", product.id)
-        self.showing["card"] = product.id
-
-    async def hide_product_card(self) -> None:
-        await self._do("hide_product_card")
-        self.showing.pop("card", None)
-
-    async def show_coupon(self, coupon: Coupon, ends_at: float) -> None:
-        await self._do("show_coupon", coupon.id, ends_at)
-        self.showing["coupon"] = coupon.id
-
-    async def hide_coupon(self) -> None:
-        await self._do("hide_coupon")
-        self.showing.pop("coupon", None)
-
-    async def show_lottery_countdown(self, lottery: Lottery, ends_at: float) -> None:
-        await self._do("show_lottery_countdown", lottery.id, ends_at)
-        self.showing["lottery"] = lottery.id
-
-    async def hide_lottery_countdown(self) -> None:
-        await self._do("hide_lottery_countdown")
-        self.showing.pop("lottery", None)
-
-    async def show_ticker(self, text: str, seconds: float) -> None:
-        await self._do("show_ticker", text, seconds)
-        self.showing["ticker"] = text
-
-    async def hide_ticker(self) -> None:
-        await self._do("hide_ticker")
-        self.showing.pop("ticker", None)
+from tests.fakes.clock import T0, FakeClock
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE, FakeOverlays, MemoryLog
 
 
 @pytest.fixture

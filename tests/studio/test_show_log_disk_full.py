@@ -19,8 +19,9 @@ from studio.show import log as log_module
 from studio.show.log import ShowLog, read_log
 from studio.show.plan import load_plan
 from studio.show.session import ShowSession
-from tests.lab.show_fakes import EXAMPLE, FakeClock
-from tests.studio.test_show_actions import FakeRoom
+from tests.fakes.clock import FakeClock
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE
 
 
 class FullDisk:

@@ -5,27 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from studio.events import Signal
-from studio.obs.link import LinkState, LinkStatus
 from studio.obs.stream import StreamControl, StreamPhase
-
-
-class FakeLink:
-    def __init__(self) -> None:
-        self.status = LinkStatus(LinkState.CONNECTED)
-        self.state = LinkState.CONNECTED
-        self.connected = Signal()
-        self.status_changed = Signal()
-        self.handlers: dict[str, Any] = {}
-        self.answers: list[dict[str, Any]] = []
-        self.sent: list[str] = []
-
-    def on(self, event: str, fn: Any) -> None:
-        self.handlers[event] = fn
-
-    async def request(self, name: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
-        self.sent.append(name)
-        return self.answers.pop(0) if name == "GetStreamStatus" else {}
+from tests.fakes.obs import FakeLink
 
 
 def status(active: bool, reconnecting: bool = False) -> dict[str, Any]:
@@ -36,9 +17,9 @@ def test_stopped_event_is_not_undone_by_one_lagging_poll():
     link = FakeLink()
     control = StreamControl(link)  # type: ignore[arg-type]
     control.phase = StreamPhase.LIVE
-    link.handlers["StreamStateChanged"]({"outputState": "OBS_WEBSOCKET_OUTPUT_STOPPED"})
+    link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_STOPPED"})
     assert control.phase is StreamPhase.OFF
-    link.answers = [status(True), status(False)]
+    link.obs.stream_statuses = [status(True), status(False)]
     asyncio.run(control.poll_once())
     assert control.phase is StreamPhase.OFF  # OBS's status lagged once: ignored
     asyncio.run(control.poll_once())
@@ -49,7 +30,7 @@ def test_two_identical_polls_correct_a_missed_event():
     link = FakeLink()
     control = StreamControl(link)  # type: ignore[arg-type]
     control.phase = StreamPhase.OFF
-    link.answers = [status(True), status(True)]
+    link.obs.stream_statuses = [status(True), status(True)]
     asyncio.run(control.poll_once())
     assert control.phase is StreamPhase.OFF
     asyncio.run(control.poll_once())
@@ -61,9 +42,9 @@ def test_reconnecting_reported_by_obs():
     link = FakeLink()
     control = StreamControl(link)  # type: ignore[arg-type]
     control.phase = StreamPhase.LIVE
-    link.handlers["StreamStateChanged"]({"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTING"})
+    link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTING"})
     assert control.phase is StreamPhase.RECONNECTING
-    link.handlers["StreamStateChanged"]({"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTED"})
+    link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTED"})
     assert control.phase is StreamPhase.LIVE
 
 
@@ -84,5 +65,5 @@ def test_start_checks_can_refuse_before_obs_is_asked():
         assert "expired" in str(e)
     else:
         raise AssertionError("start was not refused")
-    assert "StartStream" not in link.sent
+    assert "StartStream" not in link.obs.names
     assert control.phase is StreamPhase.OFF

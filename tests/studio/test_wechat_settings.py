@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from studio.config import Settings, config_dir
 from studio.errors import UserError
@@ -15,25 +14,7 @@ from studio.keys.store import SecretStore
 from studio.room.emulator import REHEARSAL_APP_ID
 from studio.room.settings import SECTION, RoomConnection, RoomSettings, app_secret_name
 from studio.room.wechat import DEFAULT_BASE_URL, NoCredentials, StableTokenSource, TokenServiceSource
-
-
-class MemoryKeyring(KeyringBackend):
-    """A fake OS keyring for unit tests (the real one is tested with the lab's gnome-keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
+from tests.fakes.keyring import MemoryKeyring
 
 
 def settings_file() -> Path:
@@ -78,7 +59,7 @@ def test_app_secret_goes_to_the_keyring_never_the_settings_file():
         await connection.close()
 
     asyncio.run(scenario())
-    assert ring.values[("studio-console", app_secret_name("wx0123456789abcdef"))] == "super-secret-value"
+    assert ring.items[("studio-console", app_secret_name("wx0123456789abcdef"))] == "super-secret-value"
     text = settings_file().read_text(encoding="utf-8")
     assert "super-secret-value" not in text
     assert json.loads(text)[SECTION]["app_id"] == "wx0123456789abcdef"

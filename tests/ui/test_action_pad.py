@@ -11,9 +11,10 @@ from studio.show.log import read_log
 from studio.show.pad import Pad
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
-from tests.lab.show_fakes import EXAMPLE
+from tests.fakes.clock import FakeClock
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
-from tests.studio.test_show_actions import FakeClock, FakeOverlays, FakeRoom
 from ui.panels.action_pad import ActionPadPanel
 
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QGuiApplication
 from studio.config import Settings
 from studio.keys.rooms import PushRooms
 from studio.keys.store import SecretStore
+from tests.fakes.keyring import MemoryKeyring
+from tests.fakes.obs import FakeObs
 from tests.lab.waiting import wait_until
-from tests.studio.test_keys_apply import FakeObs
-from tests.studio.test_keys_rooms import MemoryKeyring
 from ui.panels.keys import KeysPanel
 
 SIGNATURE = "4b886b8127b82cde297c7ff6d76915a4"
@@ -141,11 +141,11 @@ def test_saved_room_is_listed_by_a_new_panel_and_applies_to_obs(panel: KeysPanel
 
 
 def test_apply_refused_while_streaming(panel: KeysPanel, run: Any, obs: FakeObs) -> None:
-    obs.streaming = True
+    obs.active.add("stream")
     _paste(panel, ADDRESS)
     panel.apply_button.click()
     run(wait_until(lambda: "streaming right now" in panel.message.text()))
-    assert "SetStreamServiceSettings" not in obs.requests
+    assert "SetStreamServiceSettings" not in obs.names
     assert panel.apply_button.isEnabled()
 
 

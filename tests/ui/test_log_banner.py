@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from studio.show import log as log_module
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
-from tests.lab.show_fakes import EXAMPLE, FakeClock
+from tests.fakes.clock import FakeClock
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE
 from tests.lab.waiting import wait_until
-from tests.studio.test_show_actions import FakeRoom
 from ui.panels.log_banner import ShowLogBanner
 
 

@@ -5,34 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from studio.config import Settings
 from studio.keys.store import SecretStore
 from studio.room.emulator import EmulatorState, WeChatEmulator
 from studio.room.settings import RoomConnection, RoomSettings
+from tests.fakes.keyring import MemoryKeyring
 from tests.lab.waiting import wait_until
 from ui.panels.room import RoomPanel
 
 LIVE_ROOM, COFFEE, CUP, SCARF = 1001, 2001, 2003, 2005
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 @pytest.fixture
@@ -169,7 +152,7 @@ def test_settings_save_the_secret_to_the_keyring_only(panel, run):
     run(wait_until(lambda: "saved" in message(panel)))
     assert panel.connection.room_settings.app_id == "wx0123456789abcdef"
     ring = panel.connection.store.backend
-    assert "panel-typed-secret" in ring.values.values()
+    assert "panel-typed-secret" in ring.items.values()
     assert "panel-typed-secret" not in str(panel.connection.settings.extra)
 
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from studio.show.plan import load_plan
 from studio.show.rundown import PENDING
 from studio.show.session import ShowController
-from tests.lab.show_fakes import EXAMPLE
+from tests.fakes.clock import T0, FakeClock
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
-from tests.studio.test_show_actions import T0, FakeClock, FakeOverlays, FakeRoom
 from ui.panels.rundown import RundownPanel, overrun_level
 
 

@@ -9,9 +9,9 @@ from studio.config import Settings
 from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
 from studio.keys.store import SecretStore
+from tests.fakes.keyring import MemoryKeyring
+from tests.fakes.obs import FakeObs
 from tests.lab.waiting import wait_until
-from tests.studio.test_keys_apply import FakeObs
-from tests.studio.test_keys_rooms import MemoryKeyring
 from ui.panels.keys import KeysPanel
 
 ADDRESS = ("rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796"

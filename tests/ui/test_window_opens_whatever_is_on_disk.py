@@ -13,7 +13,7 @@ import pytest
 from studio.config import Settings
 from studio.core import StudioCore
 from studio.keys.store import SecretStore
-from tests.studio.test_keys_rooms import MemoryKeyring
+from tests.fakes.keyring import MemoryKeyring
 from ui.app import build_window
 
 
