@@ -110,6 +110,8 @@ class EmulatorState:
     notices: list[dict[str, Any]] = field(default_factory=list)  # every accepted subscriber notice
     calls: dict[str, int] = field(default_factory=dict)  # api → calls accepted today (quota counter)
     requests: dict[str, int] = field(default_factory=dict)  # api → every request, refused ones too
+    # Every API request in order: {"api", "query" (no access_token), "body", "errcode"}.
+    request_log: list[dict[str, Any]] = field(default_factory=list)
     day: dt.date | None = None
 
     def today(self) -> dt.date:
@@ -181,6 +183,7 @@ class EmulatorState:
             "calls": dict(self.calls),
             "requests": dict(self.requests),
             "pushes": list(self.pushes),
+            "request_log": list(self.request_log),
             "notices": list(self.notices),
             "valid_tokens": sum(1 for exp in self.tokens.values() if exp > self.clock()),
         }
@@ -271,6 +274,14 @@ class WeChatEmulator:
         if state.day != state.today():
             state.new_day()
         state.requests[api] = state.requests.get(api, 0) + 1
+        entry: dict[str, Any] = {"api": api, "query": {k: v for k, v in request.query.items()
+                                                       if k != "access_token"}, "body": None, "errcode": None}
+        state.request_log.append(entry)
+        if body_needed:
+            try:
+                entry["body"] = await request.json()
+            except ValueError:
+                entry["body"] = None
         try:
             code = state.check_token(request.query.get("access_token"))
             if code:
@@ -296,7 +307,9 @@ class WeChatEmulator:
                 body = dict(request.query)
             answer = handler(body)
         except _Refused as refused:
+            entry["errcode"] = refused.code
             return _json({"errcode": refused.code, "errmsg": ERRMSG.get(refused.code, "error")})
+        entry["errcode"] = 0
         return _json({"errcode": 0, "errmsg": "ok", **answer})
 
     def _injected_failure(self, api: str) -> None:

@@ -47,13 +47,13 @@ from studio.show.actions import (
     TargetResult,
     action_source,
 )
+from studio.tasks import spawn
 
 if TYPE_CHECKING:
     from studio.room.manual import ManualRoom
     from studio.show.session import ShowController
 
 CONFIRM_SECONDS = 5.0  # how long "press again to interrupt" stays armed
-RETRY_SECONDS = 3.0  # a goods push still running (300047): retried after this long
 
 # The keys in pad order, each with its F key and its title (translated when shown).
 KEY_ORDER: tuple[tuple[str, str, str], ...] = (
@@ -121,7 +121,7 @@ class PadRefused(UserError):
 
 class Pad:
     def __init__(self, controller: ShowController, *, confirm_seconds: float = CONFIRM_SECONDS,
-                 retry_seconds: float = RETRY_SECONDS, clock: Callable[[], float] = time.monotonic,
+                 retry_seconds: float | None = None, clock: Callable[[], float] = time.monotonic,
                  markers: Callable[[str, str], Any] | None = None) -> None:
         self.controller = controller
         # The health chart's markers (``StreamHealth.add_marker(kind, label)``): one per product
@@ -275,7 +275,8 @@ class Pad:
             slot.last_result = " · ".join(self.target_line(t) for t in result.targets)
             slot.fix = self._fix_for(result)
             if slot.fix is not None and slot.fix.id == "retry" and result.retry_after is not None:
-                slot.retry_task = asyncio.ensure_future(self._retry_later(key_id, result.retry_after))
+                wait = self.retry_seconds if self.retry_seconds is not None else result.retry_after
+                slot.retry_task = spawn(self._retry_later(key_id, wait), name=f"pad-retry-{key_id}")
         self.changed.emit()
 
     @staticmethod
