@@ -114,7 +114,7 @@ class ChannelsReplica:
         with self._lock:
             self.state.logged_in, self.state.scanned = True, False
         response = web.HTTPFound("/platform")
-        response.set_cookie(COOKIE, self.state.session)
+        response.set_cookie(COOKIE, self.state.session, max_age=86400)  # a login that outlives the browser
         raise response
 
     async def _home(self, request: web.Request) -> web.Response:
@@ -194,7 +194,9 @@ class ChannelsReplica:
 
     def log_in_cookie(self) -> dict[str, Any]:
         """The cookie a logged-in browser profile holds (Playwright's add_cookies shape)."""
-        return {"name": COOKIE, "value": self.state.session, "url": self.base_url}
+        import time
+
+        return {"name": COOKIE, "value": self.state.session, "url": self.base_url, "expires": time.time() + 86400}
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -235,3 +237,34 @@ class ChannelsReplica:
         if self._loop is not None and self._thread is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(10)
+
+
+def logged_in_profile(replica: ChannelsReplica, profile: Any) -> None:
+    """Put the replica's login cookie into a browser profile, as a past QR-code login would have."""
+    import asyncio as _asyncio
+
+    from playwright.async_api import async_playwright
+
+    from studio.room.channels.console import BROWSER_ARGS, find_browser
+
+    async def main() -> None:
+        async with async_playwright() as p:
+            context = await p.chromium.launch_persistent_context(
+                str(profile), executable_path=find_browser(), headless=True,
+                args=[*BROWSER_ARGS, "--no-sandbox"])
+            await context.add_cookies([replica.log_in_cookie()])
+            await context.close()
+
+    threading_result: list[BaseException] = []
+
+    def in_thread() -> None:  # callers may be inside a running loop
+        try:
+            _asyncio.run(main())
+        except BaseException as e:
+            threading_result.append(e)
+
+    t = threading.Thread(target=in_thread)
+    t.start()
+    t.join(60)
+    if threading_result:
+        raise threading_result[0]

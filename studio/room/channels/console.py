@@ -37,6 +37,29 @@ BROWSER_ARGS = ["--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--no-default-browser-check"]
 
 
+# In the page, in one round trip: the goods row of ``q.goods`` (its index and its 讲解 link's text),
+# whether a dialog covers the list, or which part of the page did not match.
+_FIND_ROW = """q => {
+  const dialog = !!document.querySelector(q.dialog);
+  const rows = document.querySelectorAll(q.row);
+  if (!rows.length) return {changed: q.row, dialog};
+  for (let i = 0; i < rows.length; i++) {
+    const ident = rows[i].querySelector(q.id);
+    if (!ident) return {changed: q.id, dialog};
+    if (ident.textContent.trim() !== q.goods) continue;
+    const link = rows[i].querySelector(q.link);
+    if (!link) return {changed: q.link, dialog};
+    return {index: i, text: link.textContent.trim(), dialog};
+  }
+  return {index: null, dialog};
+}"""
+_LINK_SAYS = """q => {
+  const row = document.querySelectorAll(q.row)[q.index];
+  const link = row && row.querySelector(q.link);
+  return !!link && link.textContent.trim() === q.want;
+}"""
+
+
 class ConsoleState(enum.Enum):
     CLOSED = "closed"  # no browser yet
     LOGGED_OUT = "logged_out"  # the console sent us to its login page
@@ -219,10 +242,13 @@ class ChannelsConsole:
             page = self._console if expect == "in_live_console" else self._goods
             if state is not ConsoleState.LIVE or page is None:
                 raise self._error(state, expect)
-        state = await self._where(page, expect)
-        if state is not ConsoleState.LIVE:
-            self.state = state
-            raise self._error(state, expect)
+        # The page is open: only the address can say logged out / not live (no round trip); what
+        # the action looks for next says whether the page still matches.
+        url = page.url
+        for state, pattern in ((ConsoleState.LOGGED_OUT, "login"), (ConsoleState.NOT_LIVE, "home")):
+            if re.search(self.map.url_patterns[pattern], url):
+                self.state = state
+                raise self._error(state, expect)
         return page
 
     def _error(self, state: ConsoleState, what: str) -> ChannelsError:
@@ -235,46 +261,34 @@ class ChannelsConsole:
     # --- actions ---------------------------------------------------------------------------
 
     async def set_explaining(self, goods_id: str, on: bool = True) -> bool:
-        """讲解 on (or off) for one goods row; False when it already was. Checked after the click."""
+        """讲解 on (or off) for one goods row; False when it already was. Checked after the click.
+
+        The row is found in one round trip to the page (``_FIND_ROW``); the click is a real mouse
+        click through Playwright, and the link's text is checked afterwards."""
         page = await self._ready(self._goods, "goods_list")
         s, texts = self.map.selectors, self.map.texts
-        dialog = page.locator(s["dialog_close"])
-        if await dialog.count() > 0:  # "直播间讲解支持「送礼物」模式" and other pop-ups cover the list
-            await dialog.first.click()
-        row = await self._row(page, goods_id)
-        link = row.locator(s["explain_link"])
-        if await link.count() == 0:
-            raise ConsoleChanged(s["explain_link"])
+        query = {"row": s["goods_row"], "id": s["goods_row_id"], "link": s["explain_link"],
+                 "dialog": s["dialog_close"], "goods": goods_id}
+        found = await page.evaluate(_FIND_ROW, query)
+        if found.get("dialog"):  # "直播间讲解支持「送礼物」模式" and other pop-ups cover the list
+            await page.locator(s["dialog_close"]).first.click()
+        if found.get("changed"):
+            raise ConsoleChanged(found["changed"])
+        if found.get("index") is None:
+            raise GoodsNotListed(goods_id)
         want, other = (texts["end_explain"], texts["explain"]) if on else (texts["explain"], texts["end_explain"])
-        current = (await link.first.text_content() or "").strip()
+        current = found.get("text", "")
         if current == want:
             return False
         if current != other:
             raise ConsoleChanged(f"{s['explain_link']} = {current!r}")
-        await link.first.click()
+        await page.locator(s["goods_row"]).nth(found["index"]).locator(s["explain_link"]).first.click()
         try:
-            await link.first.wait_for(state="attached")
-            await page.wait_for_function(
-                "([el, text]) => el.textContent.trim() === text",
-                arg=[await link.first.element_handle(), want], timeout=self.wait_ms)
+            await page.wait_for_function(_LINK_SAYS, arg={**query, "index": found["index"], "want": want},
+                                         timeout=self.wait_ms)
         except Exception as e:
             raise ConsoleChanged(f"{s['explain_link']} → {want}") from e
         return True
-
-    async def _row(self, page: Any, goods_id: str) -> Any:
-        s = self.map.selectors
-        rows = page.locator(s["goods_row"])
-        count = await rows.count()
-        if count == 0:
-            raise ConsoleChanged(s["goods_row"])
-        for i in range(count):
-            row = rows.nth(i)
-            ident = row.locator(s["goods_row_id"])
-            if await ident.count() == 0:
-                raise ConsoleChanged(s["goods_row_id"])
-            if (await ident.first.text_content() or "").strip() == goods_id:
-                return row
-        raise GoodsNotListed(goods_id)
 
     async def post_comment(self, text: str) -> None:
         """Type ``text`` in the live console's comment box and send it; checked after sending."""
