@@ -64,6 +64,12 @@ class X11Hotkeys(HotkeyBackend):
         return keycode
 
     def register(self, combo: Combo, callback: Callable[[], None]) -> None:
+        if {"ctrl", "alt"} <= combo.modifiers and combo.key[1:].isdigit() and combo.key.startswith("F") \
+                and int(combo.key[1:]) <= 12:
+            # The X server itself takes these (XKB's switch-VT action): they never reach a client.
+            raise HotkeyConflict(combo, translate(
+                "Hotkeys", "{combo} switches the computer's text consoles on Linux and never reaches the "
+                           "console. Pick another combo (e.g. Ctrl+Shift+{key}).").format(combo=combo, key=combo.key))
         keycode, mask = self._keycode(combo), self._mask(combo)
         X = self._X
         with self._lock:
