@@ -184,3 +184,13 @@ def test_the_loop_never_waits_on_the_browser(
 
     assert run(scenario(), timeout=30) is Outcome.DONE
     assert max(gaps) < 0.25
+
+
+def test_preflight_says_why_a_show_cannot_start_and_the_spec_resumes_the_same_account(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    assert run(room.preflight(), timeout=30) is None
+    fresh.control(live=False)
+    problem = run(room.preflight(), timeout=30)
+    assert problem is not None and "anchor app" in problem
+    assert room.spec()["kind"] == "channels" and room.spec()["account"] == "测试小店"
+    assert "测试小店" in room.target_label

@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from studio.events import Signal
 from studio.i18n import QT_TRANSLATE_NOOP, translate
@@ -65,6 +65,29 @@ class ChannelsRoom(ManualRoom):
         self.coupons: dict[str, str] = {}  # plan coupon id → the store's coupon id, to stop it early
         self._thread = BrowserThread(f"channels-{account}")
         self._console = ChannelsConsole(console_map or load_console_map(), profile_dir, browser, wait_s, headless)
+
+    # --- what the show sees (studio.room.base.LiveRoom) ------------------------------------
+
+    @property
+    def timeout(self) -> float:  # type: ignore[override]
+        # The show waits a little longer than our own bound, so the hand-over to a checklist step
+        # (with its reason) is what the pad shows, not a bare "did not answer".
+        return self.action_timeout + 2.0
+
+    @property
+    def target_label(self) -> str:
+        return translate("ChannelsRoom", "Channels {account} · web console").format(account=self.account)
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": "channels", "account": self.account, "label": self.target_label}
+
+    async def preflight(self) -> str | None:
+        """Before the show: the console must be logged in and live, or the start says why."""
+        try:
+            state = await self.connect()
+        except ChannelsError as e:
+            return str(e)
+        return None if state is ConsoleState.LIVE else self.problem
 
     def supports(self, action: RoomAction) -> bool:
         return action in BY_CONSOLE or (action is RoomAction.COUPON and self.store is not None)
@@ -167,6 +190,8 @@ class ChannelsRoom(ManualRoom):
         except (TimeoutError, RuntimeError):
             pass
         self._thread.stop()
+        if self.store is not None:
+            await self.store.client.close()
 
 
 def _stuck(seconds: float) -> str:

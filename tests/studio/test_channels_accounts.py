@@ -1,0 +1,68 @@
+"""Channels accounts: names and AppIDs in settings, the store secret in the keyring, one profile each."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from studio.config import Settings
+from studio.errors import UserError
+from studio.room.base import RoomAction
+from studio.room.channels.accounts import ChannelsAccounts, store_secret_name
+from studio.secrets import SecretStore
+from tests.fakes.keyring import MemoryKeyring
+
+
+def test_accounts_live_in_settings_without_secrets_and_each_has_its_own_profile(tmp_path: Path) -> None:
+    ring = MemoryKeyring()
+    settings = Settings()
+    accounts = ChannelsAccounts(settings, SecretStore(backend=ring))
+    accounts.add("小店A", store_app_id="wxstoreA")
+    accounts.add("小店 A")  # cleans up to the same letters: must not share a login
+    accounts.set_store_secret("wxstoreA", "the-store-secret-value")
+    path = tmp_path / "settings.json"
+    settings.save(path)
+    text = path.read_text(encoding="utf-8")
+    assert "the-store-secret-value" not in text and "wxstoreA" in text
+    assert ring.items[("studio-console", store_secret_name("wxstoreA"))] == "the-store-secret-value"
+    a, b = accounts.get("小店A"), accounts.get("小店 A")
+    assert a.profile_dir() != b.profile_dir()
+    reread = ChannelsAccounts(Settings.load(path), SecretStore(backend=ring))
+    assert [x.name for x in reread.all()] == ["小店A", "小店 A"]
+    accounts.remove("小店 A")
+    assert [x.name for x in accounts.all()] == ["小店A"]
+
+
+def test_unknown_or_bad_names_are_plain_refusals() -> None:
+    accounts = ChannelsAccounts(Settings(), SecretStore(backend=MemoryKeyring()))
+    with pytest.raises(UserError, match="no Channels account"):
+        accounts.get("nobody")
+    with pytest.raises(UserError, match="1 to 40"):
+        accounts.add("   ")
+
+
+def test_a_broken_section_in_settings_reads_as_no_accounts(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"channels": {"accounts": [7, {"name": ""}, {"name": "ok", "store_app_id": None}]}}))
+    accounts = ChannelsAccounts(Settings.load(path), SecretStore(backend=MemoryKeyring()))
+    assert [(a.name, a.store_app_id) for a in accounts.all()] == [("ok", "")]
+
+
+def test_the_room_gets_store_coupons_only_when_the_secret_is_in_the_keyring() -> None:
+    ring = MemoryKeyring()
+    accounts = ChannelsAccounts(Settings(), SecretStore(backend=ring))
+    accounts.add("小店A", store_app_id="wxstoreA")
+
+    async def build() -> tuple[bool, bool]:
+        without = await accounts.build_room("小店A")
+        accounts.set_store_secret("wxstoreA", "s3cret-for-the-store")
+        with_secret = await accounts.build_room("小店A")
+        result = without.supports(RoomAction.COUPON), with_secret.supports(RoomAction.COUPON)
+        await without.close()
+        await with_secret.close()
+        return result
+
+    assert asyncio.run(build()) == (False, True)
