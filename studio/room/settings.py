@@ -198,4 +198,5 @@ class RoomConnection:
 
     async def close(self) -> None:
         await self.model.close()
+        await self.targets.close()
         await self._stop_emulator()

@@ -5,7 +5,9 @@ Three kinds (``Settings.extra["show_target"]["kind"]``):
 - ``miniprogram``: the mini-program room picked in the live-room panel — a real room, or in
   rehearsal (彩排) a room of the local emulator; goods by API, the rest as checklist steps;
 - ``manual``: the manual checklist (WeChat Channels, any platform without an API);
-- ``dryrun``: nothing is sent anywhere; every action is marked done.
+- ``dryrun``: nothing is sent anywhere; every action is marked done;
+- ``channels``: a WeChat Channels account (``studio.room.channels``): 讲解 and comments through its
+  web console, coupons by the store API, the rest as checklist steps.
 
 ``RoomTargets.build(None)`` makes the target for a new show from the settings; the show log keeps
 its ``spec()`` (``room_target`` event) and ``build(spec)`` makes the same one again for a resumed
@@ -27,19 +29,21 @@ from studio.room.manual import ManualRoom
 from studio.room.matching import GoodsMatch, match_goods
 
 if TYPE_CHECKING:
+    from studio.room.channels.accounts import ChannelsAccounts
     from studio.room.settings import RoomConnection
     from studio.room.wechat import WeChatLiveClient
 
 log = logging.getLogger(__name__)
 
 SECTION = "show_target"
-MINIPROGRAM, MANUAL, DRYRUN = "miniprogram", "manual", "dryrun"
-KINDS = (MINIPROGRAM, MANUAL, DRYRUN)
+MINIPROGRAM, MANUAL, DRYRUN, CHANNELS = "miniprogram", "manual", "dryrun", "channels"
+KINDS = (MINIPROGRAM, MANUAL, DRYRUN, CHANNELS)
 KIND_TITLES = {
     MINIPROGRAM: QT_TRANSLATE_NOOP("RoomTargets", "Mini-program live room (小程序直播)"),
     MANUAL: QT_TRANSLATE_NOOP("RoomTargets", "Manual checklist (手动清单): Channels and any platform without "
                                              "an API"),
     DRYRUN: QT_TRANSLATE_NOOP("RoomTargets", "Dry run (演练): nothing is sent"),
+    CHANNELS: QT_TRANSLATE_NOOP("RoomTargets", "WeChat Channels (视频号): 讲解 and comments in its web console"),
 }
 MATCH_TIMEOUT_SECONDS = 8.0
 
@@ -53,6 +57,16 @@ class RoomTargets:
         self.changed = Signal("room_targets.changed")
         self.products: Callable[[], list[Any]] | None = None  # the plan's products (set by the core)
         self.last_match: GoodsMatch | None = None
+        self._channels: ChannelsAccounts | None = None
+
+    @property
+    def channels(self) -> ChannelsAccounts:
+        """The Channels accounts (imported on first use: the browser driver is not a start-up cost)."""
+        if self._channels is None:
+            from studio.room.channels.accounts import ChannelsAccounts
+
+            self._channels = ChannelsAccounts(self.connection.settings, self.connection.store)
+        return self._channels
 
     @property
     def kind(self) -> str:
@@ -60,10 +74,21 @@ class RoomTargets:
         kind = raw.get("kind") if isinstance(raw, dict) else None
         return kind if kind in KINDS else MANUAL
 
-    async def choose(self, kind: str) -> None:
+    async def close(self) -> None:
+        if self._channels is not None:
+            await self._channels.close()
+
+    @property
+    def channels_account(self) -> str:
+        raw = self.connection.settings.extra.get(SECTION)
+        account = raw.get("account") if isinstance(raw, dict) else None
+        return account if isinstance(account, str) else ""
+
+    async def choose(self, kind: str, account: str = "") -> None:
+        """``account``: the Channels account, for ``kind == "channels"``."""
         if kind not in KINDS:
             raise ValueError(kind)
-        self.connection.settings.extra[SECTION] = {"kind": kind}
+        self.connection.settings.extra[SECTION] = {"kind": kind, **({"account": account} if account else {})}
         await asyncio.to_thread(self.connection.settings.save)
         self.changed.emit()
 
@@ -82,6 +107,9 @@ class RoomTargets:
             return translate("WeChatLive", "Mini-program live room {room}").format(room=room_id)
         if kind == DRYRUN:
             return translate("DryRunRoom", "Dry run, nothing sent (演练，不发送)")
+        if kind == CHANNELS:
+            account = (spec.get("account") if spec else self.channels_account) or "?"
+            return translate("ChannelsRoom", "Channels {account} · web console").format(account=account)
         return translate("ManualRoom", "Manual checklist (手动清单)")
 
     async def build(self, spec: dict[str, Any] | None) -> LiveRoom:
@@ -89,6 +117,12 @@ class RoomTargets:
         kind = spec.get("kind") if spec else self.kind
         if kind == DRYRUN:
             return DryRunRoom()
+        if kind == CHANNELS:
+            account = str((spec.get("account") if spec else self.channels_account) or "")
+            try:
+                return await self.channels.room(account)
+            except Exception as e:  # no such account any more: the show still starts, and says so
+                return _UnreadyChannels(str(e), account)
         if kind != MINIPROGRAM:
             return ManualRoom()
         from studio.room.wechat import WeChatLiveRoom
@@ -155,6 +189,21 @@ class _Unready(ManualRoom):
     def spec(self) -> dict[str, Any]:
         return {"kind": MINIPROGRAM, "room_id": self.room_id, "rehearsal": self.rehearsal,
                 "label": self.target_label}
+
+    async def preflight(self) -> str | None:
+        return self.problem
+
+
+class _UnreadyChannels(ManualRoom):
+    """A Channels target whose account is gone: checklist steps, and the show's start says why."""
+
+    def __init__(self, problem: str, account: str) -> None:
+        super().__init__()
+        self.problem = problem
+        self.account = account
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": CHANNELS, "account": self.account, "label": self.target_label}
 
     async def preflight(self) -> str | None:
         return self.problem

@@ -66,3 +66,25 @@ def test_the_room_gets_store_coupons_only_when_the_secret_is_in_the_keyring() ->
         return result
 
     assert asyncio.run(build()) == (False, True)
+
+
+def test_channels_is_a_show_target_kept_with_the_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from studio.room.channels import ChannelsRoom
+    from studio.room.settings import RoomConnection
+
+    async def scenario() -> None:
+        connection = RoomConnection(Settings(), SecretStore(backend=MemoryKeyring()), builtin_emulator=False)
+        monkeypatch.setattr(Settings, "save", lambda self, path=None: None)
+        targets = connection.targets
+        targets.channels.add("小店A")
+        await targets.choose("channels", account="小店A")
+        assert targets.kind == "channels" and "小店A" in targets.label()
+        room = await targets.build(None)
+        assert isinstance(room, ChannelsRoom)
+        assert await targets.build(room.spec()) is room  # resumed: the same account, the same browser
+        gone = await targets.build({"kind": "channels", "account": "removed shop"})
+        problem = await gone.preflight()
+        assert problem is not None and "removed shop" in problem
+        await connection.close()
+
+    asyncio.run(scenario())

@@ -53,6 +53,21 @@ class ChannelsAccounts:
     def __init__(self, settings: Settings, store: SecretStore) -> None:
         self.settings = settings
         self.store = store
+        # One room per account for the console's life: a browser profile can be open in one
+        # browser only, so the setup panel's login and the show's target share it.
+        self._rooms: dict[str, ChannelsRoom] = {}
+
+    async def room(self, name: str) -> ChannelsRoom:
+        """The account's room, built once (the same object for the setup panel and the show)."""
+        room = self._rooms.get(name)
+        if room is None:
+            room = self._rooms[name] = await self.build_room(name)
+        return room
+
+    async def close(self) -> None:
+        rooms, self._rooms = list(self._rooms.values()), {}
+        for room in rooms:
+            await room.close()
 
     def _section(self) -> dict[str, Any]:
         raw = self.settings.extra.get(SECTION)
