@@ -27,6 +27,7 @@ from studio.room.base import LiveRoom
 from studio.room.dryrun import DryRunRoom
 from studio.room.manual import ManualRoom
 from studio.room.matching import GoodsMatch, match_goods
+from studio.tasks import spawn
 
 if TYPE_CHECKING:
     from studio.room.channels.accounts import ChannelsAccounts
@@ -139,7 +140,9 @@ class RoomTargets:
         except Exception as e:  # settings incomplete: the show still starts, and says so
             return _Unready(str(e), room_id=room_id, rehearsal=rehearsal)
         room = WeChatLiveRoom(client, room_id, rehearsal=rehearsal)
-        await self._apply_match(room)
+        # In the background: a slow room never delays the show's start (the match is for
+        # products the plan names without a goods id; the pad's own calls say what is wrong).
+        room.matching = spawn(self._apply_match(room), name="match-plan-goods")
         return room
 
     async def _apply_match(self, room: Any) -> None:

@@ -8,6 +8,7 @@ and become checklist steps the assistant ticks off, in the same result.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from studio.i18n import translate
@@ -39,6 +40,8 @@ class WeChatLiveRoom(LiveRoom):
         self.name = name or translate("WeChatLive", "Mini-program live room {room}").format(room=room_id)
         self.checklist = ManualRoom(translate("WeChatLive", "Checklist"))
         self.goods_ids: dict[str, str] = {}
+        self.matching: asyncio.Task[None] | None = None  # the plan matched to the room's goods
+
 
     @property
     def target_label(self) -> str:
@@ -102,6 +105,8 @@ class WeChatLiveRoom(LiveRoom):
         return translate("WeChatLive", "“{title}” is off sale.").format(title=title)
 
     async def close(self) -> None:
+        if self.matching is not None:
+            self.matching.cancel()
         if self._owns_client:
             await self.client.close()
 
