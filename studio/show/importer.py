@@ -41,6 +41,9 @@ from studio.i18n import translate
 from studio.show.plan import Product
 
 HEADER_SCAN_ROWS = 20
+MAX_PRICE = Decimal("100000000")  # 1亿 yuan: above it a price cell is a typo (or an attack), never read
+MAX_STOCK = 1_000_000_000
+MAX_COLUMNS = 16_384  # Excel's widest sheet: a SpreadsheetML cell index beyond it is not a real sheet
 MAX_EXACT_DIGITS = 15  # a double holds 15 significant digits: longer numeric ids are already rounded
 
 # Field → header synonyms, normalised (no spaces, no brackets, lower case). First match wins,
@@ -131,7 +134,7 @@ def read_rows(path: Path) -> tuple[list[list[Any]], str]:
             rows = _spreadsheetml_rows(data)
         else:
             rows = _csv_rows(decode_text(data))
-    except (CalamineError, ET.ParseError, csv.Error, ValueError) as e:
+    except (CalamineError, ET.ParseError, csv.Error, ValueError, RecursionError, ArithmeticError) as e:
         raise UnreadableGoodsFile(translate(
             "Import", "Could not read {name} as a goods list ({detail}). Save it again from the back office "
                       "as .xlsx or .csv and retry.").format(name=Path(path).name, detail=e)) from None
@@ -230,7 +233,10 @@ def _spreadsheetml_rows(data: bytes) -> list[list[Any]]:
         for cell in row.iter(f"{ns}Cell"):
             index = cell.get(f"{ns}Index")
             if index is not None:
-                cells.extend([""] * (int(index) - 1 - len(cells)))
+                position = int(index)
+                if not 0 < position <= MAX_COLUMNS:
+                    raise ValueError(f"cell index {position} out of range")
+                cells.extend([""] * (position - 1 - len(cells)))
             item = cell.find(f"{ns}Data")
             cells.append("".join(item.itertext()) if item is not None else "")
         rows.append(cells)
@@ -308,9 +314,9 @@ def _money(cell: Any, fen: bool) -> Decimal | None:
         return None
     try:
         amount = Decimal(text)
-    except InvalidOperation:
+    except (InvalidOperation, ValueError):
         return None
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount > (MAX_PRICE * 100 if fen else MAX_PRICE):
         return None
     if fen:
         amount = amount / 100
@@ -321,9 +327,9 @@ def _stock(cell: Any) -> int | None:
     text = _cell_text(cell).replace(",", "")
     try:
         value = Decimal(text)
-    except InvalidOperation:
+    except (InvalidOperation, ValueError):
         return None
-    return int(value) if value.is_finite() and value >= 0 else None
+    return int(value) if value.is_finite() and 0 <= value <= MAX_STOCK else None
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -331,6 +337,15 @@ def _stock(cell: Any) -> int | None:
 
 def import_goods(path: Path, mapping: dict[str, int] | None = None) -> GoodsImport:
     rows, kind = read_rows(path)
+    try:
+        return _import_rows(path, rows, kind, mapping)
+    except (ArithmeticError, ValueError, RecursionError) as e:  # a hostile cell: plain words, not a crash
+        raise UnreadableGoodsFile(translate(
+            "Import", "Could not read {name} as a goods list ({detail}). Save it again from the back office "
+                      "as .xlsx or .csv and retry.").format(name=Path(path).name, detail=type(e).__name__)) from None
+
+
+def _import_rows(path: Path, rows: list[list[Any]], kind: str, mapping: dict[str, int] | None) -> GoodsImport:
     result = GoodsImport(source_format=kind)
     if not rows:
         raise UnreadableGoodsFile(translate("Import", "{name} has no rows.").format(name=Path(path).name))

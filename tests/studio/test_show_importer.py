@@ -162,3 +162,27 @@ def test_extension_is_ignored_and_broken_files_say_so(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not a zip at all")
     with pytest.raises(UnreadableGoodsFile, match="Could not read"):
         import_goods(broken)
+
+
+# ----- hostile goods lists: once crashes, now rows with plain words or one UserError -------------
+
+@pytest.mark.parametrize("cell", ["1e999999", "1E+400", "-1e999999", "NaN", "Infinity", "9" * 5000])
+def test_an_absurd_price_or_stock_is_not_read_and_never_crashes(tmp_path, cell):
+    path = tmp_path / "goods.csv"
+    path.write_text(f"商品名称,价格,库存\n风扇,{cell},{cell}\n杯子,69,300\n", encoding="utf-8")
+    result = import_goods(path)
+    fan, cup = result.products
+    assert fan.name == "风扇" and fan.price is None and fan.live_price is None and fan.stock is None
+    assert cup.price == Decimal("69.00") and cup.stock == 300
+
+
+def test_a_spreadsheetml_cell_far_to_the_right_is_refused_not_allocated(tmp_path):
+    path = tmp_path / "goods.xls"
+    path.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+        '<Row><Cell><Data>商品名称</Data></Cell><Cell><Data>价格</Data></Cell></Row>'
+        '<Row><Cell ss:Index="999999999"><Data>x</Data></Cell></Row>'
+        '</Table></Worksheet></Workbook>', encoding="utf-8")
+    with pytest.raises(UnreadableGoodsFile):
+        import_goods(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from studio.errors import UserError
-from studio.show import plan as plan_module
+from studio.show.plan import writer as plan_module
 from studio.show.plan import (
     Announcement,
     Plan,
@@ -194,3 +195,53 @@ def test_next_id_and_titles():
     assert plan.next_id("p") == "p3"
     assert plan.step_title(Step("explain", "p2")) == "杯子"
     assert plan.step_title(Step("segment", title="开场")) == "开场"
+
+
+# ----- hostile plans: the corpus of what once crashed or slipped through `show check` ----------
+
+_PRODUCT = '[show]\ntitle = "t"\n\n[[products]]\nid = "p"\nname = "扇"\n'
+HOSTILE_PLANS = {
+    "price 1e30": _PRODUCT + "price = 1e30\n",
+    "price text 1e999999": _PRODUCT + 'price = "1e999999"\n',
+    "stock with 5000 digits": _PRODUCT + "stock = " + "9" * 5000 + "\n",
+    "stock 10**30": _PRODUCT + "stock = " + str(10 ** 30) + "\n",
+    "minutes as a 400-digit integer": _PRODUCT + "minutes = " + "9" * 400 + "\n",
+    "deeply nested list": '[show]\ntitle = "t"\nx = ' + "[" * 5000 + "]" * 5000 + "\n",
+    "deeply nested inline table": "x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+    "minutes nan": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = nan\n',
+    "minutes inf": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = inf\n',
+    "minutes -inf": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = -inf\n',
+    "minutes_per_product nan": '[show]\nminutes_per_product = nan\n',
+    "lottery minutes inf": '[[lotteries]]\nid = "l"\nprize = "奖"\nminutes = inf\n',
+    "float goods_id": _PRODUCT + "goods_id = 10086001.5\n",
+    "goods_id a table": _PRODUCT + "goods_id = {a = 1}\n",
+    "start without a time zone": '[show]\nstart = 2024-06-18T20:00:00\n',
+    "start a bare date": '[show]\nstart = 2024-06-18\n',
+    "empty file": "",
+    "only comments": "# 直播方案\n\n   \n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PLANS))
+def test_a_hostile_plan_is_a_problem_not_a_crash(name):
+    plan, problems = check_plan_text(HOSTILE_PLANS[name])
+    assert problems, f"{name} was accepted"
+    assert all(isinstance(p.message, str) and p.message for p in problems)
+    if plan is not None:  # what was accepted can be run: every target is a finite number of seconds
+        assert all(math.isfinite(plan.step_target_seconds(s)) for s in plan.order)
+
+
+def test_a_hostile_plan_file_raises_only_plan_invalid(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(HOSTILE_PLANS["price 1e30"], encoding="utf-8")
+    with pytest.raises(PlanInvalid) as info:
+        load_plan(path)
+    assert "price" in str(info.value)
+
+
+def test_a_start_with_a_time_zone_and_plain_numbers_still_pass():
+    plan, problems = check_plan_text('[show]\nstart = 2024-06-18T20:00:00+08:00\n\n[[products]]\nid = "p"\n'
+                                     'name = "扇"\nprice = 99999999\nstock = 1000000\nminutes = 720\n'
+                                     'goods_id = 10086001\n')
+    assert problems == [] and plan is not None
+    assert plan.products[0].goods_id == "10086001" and plan.show.start is not None
