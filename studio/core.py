@@ -21,6 +21,7 @@ from studio.obs.overlays import Overlays
 from studio.obs.scenes import ScenesModel
 from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
+from studio.onair import OnAir
 from studio.redact import register_secret
 from studio.remote.hotkeys.service import GlobalHotkeys
 from studio.remote.service import RemoteControl
@@ -69,6 +70,8 @@ class StudioCore:
         # product pushes and lotteries become markers on the health chart.
         self.pad = Pad(self.show, markers=self.health.add_marker)
         self.room_targets.products = lambda: list(self.show.plan.products)
+        # One truth for what is on air: every panel showing stream, show or OBS state reads it.
+        self.onair = OnAir(self.link, self.stream, self.health, self.show)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
         # Buttons anywhere (issue 18): the same pad from a phone, a Stream Deck or global hotkeys.
         # The API is off until switched on; the hotkey backend opens only once a hotkey is set.

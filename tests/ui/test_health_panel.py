@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from studio.health.history import MarkerKind
 from studio.health.monitor import StreamHealth
 from studio.health.sampler import SampleState
-from studio.obs.link import ConnectionTarget, ObsLink
-from studio.obs.stream import StreamControl
+from studio.obs.link import ConnectionTarget, LinkState, LinkStatus, ObsLink
+from studio.obs.stream import StreamControl, StreamPhase
 from ui.panels.health import FOLLOW_SPAN_S, HealthPanel
 
 T0 = 1_700_000_000.0
@@ -27,8 +27,15 @@ class Show:
                                    wall_clock=lambda: self.now)
         self.seconds = 0
         self.bytes = 0
+        # The panel's words come from OnAir, which reads the link and the stream as OBS reports them.
+        self.link._set_status(LinkStatus(LinkState.CONNECTED))
+        self.stream._set_phase(StreamPhase.OFF)
+
+    def _output(self, state: str) -> None:
+        self.stream._on_stream_state_changed({"outputState": f"OBS_WEBSOCKET_OUTPUT_{state}"})
 
     def live(self, seconds: int, kbps: float) -> None:
+        self._output("STARTED")
         for _ in range(seconds):
             self.seconds += 1
             self.now += 1
@@ -39,6 +46,7 @@ class Show:
                 "outputTotalFrames": self.seconds * 30, "outputCongestion": 0.02}, float(self.seconds))
 
     def reconnecting(self, seconds: int) -> None:
+        self._output("RECONNECTING")
         for _ in range(seconds):
             self.seconds += 1
             self.now += 1
@@ -172,6 +180,7 @@ def test_a_saving_problem_is_shown_in_the_message_line(qtbot, show, tmp_path):
 
 def test_obs_gone_while_on_air(panel, show):
     show.live(10, 2500)
+    show.link._set_status(LinkStatus(LinkState.RECONNECTING, "OBS closed the connection"))
     show.health.sampler.feed_gone()
     assert show.health.last.state is SampleState.OBS_GONE
     assert panel.figures["kbps"].text() == "OBS not answering"

@@ -61,7 +61,7 @@ def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
         answer = await core.link.request("GetCurrentProgramScene")
         assert answer["currentProgramSceneName"] == LAB_SCENES[1]
         marked = window.scenes_panel.list.item(1).text()
-        assert marked.startswith("●") and "ON AIR" in marked
+        assert marked.startswith("●") and "PROGRAM" in marked  # not streaming: program, not "on air"
 
         other = obsws_python.ReqClient(host="127.0.0.1", port=shared_obs.port,
                                        password=shared_obs.password, timeout=3)
@@ -111,7 +111,7 @@ def test_obs_killed_window_stays_responsive_and_recovers(qtbot, obs_factory, run
         await wait_until(lambda: core.link.state is LinkState.RECONNECTING, timeout=5)
         await wait_until(lambda: not window.scenes_panel.list.isEnabled())
         assert window.connection_bar.state_badge.accessibleName() == "reconnecting"
-        assert window.stream_panel.phase_label.accessibleName() == "unknown"
+        assert window.stream_panel.phase_label.accessibleName() == "obs_offline"  # OnAir: not streaming, OBS gone
         assert not window.stream_panel.button.isEnabled()
         await asyncio.to_thread(obs.start)
         await wait_until(lambda: window.scenes_panel.list.isEnabled(), timeout=20)

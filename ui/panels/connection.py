@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from studio.core import StudioCore
 from studio.obs.link import LinkState, LinkStatus
 from studio.obs.target import parse_address
+from studio.onair import SEVERITY_COLOURS
 from ui.widgets import MessageLine, run_action
 
 _STATE_COLOURS = {
@@ -36,6 +37,10 @@ class ConnectionBar(QWidget):
         self.state_badge.setObjectName("connectionState")
         self.state_badge.setMinimumWidth(150)
         self.versions = QLabel()
+        # What is on air, in the bar that is always visible (the one truth, as every panel shows it).
+        self.onair_line = QLabel()
+        self.onair_line.setObjectName("onAirLine")
+        self.onair_line.setWordWrap(True)
         self.address = QLineEdit(core.settings.obs.url)
         self.address.setToolTip(self.tr("OBS WebSocket address, e.g. ws://127.0.0.1:4455"))
         self.password = QLineEdit()
@@ -59,6 +64,7 @@ class ConnectionBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 2)
         layout.addLayout(row)
+        layout.addWidget(self.onair_line)
         layout.addWidget(self.message)
         layout.addWidget(self.problems)
 
@@ -68,8 +74,21 @@ class ConnectionBar(QWidget):
         core.link.status_changed.connect(self._on_link_status_changed)
         core.settings.changed.connect(self._on_problems_changed)
         core.plan_files.changed.connect(self._on_problems_changed)
+        core.onair.changed.connect(self._on_onair_changed)
+        self._on_onair_changed()
         self._on_link_status_changed(core.link.status)
         self._on_problems_changed()
+
+    def _on_onair_changed(self) -> None:
+        onair = self.core.onair
+        alarm = onair.severity == "alarm"
+        colour = SEVERITY_COLOURS[onair.severity]
+        text = f"<b style='color:{colour}; font-size:{18 if alarm else 14}px'>{onair.text}</b>"
+        if alarm:
+            text += f" <span style='color:{colour}'>— {onair.advice}</span>"
+        self.onair_line.setText(text)
+        self.onair_line.setAccessibleName(onair.state)
+        self.onair_line.setStyleSheet("background: #fdecea; padding: 4px;" if alarm else "")
 
     def _on_problems_changed(self) -> None:
         problems = self.core.problems()

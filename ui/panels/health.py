@@ -30,6 +30,7 @@ from studio.health.history import Marker, MarkerKind, OutageSpan
 from studio.health.monitor import StreamHealth
 from studio.health.sampler import Sample, SampleState
 from studio.health.status import HIGH_KBPS, LOW_KBPS, Level, Verdict
+from studio.onair import SEVERITY_COLOURS, OnAir
 from ui.widgets import MessageLine
 
 CHART_MIN_HEIGHT = 200  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
@@ -58,9 +59,12 @@ _OUTAGE_BRUSH = {SampleState.RECONNECTING: (198, 40, 40, 50), SampleState.OBS_GO
 
 
 class HealthPanel(QWidget):
-    def __init__(self, health: StreamHealth, parent: QWidget | None = None) -> None:
+    def __init__(self, health: StreamHealth, parent: QWidget | None = None, *,
+                 onair: OnAir | None = None) -> None:
         super().__init__(parent)
         self.health = health
+        # The big word and what to do come from the one truth of what is on air.
+        self.onair = onair or OnAir.of(health.sampler.link, health.sampler.stream, health)
         self.history = health.history
         self.compact = False
         self._word_px = WORD_PX
@@ -152,7 +156,8 @@ class HealthPanel(QWidget):
         self.follow_button.toggled.connect(self._on_follow_button_toggled)
         self.whole_button.clicked.connect(self._on_whole_button_clicked)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_view_range_changed_manually)
-        health.changed.connect(self._on_health_changed)
+        # OnAir re-announces every sample (and every link or stream change) after taking it in.
+        self.onair.changed.connect(self._on_health_changed)
         self._on_health_changed()
         self.redraw()
 
@@ -166,11 +171,16 @@ class HealthPanel(QWidget):
             self.message.show_message(problem, "error")
 
     def _show_verdict(self, verdict: Verdict) -> None:
-        colour = _LEVEL_COLOUR[verdict.level]
-        self.status_word.setText(verdict.word)
+        onair = self.onair
+        colour = SEVERITY_COLOURS[onair.health_severity]
+        self.status_word.setText(onair.health_word)
         self.status_word.setStyleSheet(f"font-size: {self._word_px}px; font-weight: bold; color: {colour};")
-        self.status_word.setAccessibleName(verdict.level.name.lower())
-        self.advice.setText(verdict.advice)
+        if onair.state == "live" and verdict.level is not Level.IDLE:
+            name = verdict.level.name.lower()
+        else:
+            name = {"alarm": "critical", "idle": "idle"}.get(onair.health_severity, "measuring")
+        self.status_word.setAccessibleName(name)
+        self.advice.setText(onair.advice)
 
     def _show_figures(self, sample: Sample | None) -> None:
         self._show_summary(sample)

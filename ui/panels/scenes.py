@@ -1,4 +1,8 @@
-"""The producer's scenes panel: live list, program marked, one click switches; studio mode."""
+"""The producer's scenes panel: live list, program marked, one click switches; studio mode.
+
+The program scene says ON AIR only while the stream is on air (``OnAir``, the one truth every
+panel reads); otherwise it is just the program scene, and the state line says what is on air.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.obs.scenes import ScenesModel
+from studio.onair import SEVERITY_COLOURS, OnAir
 from ui.widgets import MessageLine, run_action
 
 PROGRAM_COLOUR = QColor("#c62828")
@@ -24,9 +29,14 @@ PREVIEW_COLOUR = QColor("#2e7d32")
 
 
 class ScenesPanel(QWidget):
-    def __init__(self, scenes: ScenesModel, parent: QWidget | None = None) -> None:
+    def __init__(self, scenes: ScenesModel, parent: QWidget | None = None, *,
+                 onair: OnAir | None = None) -> None:
         super().__init__(parent)
         self.scenes = scenes
+        self.onair = onair or OnAir.of(scenes.link)
+        self.state_line = QLabel()
+        self.state_line.setObjectName("scenesOnAir")
+        self.state_line.setWordWrap(True)
         self.title = QLabel(self.tr("Scenes"))
         self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
         self.list = QListWidget()
@@ -45,6 +55,7 @@ class ScenesPanel(QWidget):
         studio_row.addWidget(self.transition_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.state_line)
         layout.addWidget(self.list, 1)
         layout.addLayout(studio_row)
         layout.addWidget(self.message)
@@ -54,12 +65,24 @@ class ScenesPanel(QWidget):
         self.transition_choice.activated.connect(self._on_transition_chosen)
         self.transition_button.clicked.connect(self._on_transition_clicked)
         scenes.changed.connect(self._on_scenes_changed)
+        self.onair.changed.connect(self._on_onair_changed)
+        self._shown_on_air: bool | None = None
         self._on_scenes_changed()
+
+    def _on_onair_changed(self) -> None:
+        onair = self.onair
+        self.state_line.setText(f"<span style='color:{SEVERITY_COLOURS[onair.severity]}'>{onair.text}</span>")
+        if onair.on_air != self._shown_on_air:
+            self._on_scenes_changed()
 
     def _on_scenes_changed(self) -> None:
         s = self.scenes
         self.list.clear()
-        on_air, preview = self.tr("ON AIR"), self.tr("PREVIEW")
+        self._shown_on_air = self.onair.on_air
+        on_air = self.tr("ON AIR") if self.onair.on_air else self.tr("PROGRAM")
+        preview = self.tr("PREVIEW")
+        onair = self.onair
+        self.state_line.setText(f"<span style='color:{SEVERITY_COLOURS[onair.severity]}'>{onair.text}</span>")
         for name in s.scenes:
             label = name
             item = QListWidgetItem()

@@ -1,4 +1,7 @@
-"""Start/stop streaming with OBS's real state and the live timecode.
+"""Start/stop streaming with OBS's real state and the stream time.
+
+What is on air (the words and their colour, the stream time kept across an OBS restart) comes
+from ``OnAir``, the one truth every panel reads; the button drives ``StreamControl``.
 
 Stopping a live show is the one click that must not happen by accident: the button asks for a
 second click within a few seconds instead of opening a modal dialog (nothing blocks the desk).
@@ -10,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.obs.stream import StreamControl, StreamPhase
+from studio.onair import SEVERITY_COLOURS, OnAir
 from ui.widgets import MessageLine, run_action
 
 CONFIRM_WINDOW_MS = 4000
@@ -17,22 +21,18 @@ CONFIRM_WINDOW_MS = 4000
 _BUTTON_STYLE = ("QPushButton {{ background: {bg}; color: {fg}; font-size: 16px; font-weight: bold; "
                  "border-radius: 6px; }} QPushButton:disabled {{ background: #d0d0d0; color: #808080; }}")
 
-_PHASE_STYLE = {
-    StreamPhase.UNKNOWN: "#7a7a7a",
-    StreamPhase.OFF: "#7a7a7a",
-    StreamPhase.STARTING: "#c77700",
-    StreamPhase.LIVE: "#c62828",
-    StreamPhase.RECONNECTING: "#c77700",
-    StreamPhase.STOPPING: "#c77700",
-}
-
-
 class StreamPanel(QWidget):
-    def __init__(self, stream: StreamControl, parent: QWidget | None = None) -> None:
+    def __init__(self, stream: StreamControl, parent: QWidget | None = None, *,
+                 onair: OnAir | None = None) -> None:
         super().__init__(parent)
         self.stream = stream
+        self.onair = onair or OnAir.of(stream.link, stream)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("streamPhase")
+        self.phase_label.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setObjectName("streamAdvice")
+        self.advice.setWordWrap(True)
         self.timecode = QLabel("00:00:00")
         self.timecode.setStyleSheet("font-size: 26px; font-family: monospace;")
         self.button = QPushButton()
@@ -49,29 +49,32 @@ class StreamPanel(QWidget):
         top.addWidget(self.timecode)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.advice)
         layout.addWidget(self.button)
         layout.addWidget(self.message)
 
         self.button.clicked.connect(self._on_button_clicked)
         stream.changed.connect(self._on_stream_changed)
+        self.onair.changed.connect(self._on_stream_changed)
+        self._clock = QTimer(self)  # the stream time ticks on while OBS is gone
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock_timeout)
+        self._clock.start()
         self._on_stream_changed()
 
-    def phase_text(self, phase: StreamPhase) -> str:
-        return {
-            StreamPhase.UNKNOWN: self.tr("Stream: unknown (OBS not connected)"),
-            StreamPhase.OFF: self.tr("Not streaming"),
-            StreamPhase.STARTING: self.tr("Starting the stream…"),
-            StreamPhase.LIVE: self.tr("● LIVE — pushing to the platform"),
-            StreamPhase.RECONNECTING: self.tr("OBS lost the ingest and is reconnecting…"),
-            StreamPhase.STOPPING: self.tr("Stopping the stream…"),
-        }[phase]
+    def _on_clock_timeout(self) -> None:
+        self.timecode.setText(self.onair.stream_time_text())
 
     def _on_stream_changed(self) -> None:
+        onair = self.onair
+        colour = SEVERITY_COLOURS[onair.severity]
+        self.phase_label.setText(f"<b style='color:{colour}; font-size:16px'>{onair.text}</b>")
+        self.phase_label.setAccessibleName(onair.state)
+        alarm = onair.severity == "alarm"
+        self.advice.setText(onair.advice if alarm or onair.state != "live" else "")
+        self.advice.setStyleSheet(f"color: {colour};" + (" font-weight: bold;" if alarm else ""))
+        self.timecode.setText(onair.stream_time_text())
         phase = self.stream.phase
-        self.phase_label.setText(f"<b style='color:{_PHASE_STYLE[phase]}; font-size:16px'>"
-                                 f"{self.phase_text(phase)}</b>")
-        self.phase_label.setAccessibleName(phase.value)
-        self.timecode.setText(self.stream.timecode or "00:00:00")
         live = self.stream.is_live
         if self._confirm_stop.isActive() and live:
             self.button.setText(self.tr("Click again to STOP the stream"))
