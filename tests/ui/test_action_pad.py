@@ -149,3 +149,92 @@ def test_without_a_session_the_pad_is_idle(qtbot, loop, tmp_path, clock):
     qtbot.addWidget(panel)
     assert not any(p.button.isEnabled() for p in panel.pad.values())
     qtbot.keyClick(panel, Qt.Key.Key_F1)  # nothing happens, nothing breaks
+
+
+# -- one line per key, the header, fixes, the unanswered press, the compact row -------------------
+
+def test_each_result_is_one_line_elided_with_the_whole_text_as_tooltip(qtbot, loop, run, tmp_path, clock,
+                                                                      controllers):
+    from studio.room.base import RoomAction
+    from tests.fakes.scripted_room import ScriptedRoom
+
+    room = ScriptedRoom("A live room with a rather long name for a narrow pad")
+    for action in RoomAction:
+        room.default(action, message="")
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+    assert panel.header.text() == "Drives: A live room with a rather long name for a narrow pad · scripted"
+    panel.resize(400, 300)
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    run(wait_until(_settled(panel, "push")))
+    status = panel.pad["push"].status
+    whole = panel.status_text("push")
+    assert "\n" not in whole and status.toolTip() == whole
+    assert status.text().endswith("…") and len(status.text()) < len(whole)
+    assert status.sizeHint().height() <= status.fontMetrics().height() + 4
+
+
+def test_a_refusal_shows_its_fix_and_the_fix_button_runs_it(qtbot, loop, run, tmp_path, clock, controllers):
+    from studio.room.base import Outcome, RoomAction
+    from tests.fakes.scripted_room import ScriptedRoom
+
+    room = ScriptedRoom()
+    for action in RoomAction:
+        room.default(action)
+    room.answer(RoomAction.PUSH_GOODS, Outcome.REFUSED, "This product is off sale.", code=300052,
+                next_step="put_on_sale")
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    run(wait_until(_settled(panel, "push")))
+    fix = panel.pad["push"].fix
+    assert not fix.isHidden() and fix.text() == "Put on sale and push"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    run(wait_until(lambda: panel.model.key("push").state == "ok"))
+    assert fix.isHidden() and room.actions()[-2:] == [RoomAction.GOODS_ON_SALE, RoomAction.PUSH_GOODS]
+
+
+def test_an_unanswered_press_after_a_crash_asks_it_happened_or_not(qtbot, loop, run, tmp_path, clock,
+                                                                  controllers):
+    import asyncio
+
+    room = FakeRoom()
+    room.hang = True
+    panel, _controller = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+
+    async def crash():
+        task = asyncio.ensure_future(panel.model.run("push"))
+        await wait_until(lambda: len(room.requests) == 1)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    run(crash())
+    again = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path, clock=clock)
+    controllers.append(again)
+    resumed = ActionPadPanel(Pad(again))
+    qtbot.addWidget(resumed)
+    resumed.show()
+    run(again.look_for_resume())
+    run(again.resume())
+    entry = resumed.pad["push"]
+    assert not entry.happened.isHidden() and not entry.not_happened.isHidden()
+    assert not entry.button.isEnabled() and "check in the live console" in resumed.status_text("push")
+    qtbot.mouseClick(entry.not_happened, Qt.MouseButton.LeftButton)
+    assert entry.happened.isHidden() and entry.button.isEnabled()
+
+
+def test_the_compact_pad_is_one_row_of_small_buttons(qtbot, loop, run, tmp_path, clock, controllers):
+    controller = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path, clock=clock)
+    controllers.append(controller)
+    panel = ActionPadPanel(Pad(controller), compact=True)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    run(controller.start_new())
+    controller.session.rundown.start_show()
+    buttons = [entry.button for entry in panel.pad.values()]
+    assert len({b.y() for b in buttons}) == 1 and all(b.height() < 64 for b in buttons)
+    assert panel.checklist.isHidden() and all(entry.status.isHidden() for entry in panel.pad.values())
+    assert buttons[1].text() == "F2 Push product (商品上屏)" and "冰感速干运动毛巾" in buttons[1].toolTip()
+    panel.activateWindow()
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    run(wait_until(lambda: panel.model.key("push").state == "ok"))
+    assert "done" in buttons[1].toolTip()

@@ -169,3 +169,45 @@ def test_rehearsal_toggle_starts_the_built_in_emulator(qtbot, run):
     run(wait_until(lambda: "Rehearsal off" in message(widget)))
     assert connection.emulator is None and widget.rooms_table.rowCount() == 0
     run(connection.close())
+
+
+# -- the show's target and the plan against the room ------------------------------------------
+
+class _Product:
+    def __init__(self, id: str, name: str, goods_id: str = "") -> None:
+        self.id, self.name, self.goods_id = id, name, goods_id
+
+
+def test_the_shows_target_is_a_visible_choice(panel, run):
+    targets = panel.connection.targets
+    assert panel.target_buttons["manual"].isChecked() and "Manual checklist" in panel.target_label.text()
+    panel.target_buttons["dryrun"].click()
+    run(wait_until(lambda: targets.kind == "dryrun"))
+    assert panel.connection.settings.extra["show_target"] == {"kind": "dryrun"}
+    run(wait_until(lambda: "Dry run" in panel.target_label.text()))
+    panel.target_buttons["miniprogram"].click()
+    run(wait_until(lambda: "no room picked" in panel.target_label.text()))
+    pick_live_room(panel, run)
+    panel.use_room_button.click()
+    run(wait_until(lambda: "Mini-program live room 1001 · rehearsal (彩排)" in panel.target_label.text()))
+
+
+def test_the_plan_is_checked_against_the_room_and_the_approved_ones_added(panel, run, emulator):
+    assert not panel.match_button.isEnabled()  # no plan handed over yet
+    panel.connection.targets.products = lambda: [
+        _Product("coffee", "咖啡", "2001"), _Product("nougat", "手工牛轧糖礼盒"), _Product("scarf", "围巾", "2005"),
+        _Product("ear", "耳机", "2004"), _Product("ghost", "不存在")]
+    panel.connection.targets.changed.emit()
+    assert panel.match_button.isEnabled()
+    pick_live_room(panel, run)
+    panel.use_room_button.click()
+    run(wait_until(lambda: panel.connection.room_settings.room_id == LIVE_ROOM))
+    panel.match_button.click()
+    run(wait_until(lambda: panel.match_table.rowCount() == 5))
+    assert texts(panel.match_table, 2) == ["yes (by goods id)", "yes (by name)", "no — approved",
+                                           "no — not approved", "no — not found"]
+    assert "2 of 5 products" in panel.match_summary.text() and not panel.add_matched_button.isHidden()
+    panel.add_matched_button.click()
+    run(wait_until(lambda: SCARF in emulator.state.rooms[LIVE_ROOM].shelf))
+    run(wait_until(lambda: texts(panel.match_table, 2)[2] == "yes (by goods id)"))
+    assert panel.add_matched_button.isHidden()

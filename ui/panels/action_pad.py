@@ -110,7 +110,8 @@ class ActionPadPanel(QWidget):
             happened.clicked.connect(lambda _=False, k=key.id: self._on_resolve_clicked(k, True))
             not_happened.clicked.connect(lambda _=False, k=key.id: self._on_resolve_clicked(k, False))
             # Window-wide: the host's hands are on the keyboard, wherever the focus is.
-            QShortcut(QKeySequence(key.shortcut), self, activated=lambda k=key.id: self._on_pad_triggered(k))
+            hotkey = QShortcut(QKeySequence(key.shortcut), self)
+            hotkey.activated.connect(lambda k=key.id: self._on_pad_triggered(k))
             if compact:
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 row_layout.addWidget(button)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
+from studio.i18n import translate
+from studio.room.matching import GoodsMatch
 from studio.room.settings import RoomConnection, RoomSettings
+from studio.room.target import KIND_TITLES, KINDS
 from studio.room.wechat import NEXT_ADD_GOODS, NEXT_PUT_ON_SALE, Goods, WeChatError
 from studio.tasks import spawn
 from ui.widgets import MessageLine
@@ -91,6 +96,24 @@ class RoomPanel(QWidget):
         form.addRow(self.tr("API address"), self.base_url)
         form.addRow(self.rehearsal, self.save_button)
 
+        # The show's live-room target: chosen here, visibly, kept with the show once it starts.
+        self.targets = connection.targets
+        target_box = QGroupBox(self.tr("What the show's one-click buttons drive"))
+        target_layout = QVBoxLayout(target_box)
+        self.target_group = QButtonGroup(self)
+        self.target_buttons: dict[str, QRadioButton] = {}
+        for kind in KINDS:
+            radio = QRadioButton(translate("RoomTargets", KIND_TITLES[kind]))
+            radio.setObjectName(f"target_{kind}")
+            self.target_group.addButton(radio)
+            self.target_buttons[kind] = radio
+            target_layout.addWidget(radio)
+            radio.toggled.connect(lambda on, k=kind: self._on_target_toggled(k, on))
+        self.target_label = QLabel()
+        self.target_label.setObjectName("targetLabel")
+        self.target_label.setWordWrap(True)
+        target_layout.addWidget(self.target_label)
+
         # Rooms
         self.rooms_table = _table([self.tr("Room"), self.tr("Name"), self.tr("Status"), self.tr("Starts")])
         self.refresh_button = QPushButton(self.tr("Refresh rooms"))
@@ -117,6 +140,16 @@ class RoomPanel(QWidget):
         library_buttons = QHBoxLayout()
         library_buttons.addWidget(self.load_library_button)
         library_buttons.addWidget(self.add_button)
+        # Before the show: the plan's products against the room's goods.
+        self.match_button = QPushButton(self.tr("Check the plan's products against the room"))
+        self.match_summary = QLabel()
+        self.match_summary.setWordWrap(True)
+        self.match_table = _table([self.tr("Product"), self.tr("Goods id"), self.tr("In the room?"),
+                                   self.tr("What to do")])
+        self.match_table.setVisible(False)
+        self.add_matched_button = QPushButton(self.tr("Add the approved ones to the room"))
+        self.add_matched_button.setVisible(False)
+        self._match: GoodsMatch | None = None
         self.manual_note = QLabel(self.tr("Coupons, lotteries and announcements have no API in mini-program "
                                           "live: do them in the anchor app; the checklist ticks them off."))
         self.manual_note.setWordWrap(True)
@@ -128,6 +161,7 @@ class RoomPanel(QWidget):
         self.offer_button.setVisible(False)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(target_box)
         layout.addWidget(settings_box)
         layout.addWidget(self.show_room)
         layout.addWidget(self.rooms_table, 1)
@@ -138,6 +172,10 @@ class RoomPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Approved goods library")))
         layout.addWidget(self.library_table, 1)
         layout.addLayout(library_buttons)
+        layout.addWidget(self.match_button)
+        layout.addWidget(self.match_summary)
+        layout.addWidget(self.match_table, 1)
+        layout.addWidget(self.add_matched_button)
         layout.addWidget(self.manual_note)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.message)
@@ -155,6 +193,10 @@ class RoomPanel(QWidget):
         self.load_library_button.clicked.connect(self._on_load_library_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.offer_button.clicked.connect(self._on_offer_clicked)
+        self.match_button.clicked.connect(self._on_match_clicked)
+        self.add_matched_button.clicked.connect(self._on_add_matched_clicked)
+        self.targets.changed.connect(self._on_targets_changed)
+        self._on_targets_changed()
         self.model.changed.connect(self._on_model_changed)
         self.model.busy.connect(self._on_model_busy)
         self._on_model_changed()
@@ -172,10 +214,10 @@ class RoomPanel(QWidget):
             self.rooms_table.setItem(row, 1, _item(room.name, room.room_id))
             self.rooms_table.setItem(row, 2, _item(room.status_text, room.room_id))
             self.rooms_table.setItem(row, 3, _item(starts, room.room_id))
-        room = model.room
-        if room is not None:
+        picked = model.room
+        if picked is not None:
             self.show_room.setText(self.tr("Show's room: {name} ({id}) — {status}").format(
-                name=room.name, id=room.room_id, status=room.status_text))
+                name=picked.name, id=picked.room_id, status=picked.status_text))
         elif model.room_id is not None:
             self.show_room.setText(self.tr("Show's room: {id} (refresh the rooms to see it)").format(
                 id=model.room_id))
@@ -195,6 +237,69 @@ class RoomPanel(QWidget):
                 on_sale = self.model.on_sale(g.goods_id)
                 text = "" if on_sale is None else self.tr("on sale") if on_sale else self.tr("off sale")
                 table.setItem(row, 3, _item(text, g.goods_id))
+
+    def _on_targets_changed(self) -> None:
+        kind = self.targets.kind
+        radio = self.target_buttons[kind]
+        if not radio.isChecked():
+            radio.blockSignals(True)
+            radio.setChecked(True)
+            radio.blockSignals(False)
+        self.target_label.setText(self.tr("A show started now drives: {target}. A running show keeps the "
+                                          "target it started with.").format(target=self.targets.label()))
+        self.match_button.setEnabled(self.targets.products is not None)
+
+    def _on_target_toggled(self, kind: str, on: bool) -> None:
+        if not on or kind == self.targets.kind:
+            return
+
+        async def choose() -> str:
+            await self.targets.choose(kind)
+            return self.tr("The next show drives: {target}.").format(target=self.targets.label())
+
+        self._run(choose(), name="room-target")
+
+    def _show_match(self, report: GoodsMatch) -> None:
+        self._match = report
+        self.match_summary.setText(report.summary())
+        self.match_table.setVisible(True)
+        self.match_table.setRowCount(len(report.rows))
+        words = {"id": self.tr("yes (by goods id)"), "name": self.tr("yes (by name)"),
+                 "not_in_room": self.tr("no — approved"), "unapproved": self.tr("no — not approved"),
+                 "missing": self.tr("no — not found")}
+        for row, r in enumerate(report.rows):
+            self.match_table.setItem(row, 0, _item(r.product_name))
+            self.match_table.setItem(row, 1, _item("" if r.goods_id is None else str(r.goods_id)))
+            self.match_table.setItem(row, 2, _item(words.get(r.status, r.status)))
+            self.match_table.setItem(row, 3, _item(r.advice))
+        self.add_matched_button.setVisible(bool(report.addable))
+
+    def _on_match_clicked(self) -> None:
+        products = self.targets.products
+
+        async def check() -> str:
+            if products is None:
+                return ""
+            report = await self.targets.match_plan(products())
+            self._show_match(report)
+            return report.summary()
+
+        self._run(check(), name="room-match")
+
+    def _on_add_matched_clicked(self) -> None:
+        report = self._match
+        if report is None or not report.addable:
+            return
+        ids = sorted(set(report.addable))
+        products = self.targets.products
+
+        async def add() -> str:
+            await self.model.add_goods(ids)
+            if products is not None:
+                self._show_match(await self.targets.match_plan(products()))
+            return self.tr("{count} products added to the room.").format(count=len(ids))
+
+        self._run(add(), name="room-add-matched")
 
     def _on_model_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
