@@ -117,6 +117,7 @@ class RemoteApi:
         app.router.add_get(f"{API}/ws", self._on_ws)
         for path in STATIC_FILES:
             app.router.add_get(path, self._on_static)
+        app.router.add_get("/favicon.ico", self._on_favicon)
         # No access log: a Stream Deck's URL carries the token in its query.
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
@@ -207,6 +208,9 @@ class RemoteApi:
                                      "Content-Security-Policy":
                                          f"default-src 'self'; connect-src 'self' ws://{host}; "
                                          "img-src 'self' data:; frame-ancestors 'none'"})
+
+    async def _on_favicon(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
 
     async def _on_actions(self, request: web.Request) -> web.StreamResponse:
         return _json({"target": self.state.pad.target_label, "keys": self.state.keys()})

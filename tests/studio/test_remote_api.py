@@ -423,3 +423,14 @@ def test_a_busy_port_is_a_plain_words_error(run):
             assert str(api.port) in str(error.value) and not other.running
 
     run(scenario())
+
+
+def test_the_phone_script_is_plain_es5_for_old_in_app_browsers():
+    """WeChat's in-app browser on older phones: no arrow functions, let/const, template strings,
+    optional chaining, async/await or fetch in the page's script."""
+    from importlib import resources
+
+    script = resources.files("studio.remote").joinpath("static", "phone.js").read_text(encoding="utf-8")
+    code = "\n".join(line.split("//")[0] for line in script.splitlines())
+    for construct in ("=>", "`", "?.", "let ", "const ", "async ", "await ", "fetch(", "class "):
+        assert construct not in code, construct
