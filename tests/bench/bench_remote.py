@@ -1,0 +1,72 @@
+"""A press over the remote API (HTTP on loopback → pad.run) vs the same press from the pad itself.
+
+Both run the real pad over a real show log on disk (the live room and the overlay are in-memory
+fakes, so the action is as cheap as it gets and the API's overhead shows at its largest), in
+interleaved rounds in the same process so that drift of the machine hits both alike. Prints the
+ratio of medians; target ≤ 1.2×. No assertion on time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import aiohttp
+
+from studio.remote.api import RemoteApi
+from studio.remote.auth import RateLimiter
+from studio.remote.state import RemoteState
+from studio.show.pad import Pad
+from studio.show.plan import load_plan
+from studio.show.session import ShowController
+from tests.fakes.room import FakeRoom
+from tests.fakes.show import EXAMPLE, FakeOverlays
+
+ROUNDS, PER_ROUND = 6, 15
+TOKEN = "bench-token-0123456789abcdefghijklmn"
+
+
+def test_bench_remote_press_vs_pad_press(run, tmp_path, capsys):
+    pad_times: list[float] = []
+    api_times: list[float] = []
+    state_times: list[float] = []
+
+    async def scenario() -> None:
+        controller = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path / "show")
+        pad = Pad(controller)
+        await controller.start_new()
+        controller.session.rundown.start_show()
+        # The bench presses faster than any hand: lift the rate limit for it.
+        api = RemoteApi(RemoteState(pad, show=controller), TOKEN, limiter=RateLimiter(rate=1e6, burst=1e6))
+        await api.start()
+        url = f"{api.url()}/api/v1/actions/push/run?source=api"
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        try:
+            async with aiohttp.ClientSession() as http:
+                for _ in range(ROUNDS):
+                    for _ in range(PER_ROUND):
+                        t0 = time.perf_counter()
+                        result = await pad.run("push")
+                        pad_times.append(time.perf_counter() - t0)
+                        assert result.status.value == "sent"
+                    for _ in range(PER_ROUND):
+                        t0 = time.perf_counter()
+                        async with http.post(url, headers=headers) as r:
+                            await r.read()
+                        api_times.append(time.perf_counter() - t0)
+                        assert r.status == 200
+                    for _ in range(PER_ROUND):
+                        t0 = time.perf_counter()
+                        async with http.get(f"{api.url()}/api/v1/state", headers=headers) as r:
+                            await r.read()
+                        state_times.append(time.perf_counter() - t0)
+        finally:
+            await api.stop()
+            await controller.close()
+
+    run(scenario(), timeout=300)
+    p, a, s = (statistics.median(x) * 1000 for x in (pad_times, api_times, state_times))
+    with capsys.disabled():
+        print(f"\n[bench] press 商品上屏, {ROUNDS * PER_ROUND} each, median: from the pad {p:.2f} ms, over the "
+              f"remote API {a:.2f} ms → ratio {a / p:.2f}× (target ≤ 1.2×); GET /api/v1/state alone "
+              f"{s:.2f} ms")
