@@ -244,6 +244,7 @@ class HealthSeries:
 class Review:
     log_path: str
     title: str = ""
+    room: str = ""  # the live room the show went to, when the log names it
     tz_label: str = ""
     start: float | None = None
     end: float | None = None
@@ -318,7 +319,7 @@ class Review:
                         "totals": self.platform_totals()}
         step_every = max(1, math.ceil(len(self.health.times) / max(1, health_points)))
         return {
-            "log": self.log_path, "title": self.title, "timezone": self.tz_label,
+            "log": self.log_path, "title": self.title, "room": self.room, "timezone": self.tz_label,
             "start": self.start, "end": self.end, "planned_end": self.planned_end,
             "duration_s": round(self.duration_s, 3), "ended_cleanly": self.ended_cleanly,
             "events_read": self.events_read,
@@ -494,6 +495,8 @@ class _Replay:
             if r.start is None:
                 r.start = at
                 r.title = str(e.get("title", ""))
+                room = e.get("room") or e.get("room_id") or e.get("target") or ""
+                r.room = str(room.get("name", "") if isinstance(room, dict) else room)
                 planned = e.get("planned_end")
                 r.planned_end = float(planned) if planned is not None else None
             for step in e.get("steps", []):

@@ -360,8 +360,9 @@ class SpreadsheetExport:
                 tables.products.append(ProductRow(name, goods_id, values))
             count += 1
         label = translate("Review", "by minute") if kind == "minute" else translate("Review", "by product")
-        tables.sheets.append(translate("Review", "{file} {sheet}: {kind}, {rows} rows").format(
-            file=Path(path).name, sheet=f"“{sheet}”" if sheet else "", kind=label, rows=count).replace("  ", " "))
+        where = f"{Path(path).name} “{sheet}”" if sheet else Path(path).name
+        tables.sheets.append(translate("Review", "{file}: {kind}, {rows} rows").format(
+            file=where, kind=label, rows=count))
 
 
 def _value(cell: Any, fen: bool) -> float | None:
