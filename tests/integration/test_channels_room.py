@@ -89,12 +89,17 @@ def test_explain_toggles_the_goods_row_and_end_explain_toggles_it_off(
     assert fresh.snapshot()["explaining"] == []
 
 
-def test_a_message_is_typed_in_the_comment_box_inside_the_shadow_root(
+def test_an_announcement_is_typed_in_the_comment_box_inside_the_shadow_root_and_pinned(
         room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
     text = "整点抽奖，关注主播不迷路"
     result = run(room.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title=text)), timeout=30)
     assert result.outcome is Outcome.DONE, result.message
-    assert fresh.snapshot()["records"] == [{"kind": "comment", "text": text}]
+    assert fresh.snapshot()["records"] == [{"kind": "comment", "text": text}, {"kind": "pin", "text": text}]
+    plain = "欢迎新进直播间的朋友"
+    result = run(room.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title=plain, details={"pin": False})),
+                 timeout=30)
+    assert result.outcome is Outcome.DONE and "pinned" not in result.message
+    assert fresh.snapshot()["records"][-1] == {"kind": "comment", "text": plain}
 
 
 def test_the_gift_dialog_over_the_goods_list_is_closed_first(

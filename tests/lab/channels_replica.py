@@ -51,15 +51,32 @@ _LIVE_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>直播�
 <script>
 const host = document.querySelector('wujie-app');
 const root = host.attachShadow({mode: 'open'});
-root.innerHTML = `<div class="live-message-container"><div class="__BOX__">
-  <textarea placeholder="说点什么"></textarea><button class="send-btn disabled">发送</button></div></div>`;
-const box = root.querySelector('textarea'), send = root.querySelector('button');
+root.innerHTML = `<div class="live-message-container"><div class="live-message-list"></div>
+  <div class="action-popover" style="display:none"><div class="action-popover__action-item">回复</div>
+  <div class="action-popover__action-item">上墙</div></div>
+  <div class="__BOX__"><textarea placeholder="说点什么"></textarea><button class="send-btn disabled">发送</button></div>
+  </div>`;
+const box = root.querySelector('textarea'), send = root.querySelector('.send-btn');
+const list = root.querySelector('.live-message-list'), menu = root.querySelector('.action-popover');
+let chosen = null;
+const record = data => fetch('/_replica/record', {method: 'POST', body: JSON.stringify(data)});
 box.addEventListener('input', () => send.classList.toggle('disabled', box.value === ''));
 send.addEventListener('click', async () => {
   if (send.classList.contains('disabled')) return;
-  await fetch('/_replica/record', {method: 'POST', body: JSON.stringify({kind: 'comment', text: box.value})});
+  const text = box.value;
+  await record({kind: 'comment', text});
   box.value = ''; send.classList.add('disabled');
+  const item = document.createElement('div');
+  item.className = 'live-message-item-container';
+  item.innerHTML = '<span class="nickname">测试小店</span><span class="message-content"></span>';
+  item.querySelector('.message-content').textContent = text;
+  item.addEventListener('click', () => { chosen = text; menu.style.display = 'block'; });
+  list.appendChild(item);
 });
+menu.querySelectorAll('.action-popover__action-item').forEach(a => a.addEventListener('click', async () => {
+  menu.style.display = 'none';
+  if (a.textContent === '上墙') await record({kind: 'pin', text: chosen});
+}));
 </script></body></html>"""
 
 _GOODS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>直播商品</title></head><body>

@@ -290,8 +290,9 @@ class ChannelsConsole:
             raise ConsoleChanged(f"{s['explain_link']} → {want}") from e
         return True
 
-    async def post_comment(self, text: str) -> None:
-        """Type ``text`` in the live console's comment box and send it; checked after sending."""
+    async def post_comment(self, text: str, pin: bool = False) -> None:
+        """Type ``text`` in the live console's comment box and send it; checked after sending.
+        ``pin``: then put it on the wall (上墙), the Channels way to keep a message in view."""
         page = await self._ready(self._console, "in_live_console")
         s = self.map.selectors
         box = page.locator(s["comment_textarea"])
@@ -314,3 +315,27 @@ class ChannelsConsole:
                                          timeout=self.wait_ms)
         except Exception as e:
             raise ConsoleChanged(f"{s['comment_textarea']} (not emptied after sending)") from e
+        if pin:
+            await self._pin(page, text)
+
+    async def _pin(self, page: Any, text: str) -> None:
+        """Find our message in the comment list (newest last), open its menu, press 上墙."""
+        s = self.map.selectors
+        newer = page.locator(s["new_comments"])
+        if await newer.count() > 0 and await newer.first.is_visible():
+            await newer.first.click()  # "新消息": the list holds only what was loaded
+        mine = page.locator(s["comment_item"]).filter(has_text=text)
+        try:
+            await mine.last.wait_for(state="visible", timeout=self.wait_ms)
+        except Exception as e:
+            raise ConsoleChanged(f"{s['comment_item']} “{text[:20]}”") from e
+        # A DOM click, as the public driver does: a pointer click on the message never completed
+        # against the replica (its menu opens under the pointer), and the list re-lays out as
+        # messages arrive.
+        await mine.last.dispatch_event("click")
+        action = page.locator(s["comment_action"]).filter(has_text=self.map.texts["pin"])
+        try:
+            await action.first.wait_for(state="visible", timeout=self.wait_ms)
+        except Exception as e:
+            raise ConsoleChanged(f"{s['comment_action']} {self.map.texts['pin']}") from e
+        await action.first.dispatch_event("click")

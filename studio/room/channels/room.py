@@ -41,6 +41,8 @@ from studio.room.wechat import WeChatError
 T = TypeVar("T")
 ACTION_TIMEOUT_S = 3 * DEFAULT_WAIT_S  # a browser that has not acted by then is stuck: hand it over
 BY_CONSOLE = (RoomAction.PUSH_GOODS, RoomAction.END_EXPLAIN, RoomAction.ANNOUNCEMENT)
+_POSTED = (QT_TRANSLATE_NOOP("ChannelsRoom", "Posted and pinned (上墙) in the Channels comments: “{text}”."),
+           QT_TRANSLATE_NOOP("ChannelsRoom", "Posted in the Channels comments: “{text}”."))
 # (讲解 on?, did the click change anything?) → what the host reads
 _DONE_TEXTS = {
     (True, True): QT_TRANSLATE_NOOP("ChannelsRoom", "Explaining “{title}” on Channels (讲解 on)."),
@@ -134,9 +136,11 @@ class ChannelsRoom(ManualRoom):
             return await super().perform(request)
         try:
             if request.action is RoomAction.ANNOUNCEMENT:
-                await self._run(lambda: self._console.post_comment(request.title))
-                return RoomResult(self.name, Outcome.DONE, translate(
-                    "ChannelsRoom", "Posted in the Channels comments: “{text}”.").format(text=request.title))
+                # An announcement (公告) stays in view the Channels way: posted, then on the wall (上墙).
+                pin = bool(request.details.get("pin", True))
+                await self._run(lambda: self._console.post_comment(request.title, pin=pin))
+                text = _POSTED[0] if pin else _POSTED[1]
+                return RoomResult(self.name, Outcome.DONE, translate("ChannelsRoom", text).format(text=request.title))
             on = request.action is RoomAction.PUSH_GOODS
             goods_id = request.goods_id or ""
             changed = await self._run(lambda: self._console.set_explaining(goods_id, on))
