@@ -75,9 +75,10 @@ class StudioCore:
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
         # Buttons anywhere (issue 18): the same pad from a phone, a Stream Deck or global hotkeys.
         # The API is off until switched on; the hotkey backend opens only once a hotkey is set.
-        self.remote = RemoteControl(RemoteState(self.pad, show=self.show, health=self.health,
-                                                onair=getattr(self, "onair", None)), self.settings, self.store)
+        self.remote = RemoteControl(RemoteState(self.pad, show=self.show, health=self.health, onair=self.onair),
+                                    self.settings, self.store)
         self.hotkeys = GlobalHotkeys(self.pad, self.settings, lambda: self.plan_path)
+        self.plan_files.changed.connect(self.hotkeys.plan_changed)  # each plan has its own hotkeys
 
     async def start(self) -> None:
         """Read the saved password (off the loop) and start connecting; returns at once."""

@@ -212,3 +212,28 @@ def test_lan_mode_without_a_network_says_so(run, tmp_path):
         assert "network" in str(error.value) and not control.running
 
     run(scenario())
+
+
+def test_the_core_holds_the_remote_control_off_and_serves_its_pad_when_on(run, tmp_path):
+    from studio.core import StudioCore
+
+    settings = Settings.load(tmp_path / "settings.json")
+    settings.extra["remote"] = {"port": 0}
+    core = StudioCore(settings, SecretStore(backend=MemoryKeyring()))
+
+    async def scenario():
+        try:
+            assert not core.remote.running
+            state = core.remote.state.snapshot()
+            assert state["onair"]["state"] == "obs_offline" and state["health"]["level"] == "idle"
+            await core.remote.switch(True)
+            async with aiohttp.ClientSession() as http, http.get(
+                    f"{core.remote.base_url()}/api/v1/actions?token={core.remote.token}") as r:
+                body = await r.json()
+            pad_keys = core.pad.keys()
+            assert [k["id"] for k in body["keys"]] == [k.id for k in pad_keys]
+        finally:
+            await core.close()
+        assert not core.remote.running
+
+    run(scenario())

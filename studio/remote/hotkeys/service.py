@@ -117,6 +117,15 @@ class GlobalHotkeys:
                     self.problems[key_id] = str(e)
         self.changed.emit()
 
+    def plan_changed(self) -> None:
+        """Another plan was opened: its own hotkeys replace this one's (connect to the plan's signal)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # not on the loop (a CLI load): the next apply() picks it up
+            return
+        if self._registered or self.bindings():
+            spawn(self.apply(), name="hotkeys-apply")
+
     async def _register(self, key_id: str, combo: Combo) -> None:
         backend = self._backend
         assert backend is not None
