@@ -443,3 +443,92 @@ def write_export_xlsx(path: Path) -> Path:
         products.append(row)
     book.save(path)
     return path
+
+
+# --- a long show for the benchmark ------------------------------------------------------------------
+
+
+def long_plan(products: int = 20) -> str:
+    lines = ['[show]', 'title = "十二小时马拉松专场"', 'planned_minutes = 720', 'minutes_per_product = 10', '']
+    for n in range(products):
+        lines += ["[[products]]", f'id = "p{n}"', f'name = "长播商品 {n:02d} 号"', f"live_price = {19.9 + n}",
+                  f'goods_id = "{20000000 + n}"', ""]
+    lines += ["[[lotteries]]", 'id = "hourly"', 'prize = "整点福袋"', "minutes = 10", ""]
+    lines += ["[[coupons]]", 'id = "c50"', 'name = "满99减10"', "minutes = 5", ""]
+    for n in range(products):
+        lines += ["[[order]]", 'step = "explain"', f'ref = "p{n}"', ""]
+    return "\n".join(lines)
+
+
+def make_long_show(directory: Path, hours: int = 12, actions: int = 300) -> tuple[Path, Path]:
+    """A show of ``hours`` with ``actions`` actions (explanations, pushes, lotteries, coupons,
+    announcements, 返场) and a 1 Hz health record; returns (show log, health file). Written
+    without fsync per line (only the reading is measured)."""
+    import json as _json
+
+    directory.mkdir(parents=True, exist_ok=True)
+    plan_path = directory / "long.toml"
+    plan_path.write_text(long_plan(), encoding="utf-8")
+    plan = load_plan(plan_path)
+    clock = FakeClock(T0)
+    events: list[dict[str, Any]] = []
+
+    def sink(type: str, **data: Any) -> dict[str, Any]:
+        event = _json.loads(_json.dumps({"seq": len(events) + 1, "ts": round(clock(), 3), "type": type, **data},
+                                        ensure_ascii=False, default=str))
+        events.append(event)
+        return event
+
+    rundown = Rundown(plan, clock=clock, sink=sink)
+    rundown.start_show()
+    length = hours * 3600
+    step = length / (actions + 1)
+    lottery_open = False
+    for n in range(actions):
+        clock.now = T0 + (n + 1) * step
+        kind = n % 6
+        if kind == 0:
+            if rundown.advance() is None:
+                rundown.rerun(f"p{n % 20}", now=True)
+            current = rundown.current
+            rundown.record("action_result", action="explain", ref=current.ref if current else "", status="sent",
+                           targets=[{"target": "room", "outcome": "done"}])
+        elif kind == 1:
+            rundown.goods_pushed(f"p{n % 20}")
+            rundown.record("overlay_shown", overlay="product_card", ref=f"p{n % 20}", title=f"长播商品 {n % 20:02d} 号",
+                           until=None)
+            rundown.record("action_result", action="push_product", ref=f"p{n % 20}", status="sent",
+                           targets=[{"target": "room", "outcome": "done"}, {"target": "overlay", "outcome": "done"}])
+        elif kind == 2:
+            if lottery_open:
+                rundown.draw_lottery("hourly")
+            else:
+                rundown.start_lottery("hourly")
+            lottery_open = not lottery_open
+        elif kind == 3:
+            rundown.coupon_pushed("c50")
+        elif kind == 4:
+            rundown.announcement_pushed("欢迎新朋友, 点关注不迷路")
+        else:
+            rundown.record("room_call", action="push_goods", outcome="done" if n % 30 else "failed",
+                           latency_ms=120 + n % 50, message="" if n % 30 else "系统繁忙")
+            rundown.record("scene_switched", scene=f"机位 {n % 3 + 1}")
+    clock.now = T0 + length
+    rundown.end_show()
+    log_path = directory / "shows" / "long.showlog.jsonl"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path.write_text("".join(_json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in events),
+                        encoding="utf-8")
+    health = directory / "health" / "health-long.jsonl"
+    health.parent.mkdir(parents=True, exist_ok=True)
+    with open(health, "w", encoding="utf-8") as f:
+        f.write(_json.dumps({"type": "show", "version": 1, "started": T0}) + "\n")
+        for t in range(length):
+            state = "reconnecting" if t % 3600 < 20 and t > 60 else "live"
+            kbps = None if state != "live" else 2400.0 + (t % 97) - (1900.0 if t % 5000 < 15 else 0.0)
+            record = {"type": "sample", "time": T0 + t, "state": state, "kbps": kbps,
+                      "dropped_pct": 0.0 if state == "live" else None, "dropped_frames": 0, "total_frames": 30 * t,
+                      "congestion": 0.0, "encoder_skipped_pct": 0.0, "render_lag_pct": 0.0, "render_ms": 1.2,
+                      "cpu_pct": 12.5, "fps": 30.0}
+            f.write(_json.dumps(record, separators=(",", ":")) + "\n")
+    return log_path, health
