@@ -113,6 +113,7 @@ class RemoteApi:
         app = web.Application(middlewares=[self._guard], client_max_size=16 * 1024)
         app.router.add_get(f"{API}/actions", self._on_actions)
         app.router.add_route("*", f"{API}/actions/{{key_id}}/run", self._on_run)
+        app.router.add_route("*", f"{API}/actions/{{key_id}}/fix", self._on_fix)
         app.router.add_get(f"{API}/state", self._on_state)
         app.router.add_get(f"{API}/ws", self._on_ws)
         for path in STATIC_FILES:
@@ -219,6 +220,15 @@ class RemoteApi:
         return _json(self.state.snapshot())
 
     async def _on_run(self, request: web.Request) -> web.StreamResponse:
+        confirmed = request.query.get("confirmed", "").lower() in TRUE_WORDS
+        return await self._press(request, lambda key_id, source: self.state.pad.run(
+            key_id, source=source, confirmed=confirmed))
+
+    async def _on_fix(self, request: web.Request) -> web.StreamResponse:
+        """The one-click fix a key offers after a refusal (``key.fix``), e.g. add to the room and push."""
+        return await self._press(request, lambda key_id, source: self.state.pad.run_fix(key_id, source=source))
+
+    async def _press(self, request: web.Request, call: Callable[[str, str], Awaitable[Any]]) -> web.StreamResponse:
         if request.method not in ("GET", "POST"):
             return _error(405, translate("RemoteApi", "Use GET or POST to press a key."), {"Allow": "GET, POST"})
         key_id = request.match_info["key_id"]
@@ -229,9 +239,8 @@ class RemoteApi:
         source = request.query.get("source", "api")
         if source not in SOURCES:
             source = "api"
-        confirmed = request.query.get("confirmed", "").lower() in TRUE_WORDS
         try:
-            result = await pad.run(key_id, source=source, confirmed=confirmed)
+            result = await call(key_id, source)
         except UserError as e:
             return _json({"ok": False, "status": "error", "message": str(e), "key": key_dict(pad.key(key_id))}, 409)
         except Exception:

@@ -29,6 +29,8 @@ class PadLike(Protocol):
 
     async def run(self, key_id: str, *, source: str = "pad", confirmed: bool = False) -> Any: ...
 
+    async def run_fix(self, key_id: str, *, source: str = "pad") -> Any: ...
+
 
 def key_dict(key: Any) -> dict[str, Any]:
     fix = getattr(key, "fix", None)

@@ -75,4 +75,14 @@ class FakePad:
         return result
 
     async def run_fix(self, key_id: str, *, source: str = "pad") -> ActionResult:
-        raise AssertionError("FakePad.run_fix is not scripted")
+        """Scripted as ``results[f"{key_id}:fix"]``."""
+        if key_id not in self._keys:
+            raise KeyError(key_id)
+        if f"{key_id}:fix" not in self.results:
+            raise AssertionError(f"FakePad: no fix scripted for key {key_id!r}")
+        self.runs.append((f"{key_id}:fix", source, False))
+        result = self.results[f"{key_id}:fix"]
+        if isinstance(result, Exception):
+            raise result
+        self.set_key(key_id, state="ok", last_result=result.message, fix=None)
+        return result

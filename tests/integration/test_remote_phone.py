@@ -176,3 +176,69 @@ async def _scenario(obs, tmp_path, shot):
             await api.stop()
             await controller.close()
         return seen, on, controller
+
+
+def test_phone_page_asks_before_interrupting_offers_the_fix_and_shows_refusals(run, tmp_path):
+    """The page's own logic against a scripted pad: the question, the fix button, a refusal's reason."""
+    from studio.show.actions import ActionKind, ActionResult, ActionStatus
+    from studio.show.rules import Verdict
+    from tests.fakes.pad import FakeFix, FakeKey, FakePad, sent
+
+    class AskingPad(FakePad):
+        async def run(self, key_id, *, source="pad", confirmed=False):
+            if key_id == "coupon" and not confirmed:
+                self.runs.append((key_id, source, confirmed))
+                return ActionResult(ActionKind.COUPON, "c1", "满减券", ActionStatus.ASK)
+            return await super().run(key_id, source=source, confirmed=confirmed)
+
+    refused = ActionResult(ActionKind.ANNOUNCEMENT, "a", "公告", ActionStatus.REFUSED,
+                           refusal=Verdict(False, "公告每 5 分钟最多一次", None, "announcement"))
+    pad = AskingPad([FakeKey("coupon", "F3", "发券", "满减券"), FakeKey("announcement", "F6", "公告", "欢迎"),
+                     FakeKey("push", "F2", "商品上屏", "风扇", state="error", last_result="商品不在直播间",
+                             fix=FakeFix("add_goods", "加入直播间并上屏"))],
+                    {"coupon": sent(ActionKind.COUPON, "c1", "满减券"), "announcement": refused,
+                     "push:fix": sent()})
+
+    async def scenario():
+        api = RemoteApi(RemoteState(pad), TOKEN)
+        await api.start()
+
+        def browse() -> dict[str, str]:
+            from playwright.sync_api import expect, sync_playwright
+
+            seen: dict[str, str] = {}
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+                try:
+                    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                               has_touch=True, user_agent=WECHAT_UA).new_page()
+                    page.goto(f"http://127.0.0.1:{api.port}/?token={TOKEN}")
+                    expect(page.locator("#conn")).to_have_text("已连接", timeout=10000)
+                    coupon = page.locator("#key-coupon")
+                    coupon.tap()
+                    expect(coupon.locator(".label")).to_have_text("再按一次确认", timeout=5000)
+                    coupon.tap()
+                    expect(coupon).to_have_attribute("data-state", "done", timeout=5000)
+                    page.locator("#key-announcement").tap()
+                    expect(page.locator("#key-announcement")).to_have_attribute("data-state", "failed")
+                    seen["refused"] = page.locator("#key-announcement .result").inner_text()
+                    fix = page.locator("#fix-push")
+                    expect(fix).to_be_visible()
+                    seen["fix"] = fix.inner_text()
+                    fix.tap()
+                    expect(page.locator("#key-push")).to_have_attribute("data-state", "done", timeout=5000)
+                    expect(fix).to_be_hidden(timeout=5000)
+                finally:
+                    browser.close()
+            return seen
+
+        try:
+            return await _join(*_in_thread(browse), timeout=90)
+        finally:
+            await api.stop()
+
+    seen = run(scenario(), timeout=120)
+    assert pad.runs == [("coupon", "phone", False), ("coupon", "phone", True), ("announcement", "phone", False),
+                        ("push:fix", "phone", False)]
+    assert "未发送" in seen["refused"] and "5 分钟" in seen["refused"]
+    assert "加入直播间并上屏" in seen["fix"]

@@ -434,3 +434,24 @@ def test_the_phone_script_is_plain_es5_for_old_in_app_browsers():
     code = "\n".join(line.split("//")[0] for line in script.splitlines())
     for construct in ("=>", "`", "?.", "let ", "const ", "async ", "await ", "fetch(", "class "):
         assert construct not in code, construct
+
+
+def test_the_fix_a_key_offers_is_one_press_away(run):
+    from tests.fakes.pad import FakeFix
+
+    pad = FakePad([FakeKey("push", "F2", "商品上屏", "风扇", state="error", last_result="商品不在直播间",
+                           fix=FakeFix("add_goods", "加入直播间并上屏"))],
+                  {"push:fix": sent(), "push": sent()})
+
+    async def scenario():
+        async with serving(pad) as (api, _), client() as http:
+            async with http.get(f"{api.url()}/api/v1/actions?token={TOKEN}") as r:
+                assert (await r.json())["keys"][0]["fix"] == {"id": "add_goods", "label": "加入直播间并上屏"}
+            async with http.post(f"{api.url()}/api/v1/actions/push/fix?source=phone&token={TOKEN}") as r:
+                assert r.status == 200
+                assert (await r.json())["key"]["fix"] is None
+            async with http.post(f"{api.url()}/api/v1/actions/push/fix") as r:
+                assert r.status == 401
+        assert pad.runs == [("push:fix", "phone", False)]
+
+    run(scenario())

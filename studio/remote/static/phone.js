@@ -98,8 +98,17 @@
     var subject = document.createElement("span"); subject.className = "subject";
     var result = document.createElement("span"); result.className = "result"; result.hidden = true;
     b.appendChild(sc); b.appendChild(label); b.appendChild(subject); b.appendChild(result);
-    b.addEventListener("click", function () { press(key.id); });
-    return b;
+    b.addEventListener("click", function () { press(key.id, "run"); });
+    var fix = document.createElement("button");   // the one-click fix after a refusal
+    fix.type = "button";
+    fix.className = "fix";
+    fix.id = "fix-" + key.id;
+    fix.hidden = true;
+    fix.addEventListener("click", function () { press(key.id, "fix"); });
+    var cell = document.createElement("div");
+    cell.className = "cell";
+    cell.appendChild(b); cell.appendChild(fix);
+    return cell;
   }
 
   function renderPad() {
@@ -125,6 +134,9 @@
       b.className = "key" + (kind ? " " + kind : "");
       b.disabled = !key.enabled && !busy[key.id];
       b.setAttribute("data-state", kind || key.state);
+      var fix = $("fix-" + key.id);
+      fix.textContent = key.fix ? "🔧 " + key.fix.label : "";
+      fix.hidden = !key.fix || busy[key.id];
     }
   }
 
@@ -154,14 +166,15 @@
 
   var WORDS = { sent: "✓ 已完成", partial: "⚠ 部分完成", refused: "✗ 未发送", failed: "✗ 失败", error: "✗ 未执行" };
 
-  function press(id) {
+  function press(id, what) {
     if (busy[id]) { return; }
-    var confirm = armed[id] && armed[id] > Date.now();
+    var confirm = what === "run" && armed[id] && armed[id] > Date.now();
     delete armed[id];
     busy[id] = true;
     delete feedback[id];
     render();
-    var path = "/api/v1/actions/" + encodeURIComponent(id) + "/run?source=phone" + (confirm ? "&confirmed=1" : "");
+    var path = "/api/v1/actions/" + encodeURIComponent(id) + "/" + what + "?source=phone" +
+      (confirm ? "&confirmed=1" : "");
     request("POST", path, function (status, body) {
       busy[id] = false;
       var until = Date.now() + FEEDBACK_MS;
