@@ -89,6 +89,9 @@ class RoomTargets:
         """``account``: the Channels account, for ``kind == "channels"``."""
         if kind not in KINDS:
             raise ValueError(kind)
+        if kind == CHANNELS and not account:  # the radio button: the account picked before, else the first
+            names = [a.name for a in self.channels.all()]
+            account = self.channels_account if self.channels_account in names else (names[0] if names else "")
         self.connection.settings.extra[SECTION] = {"kind": kind, **({"account": account} if account else {})}
         await asyncio.to_thread(self.connection.settings.save)
         self.changed.emit()
@@ -109,7 +112,9 @@ class RoomTargets:
         if kind == DRYRUN:
             return translate("DryRunRoom", "Dry run, nothing sent (演练，不发送)")
         if kind == CHANNELS:
-            account = (spec.get("account") if spec else self.channels_account) or "?"
+            account = (spec.get("account") if spec else self.channels_account) or ""
+            if not account:
+                return translate("RoomTargets", "Channels (no account yet: add one in the Channels setup)")
             return translate("ChannelsRoom", "Channels {account} · web console").format(account=account)
         return translate("ManualRoom", "Manual checklist (手动清单)")
 

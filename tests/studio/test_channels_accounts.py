@@ -76,7 +76,11 @@ def test_channels_is_a_show_target_kept_with_the_show(tmp_path: Path, monkeypatc
         connection = RoomConnection(Settings(), SecretStore(backend=MemoryKeyring()), builtin_emulator=False)
         monkeypatch.setattr(Settings, "save", lambda self, path=None: None)
         targets = connection.targets
+        await targets.choose("channels")
+        assert "no account yet" in targets.label()
         targets.channels.add("小店A")
+        await targets.choose("channels")  # the radio button: the only account
+        assert targets.channels_account == "小店A"
         await targets.choose("channels", account="小店A")
         assert targets.kind == "channels" and "小店A" in targets.label()
         room = await targets.build(None)
