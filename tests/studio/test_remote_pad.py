@@ -4,6 +4,7 @@ keyring and never in the settings file, rotate, LAN mode)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import aiohttp
@@ -235,5 +236,36 @@ def test_the_core_holds_the_remote_control_off_and_serves_its_pad_when_on(run, t
         finally:
             await core.close()
         assert not core.remote.running
+
+    run(scenario())
+
+
+def test_the_websocket_shows_a_real_press_busy_then_done(run, tmp_path, controllers):
+    """A click in the window reaches a phone's WebSocket at once: busy first, then the result."""
+    import time
+
+    async def scenario():
+        controller, pad = await _show(tmp_path, "show", controllers)
+        api = RemoteApi(RemoteState(pad, show=controller), TOKEN)
+        await api.start()
+        try:
+            async with aiohttp.ClientSession() as http, http.ws_connect(
+                    f"ws://127.0.0.1:{api.port}/api/v1/ws?token={TOKEN}") as ws:
+                await ws.receive_json(timeout=5)
+                pressed = time.perf_counter()
+                task = asyncio.ensure_future(pad.run("push"))
+                states, arrived = [], []
+                while "ok" not in states:
+                    message = await ws.receive_json(timeout=5)
+                    state = next(k for k in message["keys"] if k["id"] == "push")["state"]
+                    if not states or states[-1] != state:
+                        states.append(state)
+                        arrived.append((time.perf_counter() - pressed) * 1000)
+                await task
+        finally:
+            await api.stop()
+        print(f"\nWebSocket with the real pad: {list(zip(states, [f'{a:.1f} ms' for a in arrived], strict=True))}")
+        assert states[0] == "busy" and states[-1] == "ok"
+        assert arrived[0] < 2000  # generous bound; the figure is printed
 
     run(scenario())
