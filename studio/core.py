@@ -70,6 +70,7 @@ class StudioCore:
         # product pushes and lotteries become markers on the health chart.
         self.pad = Pad(self.show, markers=self.health.add_marker)
         self.room_targets.products = lambda: list(self.show.plan.products)
+        self.show.changed.connect(self._on_show_changed)
         # One truth for what is on air: every panel showing stream, show or OBS state reads it.
         self.onair = OnAir(self.link, self.stream, self.health, self.show)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
@@ -118,6 +119,14 @@ class StudioCore:
         self.link.configure(ConnectionTarget(host, port, password))
         if problem is not None:
             raise problem
+
+    def _on_show_changed(self) -> None:
+        # A room with live numbers (a Channels account with its store API) logs them into the
+        # running show's log, for the health dock and the review.
+        session = self.show.session
+        watch = getattr(session.actions.room, "watch_numbers", None) if session is not None else None
+        if session is not None and callable(watch):
+            watch(session.rundown.record)
 
     def _on_plan_files_changed(self) -> None:
         # A plan opened or saved without problems is the next show's plan (never mid-show).

@@ -202,3 +202,28 @@ def test_the_room_sends_a_coupon_by_api_and_falls_back_to_a_step_for_unknown_wor
         await room.close()
 
     with_stub(scenario)
+
+
+def test_a_running_show_logs_the_rooms_live_numbers() -> None:
+    async def scenario(stub: StoreStub, api: ChannelsApi) -> None:
+        import tempfile
+        from pathlib import Path
+
+        stub.answers["channels/livedashboard/getlivelist"] = {"errcode": 0, "live_items": [
+            {"export_id": "e1", "create_time": 5}]}
+        stub.answers["channels/livedashboard/getlivedata"] = _dashboard(online=321, as_strings=False)
+        room = ChannelsRoom("测试小店", Path(tempfile.mkdtemp()), store=api)
+        logged: list[tuple[str, dict[str, Any]]] = []
+        watch = room.watch_numbers(lambda type, **data: logged.append((type, data)))
+        assert watch is not None
+        for _ in range(200):
+            if logged:
+                break
+            await asyncio.sleep(0.01)
+        assert logged[0] == ("live_numbers", {"export_id": "e1", "online": 321, "viewers": 5200,
+                                              "new_followers": 31, "orders": 88, "gmv_fen": 1234500,
+                                              "comments": 410})
+        await room.close()
+        assert ChannelsRoom("无小店", Path(tempfile.mkdtemp())).watch_numbers(lambda *a, **k: None) is None
+
+    with_stub(scenario)

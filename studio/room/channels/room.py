@@ -33,6 +33,7 @@ from studio.room.channels.console import (
     ConsoleState,
 )
 from studio.room.channels.coupons import store_coupon
+from studio.room.channels.numbers import LiveNumbersWatch
 from studio.room.channels.selectors import ConsoleMap, load_console_map
 from studio.room.channels.worker import BrowserThread
 from studio.room.manual import ManualRoom
@@ -65,6 +66,7 @@ class ChannelsRoom(ManualRoom):
         self.action_timeout = action_timeout
         self.store = store  # 微信小店 API (coupons) when the merchant set its credentials
         self.coupons: dict[str, str] = {}  # plan coupon id → the store's coupon id, to stop it early
+        self.numbers: LiveNumbersWatch | None = None  # live numbers while a show runs (store API)
         self._thread = BrowserThread(f"channels-{account}")
         self._console = ChannelsConsole(console_map or load_console_map(), profile_dir, browser, wait_s, headless)
 
@@ -179,6 +181,18 @@ class ChannelsRoom(ManualRoom):
             "ChannelsRoom", "Coupon “{name}” is live in the store for {minutes} min (store id {id}).").format(
             name=coupon.name, minutes=f"{coupon.minutes:g}", id=coupon_id))
 
+    def watch_numbers(self, sink: Callable[..., Any]) -> LiveNumbersWatch | None:
+        """While the show runs: the live dashboard's numbers about once a minute, each reading to
+        ``sink`` (the show log: ``live_numbers`` events for the review). None without the store API."""
+        if self.store is None:
+            return None
+        if self.numbers is not None:
+            self.numbers.sink = sink  # a resumed show logs into its own log
+        else:
+            self.numbers = LiveNumbersWatch(self.store, sink)
+        self.numbers.start()
+        return self.numbers
+
     async def stop_coupon(self, plan_coupon_id: str) -> None:
         """End a running store coupon before its window ends (作废)."""
         if self.store is None or plan_coupon_id not in self.coupons:
@@ -189,6 +203,8 @@ class ChannelsRoom(ManualRoom):
         return await self._thread.run(call, self.action_timeout)
 
     async def close(self) -> None:
+        if self.numbers is not None:
+            await self.numbers.stop()
         try:
             await self._thread.run(self._console.close, 10)
         except (TimeoutError, RuntimeError):
