@@ -34,6 +34,8 @@ _TRAILING_PUNCTUATION = ".,;:!"
 # Not "." or "-": a sentence's full stop or a list's dash after the address must not be glued on.
 _JOINS_AFTER = "/?&=_%"
 _JOINS_BEFORE = "/?&=%"
+MAX_ADDRESS_LENGTH = 4096  # a real push address is a few hundred characters; a longer one is not one
+_GAP = re.compile(r"[ \t\r\n\u3000]+")  # a line break or spaces inside the address
 _HEX = re.compile(r"[0-9a-fA-F]{1,16}")
 WECHAT_HOST_SUFFIX = "weixin.qq.com"
 
@@ -124,35 +126,62 @@ def find_address(text: str) -> str:
         raise PushAddressError(translate(
             "PushAddress", "The text holds {count} push addresses. Paste only the one for this show."
         ).format(count=len(starts)))
-    return _read_url(text, starts[0])
+    if "\x00" in text:
+        raise PushAddressError(_control_character_message())
+    url, end = _read_url(text, starts[0])
+    if end < len(text) and unicodedata.category(text[end]) == "Cc" and not text[end].isspace():
+        raise PushAddressError(_control_character_message())  # it would cut the key short
+    return url
 
 
-def _read_url(text: str, start: int) -> str:
-    url = ""
-    pos = start
+def _control_character_message() -> str:
+    return translate("PushAddress", "The pasted text holds an invisible control character that would cut "
+                     "the stream key short. Copy the address again from the live console (直播控制台), "
+                     "or type it.")
+
+
+def _read_url(text: str, start: int) -> tuple[str, int]:
+    """The address from ``start`` across wrapped lines, and where its last piece ended.
+
+    Linear in the text: pieces are collected, never re-joined or re-scanned while reading.
+    """
+    pieces: list[str] = []
+    pos = end = start
+    has_secret = has_time = False
+    length = 0
+    tail = ""  # the last characters read, lower case: a name may wrap across a line break
     while True:
         chunk = _URL_CHARS.match(text, pos)
         if chunk is None:
             break
         piece = chunk.group(0)
-        if url and not _continues(url, piece):
+        if pieces and not _continues(pieces[-1], piece, has_secret and not has_time):
             break
-        url += piece
-        pos = chunk.end()
-        gap = re.match(r"[ \t\r\n\u3000]+", text[pos:])  # a line break or spaces inside the address
+        pieces.append(piece)
+        length += len(piece)
+        if length > MAX_ADDRESS_LENGTH:
+            raise PushAddressError(translate(
+                "PushAddress", "This is far too long to be a push address (more than {limit} characters). "
+                "Copy only the address from the live console (直播控制台 → 推流地址).").format(
+                limit=MAX_ADDRESS_LENGTH))
+        window = tail + piece.lower()
+        has_secret = has_secret or "txsecret=" in window
+        has_time = has_time or "txtime=" in window
+        tail = window[-16:]
+        pos = end = chunk.end()
+        gap = _GAP.match(text, pos)
         if gap is None:
             break
-        pos += gap.end()
-    return url.rstrip(_TRAILING_PUNCTUATION)
+        pos = gap.end()
+    return "".join(pieces).rstrip(_TRAILING_PUNCTUATION), end
 
 
-def _continues(url: str, piece: str) -> bool:
-    """Whether ``piece`` after a line break is still part of ``url`` (a chat wrapped it)."""
-    if url.endswith(tuple(_JOINS_AFTER)) or piece.startswith(tuple(_JOINS_BEFORE)):
+def _continues(last_piece: str, piece: str, unfinished_signature: bool) -> bool:
+    """Whether ``piece`` after a line break is still part of the address (a chat wrapped it)."""
+    if last_piece.endswith(tuple(_JOINS_AFTER)) or piece.startswith(tuple(_JOINS_BEFORE)):
         return True
     # The signature wrapped mid-value: an address that has txSecret but no txTime yet is unfinished.
-    lowered = url.lower()
-    return "txsecret=" in lowered and "txtime=" not in lowered
+    return unfinished_signature
 
 
 def _split_url(url: str) -> tuple[str, str, str, str]:

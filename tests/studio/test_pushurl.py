@@ -150,3 +150,29 @@ def test_expiry_of_key_as_obs_holds_it(key: str, expires_at: datetime | None) ->
 def test_push_address_is_plain_data() -> None:
     address = PushAddress("rtmp://h/live/", "k", None)
     assert address == PushAddress("rtmp://h/live/", "k", None)
+
+
+# ----- hostile pastes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x1b", "\x7f"])
+def test_a_control_character_that_would_cut_the_key_is_refused(control):
+    with pytest.raises(PushAddressError, match="control character"):
+        parse_push_address(WX.replace("txSecret=4b88", f"txSecret=4b{control}88"))
+
+
+def test_a_nul_anywhere_in_the_paste_is_refused():
+    with pytest.raises(PushAddressError, match="control character"):
+        parse_push_address(f"推流地址：{WX}\n备注\x00")
+
+
+def test_a_wrapped_megabyte_is_refused_as_too_long_not_read_for_seconds():
+    # Every piece ends in "/", so each line break continues the address: the old reader re-joined
+    # and re-scanned the whole address per line (quadratic: 1 MB took 7.8 s).
+    text = WX_SERVER + "wx_1?txSecret=" + "\n".join(["ab/cd"] * 200_000)
+    with pytest.raises(PushAddressError, match="too long"):
+        parse_push_address(text)
+
+
+def test_a_long_chat_around_one_address_still_reads_it():
+    address = parse_push_address("聊天记录 " * 100_000 + f"\n推流地址：{WX}\n" + "好的 " * 100_000)
+    assert address.server == WX_SERVER and address.key == WX_KEY

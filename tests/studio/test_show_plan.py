@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from studio.errors import UserError
-from studio.show.plan import writer as plan_module
 from studio.show.plan import (
     Announcement,
     Plan,
@@ -22,6 +21,7 @@ from studio.show.plan import (
     plan_to_toml,
     save_plan,
 )
+from studio.show.plan import writer as plan_module
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
 

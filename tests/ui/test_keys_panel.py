@@ -6,6 +6,7 @@ clock is injected (no sleeps). Real keyring and OBS: tests/integration/test_keys
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ def panel(qtbot: Any, loop: Any, tmp_path: Path, ring: MemoryKeyring, clock: Clo
 
 def _paste(panel: KeysPanel, text: str) -> None:
     panel.paste_box.setPlainText(text)
+    if panel.paste_task is not None and not panel.paste_task.done():  # read off the Qt thread
+        asyncio.get_event_loop().run_until_complete(asyncio.wait_for(panel.paste_task, 15))
 
 
 def _save(panel: KeysPanel, run: Any, name: str) -> None:

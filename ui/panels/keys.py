@@ -36,6 +36,7 @@ from studio.tasks import spawn
 from ui.widgets import MessageLine
 
 COUNTDOWN_INTERVAL_MS = 1000
+PASTE_LIMIT = 64 * 1024  # characters: a chat message with an address is far shorter
 SOON_SECONDS = 2 * 3600  # the countdown turns orange this long before the key expires
 
 
@@ -57,6 +58,8 @@ class KeysPanel(QWidget):
         self.planned_end = planned_end or (lambda: None)
         self.address: PushAddress | None = None  # the one shown in the preview
         self._entries: list[RoomEntry] = []
+        self._paste_generation = 0
+        self.paste_task: asyncio.Task[None] | None = None  # the paste being read (tests wait on it)
 
         self.title = QLabel(self.tr("Push keys (推流密钥)"))
         self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
@@ -284,14 +287,40 @@ class KeysPanel(QWidget):
     # ----- slots -----------------------------------------------------------------------------------
     def _on_paste_box_changed(self) -> None:
         text = self.paste_box.toPlainText()
+        self._paste_generation += 1  # a newer paste makes an older one's answer moot
         if not text.strip():
             return
-        register_secret(text.strip())
-        try:
-            address = parse_push_address(text)
-        except PushAddressError as e:
-            self.message.show_message(str(e), "error")
+        if len(text) > PASTE_LIMIT:  # not an address: gone from the box before Qt lays it out
+            self._clear_paste_box()
+            self.message.show_message(self.tr(
+                "That is far too long to be a push address. Copy only the address (推流地址) from the "
+                "live console."), "error")
             return
+        self.paste_task = spawn(self._read_paste(text, self._paste_generation), name="keys-paste")
+
+    async def _read_paste(self, text: str, generation: int) -> None:
+        """Parsing runs off the Qt thread: a long chat message never freezes the window."""
+
+        def parse() -> PushAddress:
+            register_secret(text.strip())
+            return parse_push_address(text)
+
+        try:
+            address = await asyncio.to_thread(parse)
+        except PushAddressError as e:
+            if generation == self._paste_generation:
+                self.message.show_message(str(e), "error")
+            return
+        if generation != self._paste_generation:
+            return
+        self._take_pasted(address)
+
+    def _clear_paste_box(self) -> None:
+        self.paste_box.blockSignals(True)
+        self.paste_box.clear()
+        self.paste_box.blockSignals(False)
+
+    def _take_pasted(self, address: PushAddress) -> None:
         # Read: take the address out of the box so the key is not left on screen in clear.
         self.paste_box.blockSignals(True)
         self.paste_box.clear()

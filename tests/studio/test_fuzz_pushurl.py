@@ -1,0 +1,70 @@
+"""Property tests over the push-address parser: whatever is pasted, ``parse_push_address`` gives an
+address or a PushAddressError in plain words — never another exception — within a time bound that
+grows with the paste (hypothesis' per-example deadline); a key it returns was never cut short."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studio.keys import pushurl
+from studio.keys.pushurl import PushAddressError, parse_push_address
+
+FUZZ = settings(max_examples=200, deadline=timedelta(milliseconds=1500), database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.function_scoped_fixture])
+BIG = settings(max_examples=15, deadline=timedelta(milliseconds=4000), database=None,
+               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                      HealthCheck.function_scoped_fixture])
+
+WX = "rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=6f000000"
+pieces = st.one_of(
+    st.sampled_from(["rtmp://", "rtmps://", "live/", "?", "&", "=", "txSecret=", "txTime=", "\n", " ", "\u3000",
+                     "：", "/", "%", "\x00", "\x1b", "推流地址", "ｒｔｍｐ：／／", ":99999999", "@", "[", "]", "#",
+                     "weixin.qq.com", "ffffffffffffffff", "-", "."]),
+    st.text(max_size=12),
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_registered_secrets(monkeypatch):
+    """Fuzzed keys must not join the process-wide secret list (they would mask words in other tests)."""
+    monkeypatch.setattr(pushurl, "register_secret", lambda value: None)
+
+
+def _check(text: str) -> None:
+    try:
+        address = parse_push_address(text)
+    except PushAddressError as e:
+        assert str(e)
+        return
+    assert address.server.startswith(("rtmp://", "rtmps://")) and address.key
+    assert "\x00" not in address.key and len(address.server) + len(address.key) <= pushurl.MAX_ADDRESS_LENGTH
+
+
+@FUZZ
+@given(st.lists(pieces, max_size=40).map("".join))
+def test_address_shaped_pastes_never_crash(text: str) -> None:
+    _check(text)
+
+
+@FUZZ
+@given(st.text(max_size=3000))
+def test_any_text_never_crashes(text: str) -> None:
+    _check(text)
+
+
+@FUZZ
+@given(st.text(max_size=200), st.text(max_size=200), st.integers(0, len(WX)), st.sampled_from(["\n", " ", "\r\n", ""]))
+def test_an_address_in_a_chat_wrapped_anywhere(before: str, after: str, cut: int, gap: str) -> None:
+    _check(before + WX[:cut] + gap + WX[cut:] + after)
+
+
+@BIG
+@given(st.sampled_from(["ab/", "rtmp://", "a&", "\n/", "x " * 3, "推流地址：", "txSecret=a\n"]),
+       st.integers(10_000, 400_000))
+def test_megabyte_pastes_stay_linear(piece: str, times: int) -> None:
+    _check("rtmp://h/live/k?" + piece * times)
