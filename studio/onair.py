@@ -53,6 +53,7 @@ STATES = ("obs_offline", "off", "starting", "live", "reconnecting", "obs_gone_wh
 ON_AIR_STATES = ("live", "reconnecting")  # viewers get a picture (or a frozen one while reconnecting)
 
 _BY_LINK: weakref.WeakKeyDictionary[ObsLink, OnAir] = weakref.WeakKeyDictionary()
+_BY_SHOW: weakref.WeakKeyDictionary[Any, OnAir] = weakref.WeakKeyDictionary()
 
 
 class OnAir:
@@ -81,6 +82,8 @@ class OnAir:
         self._last_state = "obs_offline"
         self._updating = False
         _BY_LINK[link] = self
+        if show_controller is not None:
+            _BY_SHOW[show_controller] = self
         link.status_changed.connect(self._on_link_status_changed)
         link.connected.connect(self._on_link_connected)
         stream.changed.connect(self._on_stream_changed)
@@ -103,6 +106,11 @@ class OnAir:
             health.changed.connect(found._update)
             found._update()
         return found
+
+    @staticmethod
+    def for_show(show_controller: Any) -> OnAir | None:
+        """The OnAir that watches this show controller (the core's), if any."""
+        return _BY_SHOW.get(show_controller)
 
     # ----- reading -------------------------------------------------------------------------------
     @property
@@ -261,7 +269,7 @@ class OnAir:
     def _record(self, type: str, **data: Any) -> None:
         controller = self.show_controller
         session = controller.session if controller is not None else None
-        if session is None:
+        if session is None or session.rundown.ended:  # an ended show's log is closed
             return
         try:
             session.rundown.record(type, **self.on_air_step(), **data)

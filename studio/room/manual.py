@@ -96,6 +96,13 @@ class ManualRoom(LiveRoom):
     def steps(self) -> list[ManualStep]:
         return list(self._steps)
 
+    def restore(self, steps: list[ManualStep]) -> None:
+        """The checklist as the show log had it (a resumed show); new ids go on after them."""
+        self._steps = list(steps)
+        top = max((int(s.id[1:]) for s in self._steps if s.id[1:].isdigit()), default=0)
+        self._ids = itertools.count(top + 1)
+        self.changed.emit()
+
     def tick(self, step_id: str) -> ManualStep:
         """The assistant did it. Ticking twice is harmless."""
         step = next((s for s in self._steps if s.id == step_id), None)

@@ -47,7 +47,7 @@ from studio.show.rules import RoomTally, Verdict
 Clock = Callable[[], float]
 Sink = Callable[..., dict[str, Any]]
 
-PENDING, ON_AIR, DONE = "pending", "on_air", "done"
+PENDING, ON_AIR, DONE, SKIPPED = "pending", "on_air", "done", "skipped"
 CUE_LEAD_SECONDS = 30.0
 # Playbook §3: a product explanation runs 5–10 minutes.
 EXPLAIN_RANGE_SECONDS = (5 * 60.0, 10 * 60.0)
@@ -169,6 +169,15 @@ class Rundown:
     @property
     def live(self) -> bool:
         return self._s.live_since is not None and self._s.ended_at is None
+
+    @property
+    def ended(self) -> bool:
+        """The show was ended (结束直播): its log is closed and it is never offered to resume."""
+        return self._s.ended_at is not None
+
+    @property
+    def planned_end(self) -> float | None:
+        return self._s.planned_end
 
     @property
     def steps(self) -> list[RundownStep]:
@@ -299,6 +308,16 @@ class Rundown:
         order.insert(max(index, earliest), step_id)
         self._emit("steps_reordered", order=order)
 
+    def skip(self, step_id: str) -> RundownStep:
+        """Leave a step out; it shows as skipped (never as done) and is no longer next."""
+        self._require_live()
+        step = self._require_step(step_id)
+        if step.state != PENDING:
+            raise UserError(translate("Rundown", "“{title}” is on air or done; only a later step can be "
+                                                 "skipped.").format(title=step.title))
+        self._emit("step_skipped", step=step_id)
+        return step
+
     def end_show(self) -> None:
         self._require_live()
         self._emit("show_ended")
@@ -424,8 +443,16 @@ class Rundown:
         elif kind == "step_started":
             self._end_current(at)
             step = self._step(event["step"])
+            # Jumping ahead leaves the steps in between out: skipped, not done.
+            for earlier in s.steps[:s.steps.index(step)]:
+                if earlier.state == PENDING:
+                    earlier.state = SKIPPED
             step.state, step.started_at, step.ended_at = ON_AIR, at, None
             s.current = step.id
+        elif kind == "step_skipped":
+            skipped = self._step(event["step"])
+            if skipped.state == PENDING:
+                skipped.state = SKIPPED
         elif kind == "step_ended":
             self._end_current(at)
         elif kind == "steps_inserted":

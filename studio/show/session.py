@@ -27,7 +27,8 @@ from studio.config import data_dir
 from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import translate
-from studio.room.base import LiveRoom, RoomProvider
+from studio.room.base import LiveRoom, RoomAction, RoomProvider
+from studio.room.manual import ManualStep
 from studio.show.actions import Overlays, ShowActions
 from studio.show.log import LogContents, ShowLog, find_unfinished, read_log
 from studio.show.plan import Plan
@@ -90,6 +91,37 @@ class ShowSession:
         self.cue = Signal("session.cue")  # a cue fired: the rundown panel shows it big
         self._ticker: asyncio.Task[None] | None = None
         rundown.cue.connect(self.cue.emit)
+        self._logged_steps: set[str] = set()
+        self._watch_checklist()
+
+    # ----- the manual checklist, kept in the show log so a resumed show has it back -------------------
+    def _watch_checklist(self) -> None:
+        room = self.actions.manual_room
+        if room is None:
+            return
+        self._logged_steps = {s.id for s in room.steps}
+        room.changed.connect(self._on_checklist_changed)
+
+    def _on_checklist_changed(self) -> None:
+        room = self.actions.manual_room
+        if room is None or self.rundown.ended:
+            return
+        for step in room.steps:
+            if step.id not in self._logged_steps:
+                self._logged_steps.add(step.id)
+                self.rundown.record("manual_step_added", step=step.id, action=step.action.value,
+                                    title=step.title, instruction=step.instruction)
+
+    @property
+    def ended(self) -> bool:
+        return self.rundown.ended
+
+    async def end(self) -> None:
+        """结束直播: ``show_ended`` into the log, the clock stops, the log is closed. The show is
+        never offered to resume again; its rundown stays on screen as it ended."""
+        if self.rundown.live:
+            self.rundown.end_show()
+        await self.close()
 
     @classmethod
     async def new(cls, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
@@ -108,6 +140,9 @@ class ShowSession:
         rundown = Rundown.resume(plan, contents.events, clock=clock, sink=show_log.append)
         actions = ShowActions(rundown, room, overlays, clock)
         actions.restore(contents.events)
+        checklist = actions.manual_room
+        if checklist is not None:
+            checklist.restore(_checklist_from(contents.events))
         session = cls(plan, show_log, rundown, actions, clock)
         rundown.record("show_resumed", events=len(contents.events), torn_tail=contents.torn_tail)
         return session
@@ -202,12 +237,38 @@ class ShowController:
         self.changed.emit()
         return session
 
+    async def end_show(self) -> None:
+        """End the running show (a confirmed step in the window): see ``ShowSession.end``."""
+        if self.session is None:
+            raise UserError(translate("ShowSession", "No show is running."))
+        await self.session.end()
+        self.offer = None
+        self.changed.emit()
+
     async def close(self) -> None:
         if self.session is not None:
             await self.session.close()
         if self._built_room is not None:
             await self._built_room.close()
             self._built_room = None
+
+
+def _checklist_from(events: list[dict[str, Any]]) -> list[ManualStep]:
+    """The manual steps a show log recorded (added, then ticked off), in order."""
+    steps: dict[str, ManualStep] = {}
+    for event in events:
+        kind = event.get("type")
+        ident = str(event.get("step", ""))
+        if kind == "manual_step_added" and ident:
+            try:
+                action = RoomAction(event.get("action"))
+            except ValueError:
+                continue
+            steps[ident] = ManualStep(ident, action, str(event.get("title", "")),
+                                      str(event.get("instruction", "")), float(event.get("ts", 0.0)))
+        elif kind == "manual_step_done" and ident in steps:
+            steps[ident].done_at = float(event.get("ts", 0.0))
+    return list(steps.values())
 
 
 def _room_target(path: Path) -> dict[str, Any] | None:

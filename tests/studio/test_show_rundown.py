@@ -203,3 +203,66 @@ def test_a_plan_without_an_order_still_runs(clock):
     rundown.start_show()
     assert rundown.current is None and rundown.advance() is None
     assert Plan().step_target_seconds(Step("explain", "x")) == 300
+
+
+# --- issue 12: skipped is not done; end show; the checklist comes back on resume ----------------
+
+def test_jumping_ahead_marks_the_steps_in_between_skipped_not_done(show, plan):
+    from studio.show.rundown import SKIPPED
+
+    show.start_show()
+    steps = show.steps
+    show.go_to(steps[3].id)
+    states = [s.state for s in show.steps[:4]]
+    assert states == [DONE, SKIPPED, SKIPPED, ON_AIR]
+    assert show.next_step.id == steps[4].id  # a skipped step is never "next"
+    show.skip(steps[5].id)
+    assert show.steps[5].state == SKIPPED and show.next_step.id == steps[4].id
+    with pytest.raises(UserError):
+        show.skip(steps[0].id)  # done steps cannot be skipped
+    again = Rundown.resume(plan, show.sink_events)
+    assert [s.state for s in again.steps] == [s.state for s in show.steps]
+
+
+def test_end_show_closes_the_log_and_is_never_offered_again(tmp_path, loop, run, clock):
+    from studio.room.manual import ManualRoom
+    from studio.show.session import ShowController, find_resume_offer
+
+    controller = ShowController(load_plan(EXAMPLE), ManualRoom(clock=clock), directory=tmp_path, clock=clock)
+    session = run(controller.start_new())
+    session.rundown.start_show()
+    assert run(find_resume_offer(tmp_path)) is not None  # unfinished: would be offered
+    run(controller.end_show())
+    assert session.ended and not session.rundown.live
+    events = read_log(session.log.path)
+    assert events.finished and events.events[-1]["type"] == "show_ended"
+    assert run(find_resume_offer(tmp_path)) is None
+    assert run(controller.look_for_resume()) is None
+
+
+def test_the_manual_checklist_comes_back_on_resume(tmp_path, loop, run, clock):
+    from studio.room.manual import ManualRoom
+    from studio.show.session import ShowController
+
+    plan = load_plan(EXAMPLE)
+    controller = ShowController(plan, ManualRoom(clock=clock), directory=tmp_path, clock=clock)
+    session = run(controller.start_new())
+    session.rundown.start_show()
+    run(session.actions.push_product(plan.products[0].id, confirmed=True))
+    run(session.actions.start_lottery(plan.lotteries[0].id, confirmed=True))
+    room = session.actions.manual_room
+    assert len(room.steps) >= 2
+    first = room.steps[0]
+    session.actions.tick_manual_step(first.id)
+    before = [(s.id, s.title, s.instruction, s.done) for s in room.steps]
+    run(session.close())  # the console is closed mid-show
+
+    fresh_room = ManualRoom(clock=clock)
+    resumed = ShowController(plan, fresh_room, directory=tmp_path, clock=clock)
+    assert run(resumed.look_for_resume()) is not None
+    again = run(resumed.resume())
+    assert [(s.id, s.title, s.instruction, s.done) for s in again.actions.manual_room.steps] == before
+    run(again.actions.push_product(plan.products[1].id, confirmed=True))
+    ids = [s.id for s in again.actions.manual_room.steps]
+    assert len(ids) == len(set(ids))  # new steps get new ids
+    run(resumed.close())

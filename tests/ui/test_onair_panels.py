@@ -123,7 +123,14 @@ def test_a_running_show_without_a_stream_is_an_alarm_never_idle(desk: Desk, run:
     assert desk.window.stream_panel.timecode.text() == "00:10:00"
     desk.output("STARTED")
     desk.check("live", "Measuring", on_air=True)
+    desk.core.link._event_slots["CurrentProgramSceneChanged"].emit({"sceneName": "商品特写"})
+    for second in range(1, 4):  # samples: the health verdict changes from "not streaming" to measuring
+        desk.core.health.sampler.feed({"outputActive": True, "outputBytes": second * 300_000,
+                                       "outputDuration": second * 1000}, float(second))
     events = read_log(session.log.path).events
+    scene = next(e for e in events if e["type"] == "scene_switched")
+    assert scene["scene"] == "商品特写" and scene["on_air_step"] == session.rundown.current.id
+    assert any(e["type"] == "health_changed" and e["on_air_step"] for e in events)
     types = [e["type"] for e in events]
     assert types.count("stream_started") == 2 and "obs_disconnected" in types and "obs_reconnected" in types
     gone = next(e for e in events if e["type"] == "obs_disconnected")

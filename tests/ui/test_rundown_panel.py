@@ -142,3 +142,90 @@ def test_start_new_instead_of_resuming(qtbot, loop, run, tmp_path, clock, contro
     run(wait_until(lambda: controller.session is not None))
     assert not controller.session.rundown.live and panel.resume_bar.isHidden()
     assert clock() == T0
+
+
+# --- issue 12: done / skipped / on air / next at a glance; End show ---------------------------
+
+def _started(qtbot, run, tmp_path, clock, controllers, onair=None):
+    controller = _controller(tmp_path, clock, controllers)
+    panel = RundownPanel(controller, onair=onair)
+    qtbot.addWidget(panel)
+    run(controller.start_new())
+    controller.session.rundown.start_show()
+    return controller, panel
+
+
+def _rows(panel):
+    return [(panel.steps.item(i).text(), panel.steps.item(i).data(Qt.ItemDataRole.AccessibleDescriptionRole))
+            for i in range(panel.steps.count())]
+
+
+def test_rows_tell_done_skipped_on_air_and_next_apart_and_say_what_they_are(qtbot, loop, run, tmp_path,
+                                                                            clock, controllers):
+    controller, panel = _started(qtbot, run, tmp_path, clock, controllers)
+    rundown = controller.session.rundown
+    steps = rundown.steps
+    clock.now += 200
+    rundown.go_to(steps[3].id)  # the opening is done; the announcement and the lottery are left out
+    rows = _rows(panel)
+    looks = [look for _, look in rows]
+    assert looks[:5] == ["done", "skipped", "skipped", "on_air", "next"]
+    texts = [text for text, _ in rows]
+    assert texts[0].startswith("✓ done") and texts[1].startswith("⤼ skipped")
+    assert texts[3].startswith("▶ ON AIR") and texts[4].startswith("→ next")
+    assert len({text[:1] for text in texts[:5]}) == 4  # four different marks
+    lottery = next(t for t in texts if "Lottery starts (抽奖)" in t)
+    draw = next(t for t in texts if "Lottery draw (开奖)" in t)
+    assert lottery != draw and lottery.split(" · ")[1] == draw.split(" · ")[1]  # same prize, two rows
+    assert any("Announcement (公告)" in t for t in texts) and any("Explain (讲解)" in t for t in texts)
+    assert any("Coupon (发券)" in t for t in texts)
+    assert panel.steps.item(1).font().strikeOut() and not panel.steps.item(0).font().strikeOut()
+
+
+def test_skip_button_skips_the_selected_step(qtbot, loop, run, tmp_path, clock, controllers):
+    _controller, panel = _started(qtbot, run, tmp_path, clock, controllers)
+    panel.steps.setCurrentRow(2)
+    qtbot.mouseClick(panel.skip_button, Qt.MouseButton.LeftButton)
+    assert _rows(panel)[2][1] == "skipped"
+
+
+class _OnAirStub:
+    """What the panel reads of OnAir: the state and the stream time (the real one: tests/ui/test_onair_panels.py)."""
+
+    def __init__(self):
+        from studio.events import Signal
+
+        self.changed = Signal("stub")
+        self.state = "live"
+        self.stream_seconds = 30.0
+
+
+def test_end_show_is_offered_when_the_stream_stops_and_needs_a_confirmation(qtbot, loop, run, tmp_path,
+                                                                            clock, controllers):
+    onair = _OnAirStub()
+    controller, panel = _started(qtbot, run, tmp_path, clock, controllers, onair=onair)
+    panel.show()
+    assert panel.end_button.isVisible() and not panel.end_offer.isVisible()
+    onair.state = "show_running_stream_off"
+    onair.changed.emit()
+    assert panel.end_offer.isVisible() and "stream has stopped" in panel.end_offer.text()
+    qtbot.mouseClick(panel.end_button, Qt.MouseButton.LeftButton)
+    assert panel.end_confirm.isVisible() and controller.session.rundown.live  # nothing ended yet
+    qtbot.mouseClick(panel.end_no, Qt.MouseButton.LeftButton)
+    assert not panel.end_confirm.isVisible() and controller.session.rundown.live
+    qtbot.mouseClick(panel.end_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.end_yes, Qt.MouseButton.LeftButton)
+    run(wait_until(lambda: controller.session.ended))
+    assert "ended" in panel.on_air.text() and not panel.end_button.isVisible()
+    assert panel.start_button.text() == "New show"
+    fresh = _controller(tmp_path, clock, controllers)
+    assert run(fresh.look_for_resume()) is None  # never offered again
+
+
+def test_end_show_is_offered_at_the_planned_end(qtbot, loop, run, tmp_path, clock, controllers):
+    controller, panel = _started(qtbot, run, tmp_path, clock, controllers)
+    panel.show()
+    assert not panel.end_offer.isVisible()
+    clock.now = controller.session.rundown.planned_end + 1
+    panel._on_refresh_timeout()
+    assert panel.end_offer.isVisible() and "planned end" in panel.end_offer.text()

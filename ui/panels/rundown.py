@@ -5,14 +5,21 @@ click each, and — after a crash — the offer to resume the unfinished show.
 ``RundownPanel(controller)`` (a ``studio.show.session.ShowController``) re-binds when the controller's
 session changes. The show's clock runs in the core (the session's 1 Hz tick); this panel only
 re-draws, on the rundown's ``changed`` and once a second for the counters.
+
+Each row of the running order says what it is (讲解 / 抽奖 / 开奖 / 发券 / 公告 …) and where it stands —
+done ✓, skipped ⤼, on air ▶, next → — in words and colour, so they are told apart at a glance.
+"End show" (结束直播) is an explicit step with a confirmation, offered when the stream stops (from
+``OnAir``) and once the planned end has passed; it closes the show log for good.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
-from studio.show.rundown import DONE, ON_AIR, Cue, Rundown
+from studio.onair import OnAir
+from studio.show.rundown import DONE, ON_AIR, PENDING, SKIPPED, Cue, Rundown, RundownStep
 from studio.show.session import ShowController
 from studio.tasks import spawn
 from ui.widgets import MessageLine
@@ -45,6 +53,16 @@ def clock_text(seconds: float) -> str:
     return f"{minutes:02d}:{rest:02d}"
 
 
+# How each row looks: (mark, colour, bold, struck out)
+ROW_LOOK = {
+    DONE: ("✓", "#2e7d32", False, False),
+    SKIPPED: ("⤼", "#8a8a8a", False, True),
+    ON_AIR: ("▶", "#c62828", True, False),
+    "next": ("→", "#1565c0", True, False),
+    PENDING: ("·", "#303030", False, False),
+}
+
+
 def overrun_level(elapsed: float, target: float) -> str:
     if target <= 0 or elapsed <= target:
         return "normal"
@@ -52,9 +70,11 @@ def overrun_level(elapsed: float, target: float) -> str:
 
 
 class RundownPanel(QWidget):
-    def __init__(self, controller: ShowController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ShowController, parent: QWidget | None = None, *,
+                 onair: OnAir | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.onair = onair or OnAir.for_show(controller)
         self.rundown: Rundown | None = None
         self._unbind: list[Callable[[], None]] = []
         self._last_cue: Cue | None = None
@@ -92,14 +112,45 @@ class RundownPanel(QWidget):
         self.down_button = QPushButton(self.tr("Move down"))
         self.rerun_button = QPushButton(self.tr("Re-run (返场)"))
         self.next_button = QPushButton(self.tr("Next step"))
+        self.skip_button = QPushButton(self.tr("Skip step"))
+        self.skip_button.setToolTip(self.tr("Leave the selected step out; it shows as skipped"))
         self.message = MessageLine()
 
+        # End show (结束直播): offered when the stream stops and at the planned end; confirmed.
+        self.end_offer = QLabel()
+        self.end_offer.setObjectName("endOffer")
+        self.end_offer.setWordWrap(True)
+        self.end_offer.setStyleSheet("color: #b06000; font-weight: bold;")
+        self.end_button = QPushButton(self.tr("End show (结束直播)…"))
+        self.end_button.setObjectName("endShowButton")
+        self.end_confirm = QFrame()
+        self.end_confirm.setObjectName("endConfirm")
+        self.end_confirm.setFrameShape(QFrame.Shape.StyledPanel)
+        self.end_confirm.setStyleSheet("#endConfirm { background: #fdecea; }")
+        self.end_confirm_text = QLabel(self.tr(
+            "End the show now? The show log is closed: the show cannot be resumed afterwards. "
+            "Stop the stream in OBS after ending the show in the live console."))
+        self.end_confirm_text.setWordWrap(True)
+        self.end_yes = QPushButton(self.tr("Yes, end the show"))
+        self.end_yes.setObjectName("endShowYes")
+        self.end_no = QPushButton(self.tr("Keep going"))
+        confirm = QHBoxLayout(self.end_confirm)
+        confirm.addWidget(self.end_confirm_text, 1)
+        confirm.addWidget(self.end_yes)
+        confirm.addWidget(self.end_no)
+        self.end_confirm.setVisible(False)
+
         buttons = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.rerun_button, self.next_button):
+        for button in (self.up_button, self.down_button, self.rerun_button, self.skip_button, self.next_button):
             buttons.addWidget(button)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_offer, 1)
+        end_row.addWidget(self.end_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.resume_bar)
         layout.addWidget(self.start_button)
+        layout.addLayout(end_row)
+        layout.addWidget(self.end_confirm)
         layout.addWidget(self.cue_label)
         layout.addWidget(self.on_air)
         layout.addWidget(self.progress)
@@ -119,6 +170,13 @@ class RundownPanel(QWidget):
         self.down_button.clicked.connect(self._on_down_clicked)
         self.rerun_button.clicked.connect(self._on_rerun_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
+        self.skip_button.clicked.connect(self._on_skip_clicked)
+        self.end_button.clicked.connect(self._on_end_clicked)
+        self.end_yes.clicked.connect(self._on_end_yes_clicked)
+        self.end_no.clicked.connect(self._on_end_no_clicked)
+        if self.onair is not None:
+            self.onair.changed.connect(self._on_onair_changed)
+        self._offer_state: tuple[bool, str] | None = None
         self.refresh = QTimer(self)
         self.refresh.setInterval(1000)
         self.refresh.timeout.connect(self._on_refresh_timeout)
@@ -159,13 +217,57 @@ class RundownPanel(QWidget):
         self._last_cue = cue
         self._render()
 
+    def _on_onair_changed(self) -> None:
+        offer = self._offer_state
+        self._render_end_offer()
+        if offer != self._offer_state:
+            self._render()
+
+    def end_offer_text(self) -> str:
+        """Why ending the show is offered now ("" when it is not)."""
+        rundown = self.rundown
+        if rundown is None or not rundown.live:
+            return ""
+        onair = self.onair
+        if onair is not None and onair.state in ("show_running_stream_off", "off", "obs_offline") and \
+                onair.stream_seconds > 0:
+            return self.tr("The stream has stopped. Is the show over? Then end it here (结束直播); "
+                           "otherwise start the stream again.")
+        planned = rundown.planned_end
+        if planned is not None and rundown.clock() >= planned:
+            return self.tr("The planned end ({time}) has passed. End the show (结束直播) when the host has "
+                           "said goodbye.").format(time=datetime.fromtimestamp(planned).strftime("%H:%M"))
+        return ""
+
+    def _render_end_offer(self) -> None:
+        rundown = self.rundown
+        live = rundown is not None and rundown.live
+        text = self.end_offer_text()
+        self._offer_state = (live, text)
+        self.end_offer.setText(text)
+        self.end_offer.setVisible(bool(text))
+        self.end_button.setVisible(live)
+        self.end_button.setStyleSheet("background: #c62828; color: white; font-weight: bold;" if text else "")
+        if not live:
+            self.end_confirm.setVisible(False)
+
     def _render(self) -> None:
         rundown = self.rundown
-        has_show = rundown is not None
-        for button in (self.up_button, self.down_button, self.rerun_button, self.next_button):
+        has_show = rundown is not None and not rundown.ended
+        for button in (self.up_button, self.down_button, self.rerun_button, self.next_button, self.skip_button):
             button.setEnabled(has_show)
+        self._render_end_offer()
         self.start_button.setVisible(rundown is None or not rundown.live)
         self.start_button.setText(self.tr("Start the show (开播)") if has_show else self.tr("New show"))
+        if rundown is not None and rundown.ended:
+            self.on_air.setText(self.tr("The show has ended (结束直播). Its log is closed."))
+            self.progress.setValue(0)
+            self.progress.setFormat("")
+            self.next_label.setText("")
+            self.cue_label.setText("")
+            self.show_clock.setText("")
+            self.timers.clear()
+            return
         if rundown is None:
             self.on_air.setText(self.tr("No show is running."))
             self.progress.setValue(0)
@@ -219,18 +321,45 @@ class RundownPanel(QWidget):
         self.steps.clear()
         if self.rundown is None:
             return
+        following = self.rundown.next_step if self.rundown.live or not self.rundown.ended else None
         for step in self.rundown.steps:
-            mark = {ON_AIR: "▶ ", DONE: "✓ "}.get(step.state, "   ")
-            rerun = self.tr(" (返场)") if step.rerun and "返场" not in step.title else ""
-            item = QListWidgetItem(f"{mark}{step.title}{rerun} · {clock_text(step.target_s)}")
+            look = "next" if following is not None and step.id == following.id else step.state
+            item = QListWidgetItem(self.row_text(step, look))
             item.setData(Qt.ItemDataRole.UserRole, step.id)
-            if step.state == ON_AIR:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, look)
+            _mark, colour, bold, struck = ROW_LOOK.get(look, ROW_LOOK[PENDING])
+            item.setForeground(QBrush(QColor(colour)))
+            font = item.font()
+            font.setBold(bold)
+            font.setStrikeOut(struck)
+            item.setFont(font)
+            if look == ON_AIR:
+                item.setBackground(QBrush(QColor("#fdecea")))
             self.steps.addItem(item)
             if step.id == selected:
                 self.steps.setCurrentItem(item)
+
+    def kind_text(self, kind: str) -> str:
+        return {"explain": self.tr("Explain (讲解)"), "flash_sale": self.tr("Flash sale (秒杀)"),
+                "lottery": self.tr("Lottery starts (抽奖)"), "draw": self.tr("Lottery draw (开奖)"),
+                "coupon": self.tr("Coupon (发券)"), "announcement": self.tr("Announcement (公告)"),
+                "segment": self.tr("Segment (环节)")}.get(kind, kind)
+
+    def state_text(self, look: str) -> str:
+        return {DONE: self.tr("done"), SKIPPED: self.tr("skipped"), ON_AIR: self.tr("ON AIR"),
+                "next": self.tr("next"), PENDING: ""}.get(look, "")
+
+    def row_text(self, step: RundownStep, look: str) -> str:
+        """One row: mark and state in words, what it is, its title, its target (or when it ran)."""
+        mark = ROW_LOOK.get(look, ROW_LOOK[PENDING])[0]
+        state = self.state_text(look)
+        rerun = self.tr(" (返场)") if step.rerun and "返场" not in step.title else ""
+        timing = clock_text(step.target_s)
+        if look == DONE and step.started_at is not None and step.ended_at is not None:
+            timing = self.tr("{elapsed} of {target}").format(elapsed=clock_text(step.ended_at - step.started_at),
+                                                             target=clock_text(step.target_s))
+        head = f"{mark} {state:<6} " if state else f"{mark}        "
+        return f"{head}{self.kind_text(step.kind)} · {step.title}{rerun} · {timing}"
 
     def _selected_step_id(self) -> str | None:
         item = self.steps.currentItem()
@@ -259,10 +388,37 @@ class RundownPanel(QWidget):
             self.message.show_message(str(e), "error")
 
     def _on_start_clicked(self) -> None:
-        if self.rundown is None:
+        if self.rundown is None or self.rundown.ended:
             self._on_new_clicked()
             return
         self._guarded(self.rundown.start_show)
+
+    def _on_skip_clicked(self) -> None:
+        rundown, step_id = self.rundown, self._selected_step_id()
+        if rundown is None or step_id is None:
+            self.message.show_message(self.tr("Select a step in the running order first."), "error")
+            return
+        self._guarded(lambda: rundown.skip(step_id))
+
+    def _on_end_clicked(self) -> None:
+        self.end_confirm.setVisible(True)
+        self.end_yes.setFocus()
+
+    def _on_end_no_clicked(self) -> None:
+        self.end_confirm.setVisible(False)
+
+    def _on_end_yes_clicked(self) -> None:
+        self.end_confirm.setVisible(False)
+        spawn(self._end_show(), name="rundown-end-show")
+
+    async def _end_show(self) -> None:
+        try:
+            await self.controller.end_show()
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        self.message.show_message(self.tr("The show has ended. The show log is closed; start a new show "
+                                          "when you are ready."), "ok")
 
     def _move(self, delta: int) -> None:
         rundown, step_id = self.rundown, self._selected_step_id()
