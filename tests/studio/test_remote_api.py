@@ -455,3 +455,14 @@ def test_the_fix_a_key_offers_is_one_press_away(run):
         assert pad.runs == [("push:fix", "phone", False)]
 
     run(scenario())
+
+
+def test_the_phone_page_ships_in_the_wheel_and_the_frozen_build():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = (root / "packaging" / "studio-console.spec").read_text(encoding="utf-8")
+    assert '"studio" / "remote" / "static"' in spec and '"studio/remote/static"' in spec
+    assert 'collect_submodules("Xlib")' in spec
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    assert all(f'"*.{ext}"' in pyproject for ext in ("html", "js", "css"))
