@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _running: set[asyncio.Task[Any]] = set()
+FailureListener = Callable[[asyncio.Task[Any], BaseException], None]
+_failure_listeners: list[FailureListener] = []
+
+
+def on_failure(listener: FailureListener) -> Callable[[], None]:
+    """Call ``listener(task, exception)`` whenever a spawned task fails (the test fixtures fail the
+    test with it); returns a function that removes the listener again."""
+    _failure_listeners.append(listener)
+    return lambda: _failure_listeners.remove(listener) if listener in _failure_listeners else None
 
 
 def spawn(coro: Coroutine[Any, Any, T], name: str | None = None) -> asyncio.Task[T]:
@@ -31,6 +40,8 @@ def _finished(task: asyncio.Task[Any]) -> None:
     exc = task.exception()
     if exc is not None:
         log.error("background task %s failed", task.get_name(), exc_info=exc)
+        for listener in list(_failure_listeners):
+            listener(task, exc)
 
 
 async def cancel_all() -> None:

@@ -3,11 +3,19 @@
 On a developer machine without the lab's programs the integration tests are skipped; under CI
 (``CI`` or ``STUDIO_REQUIRE_LAB`` set) a missing program is an error, so .ci/run can never pass
 by skipping the tests that matter.
+
+Every test fails at teardown when something broke out of sight during it: a task started with
+``studio.tasks.spawn`` that raised, a ``studio.events.Signal`` listener that raised, or an
+exception the asyncio loop reported (``background_failures``; a test that means to break
+something takes the fixture and calls ``.take()``). The redaction registry starts empty for each
+test. Without Qt installed (the core-only CI job), ``loop`` is a plain asyncio loop and tests that
+need Qt are skipped by their ``qt`` marker.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import tempfile
 from collections.abc import Callable, Coroutine, Iterator
@@ -15,6 +23,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+
+from studio import events, redact, tasks
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("STUDIO_CONSOLE_LANG", "en")
@@ -29,6 +39,53 @@ from tests.lab.processes import (
 
 T = TypeVar("T")
 LAB_PROGRAMS = ("obs", "Xvfb", "openbox", "nginx", "dbus-daemon", "gnome-keyring-daemon")
+HAVE_QT = all(importlib.util.find_spec(m) is not None for m in ("PySide6", "qasync", "pytestqt"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without Qt (the core-only job) the tests marked ``qt`` are skipped, and say why."""
+    if HAVE_QT:
+        return
+    skip = pytest.mark.skip(reason="needs Qt (PySide6, qasync, pytest-qt), not installed here")
+    for item in items:
+        if "qt" in item.keywords:
+            item.add_marker(skip)
+
+
+class BackgroundFailures:
+    """What broke where no test could see it: failed spawned tasks, raising listeners, loop errors."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    def add(self, what: str) -> None:
+        self.failures.append(what)
+
+    def take(self) -> list[str]:
+        """The failures so far (a test that breaks something on purpose checks them); then none."""
+        taken, self.failures = self.failures, []
+        return taken
+
+
+@pytest.fixture(autouse=True)
+def background_failures() -> Iterator[BackgroundFailures]:
+    found = BackgroundFailures()
+    undo_tasks = tasks.on_failure(
+        lambda task, exc: found.add(f"spawned task {task.get_name()!r} failed: {exc!r}"))
+    undo_events = events.on_listener_failure(
+        lambda name, exc: found.add(f"a listener of {name or 'a signal'} raised {exc!r}"))
+    yield found
+    undo_tasks()
+    undo_events()
+    if found.failures:
+        pytest.fail("failed in the background during this test:\n  " + "\n  ".join(found.failures),
+                    pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redaction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The redaction registry is global: each test starts with none registered (no order effects)."""
+    monkeypatch.setattr(redact, "_secrets", set())
 
 
 def _lab_required() -> bool:
@@ -132,28 +189,65 @@ def rtmp_ingest(tmp_path: Path) -> Iterator[RtmpIngest]:
 
 
 @pytest.fixture(scope="session")
-def _session_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """ONE qasync loop for the whole session, as the app has one for its whole life.
+def _session_loop(request: pytest.FixtureRequest) -> Iterator[asyncio.AbstractEventLoop]:
+    """ONE loop for the whole session, as the app has one for its whole life: qasync's on pytest-qt's
+    QApplication, or (without Qt, the core-only job) a plain asyncio loop.
 
     A loop per test was closed while worker threads could still hand it results, and Qt later
     delivered those queued calls to deleted objects (segfaults in pytest-qt's event processing).
     """
+    if not HAVE_QT:
+        plain = asyncio.new_event_loop()
+        yield plain
+        plain.close()
+        return
     import qasync
 
-    event_loop = qasync.QEventLoop(qapp)
+    event_loop = qasync.QEventLoop(request.getfixturevalue("qapp"))
     yield event_loop
     event_loop.close()
 
 
+def _mark_running(event_loop: asyncio.AbstractEventLoop | None) -> None:
+    """Let asyncio see ``event_loop`` as this thread's running loop (None: no loop runs).
+
+    In the app the qasync loop runs for the app's whole life, so whenever Qt processes events a
+    loop is running. In a test it runs only inside ``run(...)``; but pytest-qt (``qtbot.wait``, its
+    teardown) processes Qt events outside it, and qasync then steps tasks there: without this a
+    task calling ``asyncio.to_thread`` failed with "no running event loop", which only tests saw.
+    """
+    asyncio.events._set_running_loop(event_loop)
+
+
 @pytest.fixture
-def loop(_session_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
-    """The qasync loop on pytest-qt's QApplication: asyncio and Qt tick together, as in the app."""
+def loop(_session_loop: asyncio.AbstractEventLoop,
+         background_failures: BackgroundFailures) -> Iterator[asyncio.AbstractEventLoop]:
+    """The qasync loop on pytest-qt's QApplication: asyncio and Qt tick together, as in the app.
+
+    What the loop reports (an exception in a callback, a task whose exception nobody retrieved)
+    fails the test at teardown, through ``background_failures``.
+    """
     from studio.tasks import cancel_all
 
+    def on_loop_error(event_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        event_loop.default_exception_handler(context)  # still logged, as in the app
+        error = context.get("exception")
+        background_failures.add(f"the loop reported: {context.get('message', '')} {error!r}".strip())
+
     asyncio.set_event_loop(_session_loop)
+    _session_loop.set_exception_handler(on_loop_error)
+    if HAVE_QT:
+        _mark_running(_session_loop)
     yield _session_loop
     _session_loop.run_until_complete(cancel_all())  # nothing of this test runs on into the next
-    asyncio.set_event_loop(None)
+    if HAVE_QT:
+        from PySide6.QtWidgets import QApplication
+
+        _mark_running(_session_loop)
+        QApplication.processEvents()  # what the test left queued runs now, still inside this test
+        _session_loop.run_until_complete(cancel_all())
+        _mark_running(None)
+    _session_loop.set_exception_handler(None)
 
 
 @pytest.fixture
@@ -161,6 +255,7 @@ def run(loop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
     """``run(coro, timeout=10)``: drive a coroutine to its end on the test's qasync loop."""
 
     def runner(coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
+        _mark_running(None)  # run_until_complete marks it running itself, and unmarks it at the end
         try:
             return loop.run_until_complete(asyncio.wait_for(coro, timeout))
         except BaseException:
@@ -170,5 +265,8 @@ def run(loop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
 
             loop.run_until_complete(cancel_all())
             raise
+        finally:
+            if HAVE_QT:
+                _mark_running(loop)
 
     return runner

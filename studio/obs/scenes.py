@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from studio.errors import ObsRequestFailed
 from studio.events import Signal
 from studio.obs.link import LinkState, LinkStatus, ObsLink
 from studio.obs.names import TEMPORARY_PREFIX
 from studio.tasks import spawn
 
 log = logging.getLogger(__name__)
+_STUDIO_MODE_NOT_ACTIVE = 506  # obs-websocket RequestStatus::StudioModeNotActive
 TEMPORARY_SCENE_PREFIX = TEMPORARY_PREFIX  # studio.obs.setup's PROBE_SCENE starts with this
 
 
@@ -58,7 +60,14 @@ class ScenesModel:
         """Re-read program (and preview) only: cheap, after transitions."""
         self.program = (await self.link.request("GetCurrentProgramScene")).get("currentProgramSceneName")
         if self.studio_mode:
-            self.preview = (await self.link.request("GetCurrentPreviewScene")).get("currentPreviewSceneName")
+            try:
+                self.preview = (await self.link.request("GetCurrentPreviewScene")).get(
+                    "currentPreviewSceneName")
+            except ObsRequestFailed as e:
+                if e.code != _STUDIO_MODE_NOT_ACTIVE:
+                    raise
+                # Studio mode was switched off meanwhile; its own event brings the new state.
+                self.preview = None
         self.changed.emit()
 
     # ----- actions -----------------------------------------------------------------------------

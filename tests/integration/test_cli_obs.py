@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.integration.test_obs_link import SilentListener
+from tests.lab.network import SilentListener
 from tests.lab.processes import LAB_SCENES, free_port
 
 pytestmark = pytest.mark.integration

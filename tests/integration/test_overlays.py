@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import re
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import numpy as np
 import pytest
@@ -15,73 +12,24 @@ from PySide6.QtGui import QColor, QImage
 
 from studio.obs import overlays as ov
 from studio.obs.link import ConnectionTarget, ObsLink
-from studio.obs.overlay_layout import Box, Palette, layout_for
+from studio.obs.overlay_layout import Box, layout_for
 from studio.obs.overlays import OVERLAY_SCENE, ObsOverlays, source_name
+from tests.lab.frames import (
+    CARD_RGB,
+    IMAGE_RGB,
+    SCALE,
+    TICKER_RGB,
+    colour_share,
+    obs_connection,
+    screenshot,
+    set_canvas,
+    until_share,
+)
 from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    value = hex_colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-CARD_RGB = _rgb(Palette().card)
-TICKER_RGB = _rgb(Palette().ticker)
-IMAGE_RGB = (0x22, 0xC5, 0x5E)  # a green no overlay uses
-# Screenshots of the program at a quarter size: a full 1080×1920 PNG is slow for OBS to encode on a
-# busy machine, and a colour that fills a box shows just as well at a quarter of the pixels.
-SCALE = 4
-
-
-@asynccontextmanager
-async def _connect(obs) -> AsyncIterator[ObsLink]:
-    link = ObsLink(ConnectionTarget("127.0.0.1", obs.port, obs.password), request_timeout=15)
-    link.start()
-    try:
-        await wait_until(lambda: link.state.value == "connected", timeout=15)
-        yield link
-    finally:
-        await link.close()
-
-
-async def _canvas(link: ObsLink, width: int, height: int) -> None:
-    await link.request("SetVideoSettings", {"baseWidth": width, "baseHeight": height,
-                                            "outputWidth": width, "outputHeight": height})
-
-
-async def _frame(link: ObsLink, source: str, scale: int = 1) -> np.ndarray:
-    """The source as OBS renders it now, as an H×W×3 array of RGB (``scale``: 4 = a quarter size)."""
-    request: dict[str, object] = {"sourceName": source, "imageFormat": "png"}
-    if scale > 1:
-        size = await link.request("GetVideoSettings")
-        request.update(imageWidth=size["baseWidth"] // scale, imageHeight=size["baseHeight"] // scale)
-    answer = await link.request("GetSourceScreenshot", request)
-    data = base64.b64decode(answer["imageData"].split(",", 1)[1])
-    image = QImage.fromData(data, "PNG").convertToFormat(QImage.Format.Format_RGB888)
-    row = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-    return row[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
-
-
-def _share(frame: np.ndarray, box: Box, rgb: tuple[int, int, int], tolerance: int = 12,
-           scale: int = SCALE) -> float:
-    """Share of the pixels in ``box`` (canvas pixels) that have colour ``rgb``."""
-    region = frame[box.y // scale:box.bottom // scale, box.x // scale:box.right // scale].astype(int)
-    close = np.all(np.abs(region - np.array(rgb)) <= tolerance, axis=2)
-    return float(close.mean())
-
-
-async def _until_share(link, scene, box, rgb, predicate, timeout=5.0) -> float:
-    """OBS renders on its own clock: look again until the frame shows what we wait for."""
-    deadline = time.monotonic() + timeout
-    while True:
-        share = _share(await _frame(link, scene, SCALE), box, rgb)
-        if predicate(share) or time.monotonic() > deadline:
-            return share
-        await asyncio.sleep(0.1)
 
 
 def test_product_card_reaches_program_output_on_a_portrait_canvas_and_goes_again(obs_factory, run, tmp_path):
@@ -92,13 +40,13 @@ def test_product_card_reaches_program_output_on_a_portrait_canvas_and_goes_again
     assert picture.save(str(image))
 
     async def scenario():
-        async with _connect(obs) as link:
-            await _canvas(link, 720, 1280)
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 720, 1280)
             program = LAB_SCENES[0]
             await link.request("SetCurrentProgramScene", {"sceneName": program})
             card = layout_for(720, 1280).card
             assert card.inside(Box(0, 2 * 1280 // 3, 720, 1280 - 2 * 1280 // 3))  # the lower third
-            before = _share(await _frame(link, program, SCALE), card, CARD_RGB)
+            before = colour_share(await screenshot(link, program, SCALE), card, CARD_RGB)
             assert before < 0.01
 
             overlays = ObsOverlays(link)
@@ -108,23 +56,23 @@ def test_product_card_reaches_program_output_on_a_portrait_canvas_and_goes_again
             assert shown.texts["price"] == "直播价 ¥59.9"
             assert shown.texts["list_price"] == "原价 ¥99"
             assert shown.texts["name"].endswith("…")  # too long for two lines: shortened, not cut off
-            on = await _until_share(link, program, card, CARD_RGB, lambda s: s > 0.6)
+            on = await until_share(link, program, card, CARD_RGB, lambda s: s > 0.6)
             assert on > 0.6, f"card colour covers only {on:.0%} of the card's place on the program output"
             # The card's name is really drawn: white text pixels on the card.
             name_box = Box(card.x, card.y, card.w, card.h // 2)
-            frame = await _frame(link, program, 2)
-            assert _share(frame, name_box, (255, 255, 255), tolerance=60, scale=2) > 0.02
+            frame = await screenshot(link, program, 2)
+            assert colour_share(frame, name_box, (255, 255, 255), tolerance=60, scale=2) > 0.02
             # The product image fills its square on the card.
-            assert _share(frame, layout_for(720, 1280).card_image, IMAGE_RGB, scale=2) > 0.8
+            assert colour_share(frame, layout_for(720, 1280).card_image, IMAGE_RGB, scale=2) > 0.8
             # It is on the program scene as one nested, locked item on top.
             items = (await link.request("GetSceneItemList", {"sceneName": program}))["sceneItems"]
             nested = [i for i in items if i["sourceName"] == OVERLAY_SCENE]
             assert len(nested) == 1 and nested[0]["sceneItemLocked"]
 
             await overlays.hide_product_card()
-            off = await _until_share(link, program, card, CARD_RGB, lambda s: s < 0.01)
+            off = await until_share(link, program, card, CARD_RGB, lambda s: s < 0.01)
             assert off < 0.01
-            assert _share(await _frame(link, program, SCALE), card, IMAGE_RGB) < 0.01
+            assert colour_share(await screenshot(link, program, SCALE), card, IMAGE_RGB) < 0.01
             assert not overlays.visible[ov.PRODUCT_CARD]
 
     run(scenario(), timeout=40)
@@ -134,8 +82,8 @@ def test_overlay_follows_a_new_program_scene_and_never_touches_the_users_sources
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
-            await _canvas(link, 1920, 1080)  # landscape 1080P
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 1920, 1080)  # landscape 1080P
             await link.request("SetCurrentProgramScene", {"sceneName": LAB_SCENES[0]})
             await link.request("CreateInput", {
                 "sceneName": LAB_SCENES[1], "inputName": "我的字幕", "inputKind": "text_ft2_source_v2",
@@ -144,10 +92,10 @@ def test_overlay_follows_a_new_program_scene_and_never_touches_the_users_sources
             await overlays.show_product_card("保温杯", live_price=39)
             card = layout_for(1920, 1080).card
             assert card.x < 1920 // 2 and card.y >= 1080 * 2 // 3  # bottom-left, in the lower third
-            assert await _until_share(link, LAB_SCENES[0], card, CARD_RGB, lambda s: s > 0.6) > 0.6
+            assert await until_share(link, LAB_SCENES[0], card, CARD_RGB, lambda s: s > 0.6) > 0.6
 
             await link.request("SetCurrentProgramScene", {"sceneName": LAB_SCENES[1]})
-            on_new = await _until_share(link, LAB_SCENES[1], card, CARD_RGB, lambda s: s > 0.6)
+            on_new = await until_share(link, LAB_SCENES[1], card, CARD_RGB, lambda s: s > 0.6)
             assert on_new > 0.6, "the card did not follow the new program scene"
 
             # Again, from a fresh console: the same sources are re-used, nothing is made twice.
@@ -160,7 +108,7 @@ def test_overlay_follows_a_new_program_scene_and_never_touches_the_users_sources
             mine = await link.request("GetInputSettings", {"inputName": "我的字幕"})
             assert mine["inputSettings"]["text"] == "主播自己的字"
             await again.hide_all()
-            assert await _until_share(link, LAB_SCENES[1], card, CARD_RGB, lambda s: s < 0.01) < 0.01
+            assert await until_share(link, LAB_SCENES[1], card, CARD_RGB, lambda s: s < 0.01) < 0.01
 
     run(scenario(), timeout=40)
 
@@ -169,18 +117,18 @@ def test_ticker_is_gone_by_itself_after_its_time(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
-            await _canvas(link, 720, 1280)
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 720, 1280)
             program = LAB_SCENES[0]
             await link.request("SetCurrentProgramScene", {"sceneName": program})
             overlays = ObsOverlays(link)
             bar = layout_for(720, 1280).ticker_bar(1)
             started = time.monotonic()
             await overlays.show_ticker("关注主播，八点抽免单", seconds=2)
-            assert await _until_share(link, program, bar, TICKER_RGB, lambda s: s > 0.5, timeout=1.5) > 0.5
+            assert await until_share(link, program, bar, TICKER_RGB, lambda s: s > 0.5, timeout=1.5) > 0.5
             await wait_until(lambda: not overlays.visible[ov.TICKER], timeout=6)
             assert time.monotonic() - started >= 1.9
-            assert await _until_share(link, program, bar, TICKER_RGB, lambda s: s < 0.01) < 0.01
+            assert await until_share(link, program, bar, TICKER_RGB, lambda s: s < 0.01) < 0.01
 
     run(scenario(), timeout=30)
 
@@ -189,7 +137,7 @@ def test_chinese_renders_as_glyphs_in_a_cjk_face(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
+        async with obs_connection(obs) as link:
             overlays = ObsOverlays(link)
             try:
                 await overlays.show_ticker("直播间抽奖", seconds=600)
@@ -204,7 +152,7 @@ def test_chinese_renders_as_glyphs_in_a_cjk_face(obs_factory, run):
                     await link.request("SetInputSettings", {"inputName": text_source,
                                                             "inputSettings": {"text": text}})
                     await asyncio.sleep(0.3)  # a few frames at 30 fps
-                    frame = await _frame(link, OVERLAY_SCENE)
+                    frame = await screenshot(link, OVERLAY_SCENE)
                     return frame[box.y:box.bottom, box.x:box.right]
 
                 def white(region: np.ndarray) -> np.ndarray:
@@ -231,7 +179,7 @@ def test_countdown_text_ticks_each_second(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
+        async with obs_connection(obs) as link:
             overlays = ObsOverlays(link)
             failures: list[str] = []
             overlays.failed.connect(lambda overlay, message: failures.append(message))

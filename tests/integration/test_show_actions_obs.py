@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,21 +15,21 @@ from studio.room.dryrun import DryRunRoom
 from studio.show.actions import PRODUCT_CARD, ActionStatus, ObsOverlaysAdapter, ShowActions
 from studio.show.plan import load_plan
 from studio.show.rundown import Rundown
-from tests.integration.test_overlays import CARD_RGB, SCALE, TICKER_RGB, _canvas, _connect, _frame, _share
+from tests.fakes.show import EXAMPLE
+from tests.lab.frames import (
+    CARD_RGB,
+    SCALE,
+    TICKER_RGB,
+    colour_share,
+    obs_connection,
+    screenshot,
+    set_canvas,
+    until_share,
+)
 from tests.lab.processes import LAB_SCENES
 
 pytestmark = pytest.mark.integration
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
-
-
-async def _wait_share(link, scene, box, rgb, predicate, timeout=8.0) -> float:
-    deadline = time.monotonic() + timeout
-    while True:
-        share = _share(await _frame(link, scene, SCALE), box, rgb)
-        if predicate(share) or time.monotonic() > deadline:
-            return share
-        await asyncio.sleep(0.1)
 
 
 def _actions(link) -> tuple[ShowActions, Rundown]:
@@ -46,24 +45,24 @@ def test_pushing_a_product_puts_the_card_on_program_and_taking_it_off_removes_it
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
-            await _canvas(link, 720, 1280)
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 720, 1280)
             program = LAB_SCENES[0]
             await link.request("SetCurrentProgramScene", {"sceneName": program})
             card = layout_for(720, 1280).card
-            before = _share(await _frame(link, program, SCALE), card, CARD_RGB)
+            before = colour_share(await screenshot(link, program, SCALE), card, CARD_RGB)
             assert before < 0.01
             actions, _ = _actions(link)
 
             result = await actions.push_product("fan")
             assert result.status is ActionStatus.SENT, result.message
             assert [t.ok for t in result.targets] == [True, True]
-            on = await _wait_share(link, program, card, CARD_RGB, lambda s: s > 0.6)
+            on = await until_share(link, program, card, CARD_RGB, lambda s: s > 0.6, timeout=8.0)
             assert on > 0.6, f"the card covers only {on:.0%} of its place on the program output"
 
             off_result = await actions.take_off(PRODUCT_CARD)
             assert off_result.status is ActionStatus.SENT
-            off = await _wait_share(link, program, card, CARD_RGB, lambda s: s < 0.01)
+            off = await until_share(link, program, card, CARD_RGB, lambda s: s < 0.01, timeout=8.0)
             assert off < 0.01
 
     run(scenario(), timeout=60)
@@ -73,7 +72,7 @@ def test_an_obs_that_went_away_fails_the_overlay_but_not_the_room(obs_factory, r
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
+        async with obs_connection(obs) as link:
             actions, _ = _actions(link)
             obs.kill()
             result = await actions.push_product("cup")
@@ -88,8 +87,8 @@ def test_announcement_ticker_is_gone_after_its_20_s(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with _connect(obs) as link:
-            await _canvas(link, 720, 1280)
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 720, 1280)
             program = LAB_SCENES[0]
             await link.request("SetCurrentProgramScene", {"sceneName": program})
             ticker = layout_for(720, 1280).ticker_bar(1)
@@ -97,10 +96,11 @@ def test_announcement_ticker_is_gone_after_its_20_s(obs_factory, run):
             sent = time.monotonic()
             result = await actions.push_announcement("welcome")
             assert result.status is ActionStatus.SENT, result.message
-            assert await _wait_share(link, program, ticker, TICKER_RGB, lambda s: s > 0.5) > 0.5
+            assert await until_share(link, program, ticker, TICKER_RGB, lambda s: s > 0.5, timeout=8.0) > 0.5
             await asyncio.sleep(max(0.0, 15 - (time.monotonic() - sent)))
-            assert _share(await _frame(link, program, SCALE), ticker, TICKER_RGB) > 0.5  # still up at 15 s
-            gone = await _wait_share(link, program, ticker, TICKER_RGB, lambda s: s < 0.01, timeout=15)
+            assert colour_share(await screenshot(link, program, SCALE), ticker, TICKER_RGB) > 0.5  # still up at 15 s
+            gone = await until_share(link, program, ticker, TICKER_RGB, lambda s: s < 0.01,
+                                     timeout=15)
             assert gone < 0.01 and time.monotonic() - sent >= 19
 
     run(scenario(), timeout=90)

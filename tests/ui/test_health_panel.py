@@ -56,7 +56,7 @@ class Show:
 
 
 @pytest.fixture
-def show():
+def show(loop):  # the sampler spawns its "OBS gone" ticker on the loop
     return Show()
 
 

@@ -67,7 +67,7 @@ class StudioSetup:
     def __init__(self, link: ObsLink) -> None:
         self.link = link
         self._probes = 0  # numbers the throw-away inputs used for listing devices
-        self.changed = Signal("StudioSetup.changed")  # () after an apply or a resolution switch
+        self.changed: Signal[[]] = Signal("StudioSetup.changed")  # after an apply or a resolution switch
 
     # ----- reading ---------------------------------------------------------------------------
     async def read_state(self) -> SetupState:
