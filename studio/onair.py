@@ -70,6 +70,7 @@ class OnAir:
         self.text = ""
         self.advice = ""
         self.health_word = ""
+        self.notice = ""  # what the console changed in OBS after a reconnect, in plain words
         self.health_severity = "idle"
         # On air: the stream went live and nobody stopped it on purpose (an OBS crash keeps it).
         self._on_air = False
@@ -305,8 +306,29 @@ class OnAir:
             self._was_connected = True
             if self._on_air or self.show_running:
                 self._record("obs_reconnected")
+        controller = self.show_controller
+        session = controller.session if controller is not None else None
+        if session is not None and not session.rundown.ended:
+            spawn(self._reconcile(session), name="onair-reconcile-overlays")
         spawn(self._read_canvas_fps(), name="onair-canvas-fps")
         self._update()
+
+    async def _reconcile(self, session: Any) -> None:
+        """OBS is back during a show: make it show what the show log says is on screen."""
+        from studio.show.reconcile import reconcile
+
+        obs_overlays = getattr(getattr(session.actions, "overlays", None), "overlays", None)
+        if obs_overlays is None or not hasattr(obs_overlays, "shown_in_obs"):
+            return
+        try:
+            text = await reconcile(session, obs_overlays, self.clock())
+        except Exception as e:  # the next reconnect tries again; the show goes on
+            log.warning("overlays not reconciled after the reconnect: %s", e)
+            text = translate("OnAir", "OBS is back, but the console could not check what it shows ({error}). "
+                             "Look at the overlays in OBS.").format(error=e)
+        if text:
+            self.notice = text
+            self.changed.emit()
 
     async def _read_canvas_fps(self) -> None:
         if self.health is None:

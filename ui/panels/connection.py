@@ -74,6 +74,7 @@ class ConnectionBar(QWidget):
         core.link.status_changed.connect(self._on_link_status_changed)
         core.settings.changed.connect(self._on_problems_changed)
         core.plan_files.changed.connect(self._on_problems_changed)
+        self._notice_shown = ""
         core.onair.changed.connect(self._on_onair_changed)
         self._on_onair_changed()
         self._on_link_status_changed(core.link.status)
@@ -89,6 +90,9 @@ class ConnectionBar(QWidget):
         self.onair_line.setText(text)
         self.onair_line.setAccessibleName(onair.state)
         self.onair_line.setStyleSheet("background: #fdecea; padding: 4px;" if alarm else "")
+        if onair.notice and onair.notice != self._notice_shown:
+            self._notice_shown = onair.notice
+            self.message.show_message(onair.notice, "info")
 
     def _on_problems_changed(self) -> None:
         problems = self.core.problems()

@@ -237,6 +237,18 @@ class ObsOverlays:
             self._content.pop(overlay, None)
             self._set_visible(overlay, False, {})
 
+    async def shown_in_obs(self) -> dict[str, bool]:
+        """What OBS shows of each overlay right now, read afresh from OBS (nothing is created).
+
+        After OBS was away the console's own ``visible`` may be wrong either way (a hide that could
+        not be sent; an OBS restarted from its saved scenes): this is what to reconcile against."""
+        scenes = (await self.link.request("GetSceneList")).get("scenes", [])
+        if not any(s.get("sceneName") == S.OVERLAY_SCENE for s in scenes):
+            return dict.fromkeys(OVERLAY_KINDS, False)
+        items = await SceneItems.read(self.link, S.OVERLAY_SCENE)
+        return {overlay: any(items.enabled.get(S.source_name(overlay, role), False) for role in S.ROLES[overlay])
+                for overlay in OVERLAY_KINDS}
+
     async def hide_all(self) -> None:
         first_error: ObsError | None = None
         for overlay in OVERLAY_KINDS:
