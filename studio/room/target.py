@@ -47,6 +47,7 @@ KIND_TITLES = {
     CHANNELS: QT_TRANSLATE_NOOP("RoomTargets", "WeChat Channels (视频号): 讲解 and comments in its web console"),
 }
 MATCH_TIMEOUT_SECONDS = 8.0
+MATCH_ATTEMPTS, MATCH_RETRY_SECONDS = 3, 1.0
 
 
 class RoomTargets:
@@ -154,13 +155,17 @@ class RoomTargets:
         """Products the plan names without a goods id get the room's id for that name."""
         if self.products is None:
             return
-        try:
-            report = await asyncio.wait_for(self.match_plan(self.products(), client=room.client,
-                                                            room_id=room.room_id), MATCH_TIMEOUT_SECONDS)
-        except Exception as e:  # the pad's own calls will say what is wrong, in its words
-            log.info("plan not matched to room goods before the show: %s", type(e).__name__)
+        for attempt in range(MATCH_ATTEMPTS):
+            try:
+                report = await asyncio.wait_for(self.match_plan(self.products(), client=room.client,
+                                                                room_id=room.room_id), MATCH_TIMEOUT_SECONDS)
+            except Exception as e:  # the pad's own calls will say what is wrong, in its words
+                log.info("plan not matched to room goods before the show (try %d): %s", attempt + 1,
+                         type(e).__name__)
+                await asyncio.sleep(MATCH_RETRY_SECONDS)
+                continue
+            room.goods_ids.update(report.goods_ids)
             return
-        room.goods_ids.update(report.goods_ids)
 
     async def match_plan(self, products: list[Any], *, client: WeChatLiveClient | None = None,
                          room_id: int | None = None) -> GoodsMatch:

@@ -637,9 +637,8 @@ class ShowActions:
         each answer is reported (``progress``) as soon as it comes."""
 
         async def room_part() -> TargetResult:
-            result = await self._to_room(request, intent_id)
-            self._progress(result)
-            return result
+            # The answer is on the pad before its ``room_call`` is written down.
+            return await self._to_room(request, intent_id, on_answer=self._progress)
 
         async def overlay_part(call: Callable[[], Awaitable[None]]) -> TargetResult:
             result = await self._to_overlay(call)
@@ -651,7 +650,8 @@ class ShowActions:
         room, screen = await asyncio.gather(room_part(), overlay_part(overlay))
         return room, screen
 
-    async def _to_room(self, request: RoomRequest, intent_id: str = "") -> TargetResult:
+    async def _to_room(self, request: RoomRequest, intent_id: str = "",
+                       on_answer: Callable[[TargetResult], None] | None = None) -> TargetResult:
         name = self.room.name or translate("ShowActions", "Live room")
         timeout = self._room_timeout()
         started = time.perf_counter()
@@ -679,6 +679,8 @@ class ShowActions:
         else:
             result = TargetResult(result.target, result.name, result.outcome, result.message,
                                   next_step=result.next_step, latency_ms=latency_ms)
+        if on_answer is not None:
+            on_answer(result)
         self.rundown.record("room_call", intent_id=intent_id, action=request.action.value,
                             goods_id=request.goods_id, target=result.name, outcome=result.outcome.value,
                             error_code=result.error_code, message=result.message, latency_ms=latency_ms)

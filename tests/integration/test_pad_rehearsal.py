@@ -169,7 +169,8 @@ def test_the_f_key_pushes_in_the_emulators_room_while_the_card_reaches_program(q
                 panel.activateWindow()
                 session = await lab.controller.start_new()
                 assert isinstance(session.actions.room, WeChatLiveRoom)
-                assert panel.header.text() == "Drives: Mini-program live room 1001 · rehearsal (彩排)"
+                header = "Drives: Mini-program live room 1001 · rehearsal (彩排)"
+                await wait_until(lambda: panel.header.text() == header)
                 qtbot.keyClick(panel, Qt.Key.Key_F8)  # start the show: the room is live, nothing to ask
                 await wait_until(lambda: session.rundown.live, timeout=10)
                 assert pad.key("push").subject == "云南小粒咖啡 500g"

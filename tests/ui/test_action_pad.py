@@ -139,7 +139,8 @@ def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock,
     assert "☐ Manual (checklist): do it by hand" in panel.status_text("push")
     assert panel.checklist.count() == 1 and "商品上屏" in panel.checklist.item(0).text()
     panel.checklist.item(0).setCheckState(Qt.CheckState.Checked)
-    assert room.pending == [] and panel.checklist.count() == 0
+    assert room.pending == []
+    qtbot.waitUntil(lambda: panel.checklist.count() == 0)  # redrawn on the next turn of the loop
     assert "manual_step_done" in [e["type"] for e in read_log(controller.session.log.path).events]
 
 
@@ -215,10 +216,11 @@ def test_an_unanswered_press_after_a_crash_asks_it_happened_or_not(qtbot, loop, 
     run(again.look_for_resume())
     run(again.resume())
     entry = resumed.pad["push"]
+    qtbot.waitUntil(lambda: not entry.happened.isHidden())
     assert not entry.happened.isHidden() and not entry.not_happened.isHidden()
     assert not entry.button.isEnabled() and "check in the live console" in resumed.status_text("push")
     qtbot.mouseClick(entry.not_happened, Qt.MouseButton.LeftButton)
-    assert entry.happened.isHidden() and entry.button.isEnabled()
+    qtbot.waitUntil(lambda: entry.happened.isHidden() and entry.button.isEnabled())
 
 
 def test_the_compact_pad_is_one_row_of_small_buttons(qtbot, loop, run, tmp_path, clock, controllers):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -149,15 +149,31 @@ class ActionPadPanel(QWidget):
         layout.addWidget(self.message)
 
         self._checklist_ids: list[str] = []
+        self._shown: dict[str, PadKey] = {}  # what each key shows now: unchanged keys are not touched
+        # One render per turn of the loop, however many changes a press brings (each target's
+        # answer, each show-log event): restyling every button on each would cost the pad frames.
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
         pad.changed.connect(self._on_pad_changed)
-        self._on_pad_changed()
+        self._render()
 
     # Rendering -----------------------------------------------------------------------------
 
     def _on_pad_changed(self) -> None:
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def _on_render_timer_timeout(self) -> None:
+        self._render()
+
+    def _render(self) -> None:
         self.header.setText(self.tr("Drives: {target}").format(target=self.model.target_label))
         for key in self.model.keys():  # noqa: SIM118 - a Pad, not a dict
-            self._render_key(key)
+            if self._shown.get(key.id) != key:
+                self._shown[key.id] = key
+                self._render_key(key)
         if not self.compact:
             self._render_checklist()
 
@@ -218,6 +234,7 @@ class ActionPadPanel(QWidget):
         entry.button.setEnabled(False)
         entry.status.set_full_text(self.tr("Sending…"))
         entry.status.setAccessibleDescription("busy")
+        self._shown.pop(key, None)  # drawn by hand: the pad's next state redraws it
         spawn(self._run(self.model.run(key, source="pad")), name=f"pad-{key}")
 
     def _on_fix_clicked(self, key: str) -> None:
@@ -237,7 +254,7 @@ class ActionPadPanel(QWidget):
         except UserError as e:  # already on the key; the message line keeps it visible too
             self.message.show_message(str(e), "error")
         finally:
-            self._on_pad_changed()
+            self._render()
 
     # Checklist -------------------------------------------------------------------------------
 
