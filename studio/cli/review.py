@@ -35,8 +35,9 @@ def register(commands: Any) -> None:
                         help="seconds to add to the platform's times when its clock was off (default 0)")
     review.add_argument("--bucket-label", choices=("start", "end"), default="start",
                         help="does a minute row's time mark the start (default) or the end of its minute")
-    review.add_argument("--tz", metavar="OFFSET", help="the time zone of the show and the export, e.g. +08:00 "
-                                                       "(default: this computer's)")
+    review.add_argument("--tz", metavar="OFFSET", help="the time zone to show times in and to read the export's "
+                                                       "times in, e.g. +08:00 (default: this computer's for the "
+                                                       "show, the platform's UTC+08:00 for the export)")
     review.add_argument("--health", type=Path, nargs="+", metavar="FILE",
                         help="health record file(s) (default: found by time in the health folder)")
     review.add_argument("--compare", type=Path, metavar="SHOWLOG", help="another show to compare with")
@@ -87,7 +88,7 @@ def load(path: Path, args: argparse.Namespace, tz: tzinfo | None) -> Any:
     review = build_review(path, health_paths=args.health, tz=tz)
     if args.platform_data and review.start is not None:
         platform = read_platform_files(args.platform_data, show_start=review.start, show_end=review.end or review.start,
-                                       tz=review.tz, offset_s=args.platform_offset, bucket_label=args.bucket_label,
+                                       tz=tz, offset_s=args.platform_offset, bucket_label=args.bucket_label,
                                        mapping=parse_columns(args.platform_columns))
         review = build_review(path, health_paths=args.health, platform=platform, tz=tz)
     return review

@@ -10,7 +10,8 @@ Behind one interface, so the Channels (视频号) after-show data can plug in la
 
 ``read_platform_files(paths, tz=..., offset_s=..., bucket_label=...)`` picks a source per file,
 then aligns the tables: every time becomes Unix seconds on the show log's clock (the export's
-local time read in ``tz``, plus ``offset_s`` when the platform's clock is known to be off), and
+local time read in ``tz`` — by default the platform's, UTC+8, whatever the computer's zone — plus
+``offset_s`` when the platform's clock is known to be off), and
 ``Alignment`` says how, so the report can show it.
 
 What the mini-program console exports is not documented (../shared/notes/live-data-formats.md):
@@ -42,6 +43,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from studio.errors import UserError
 from studio.i18n import translate
 from studio.show.importer import UnreadableGoodsFile, normalise_header, read_rows, sniff_format
+from studio.show.rules import PLATFORM_TZ
 
 HEADER_SCAN_ROWS = 20
 
@@ -485,7 +487,8 @@ def read_platform_files(paths: list[Path], *, show_start: float, show_end: float
                         mapping: dict[str, dict[str, int]] | None = None,
                         sources: list[PlatformSource] | None = None) -> PlatformData:
     """Read every file and align its times to the show log's clock (see the module's docstring)."""
-    local = tz or datetime.now().astimezone().tzinfo or UTC
+    # WeChat's consoles write Beijing time whatever the computer's zone (China has one zone).
+    local = tz or PLATFORM_TZ
     data = PlatformData()
     minutes: list[tuple[float, str, dict[str, float | None]]] = []
     notes: list[str] = []
