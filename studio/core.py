@@ -70,6 +70,7 @@ class StudioCore:
         # product pushes and lotteries become markers on the health chart.
         self.pad = Pad(self.show, markers=self.health.add_marker)
         self.room_targets.products = lambda: list(self.show.plan.products)
+        self._show_room: object | None = None  # the live room the running show drives
         self.show.changed.connect(self._on_show_changed)
         # One truth for what is on air: every panel showing stream, show or OBS state reads it.
         self.onair = OnAir(self.link, self.stream, self.health, self.show)
@@ -121,12 +122,19 @@ class StudioCore:
             raise problem
 
     def _on_show_changed(self) -> None:
-        # A room with live numbers (a Channels account with its store API) logs them into the
-        # running show's log, for the health dock and the review.
+        # A room that runs things during a show (a Channels account: live numbers, timed messages)
+        # is told when a show starts and ends against it; what it logs goes into the show's log.
         session = self.show.session
-        watch = getattr(session.actions.room, "watch_numbers", None) if session is not None else None
-        if session is not None and callable(watch):
-            watch(session.rundown.record)
+        running = session is not None and not session.ended
+        room = session.actions.room if session is not None and running else None
+        if self._show_room is not None and self._show_room is not room:
+            stopped = getattr(self._show_room, "show_stopped", None)
+            if callable(stopped):
+                spawn(stopped(), name="room-show-stopped")
+        self._show_room = room
+        started = getattr(room, "show_started", None)
+        if session is not None and callable(started):
+            started(session.rundown.record)
 
     def _on_plan_files_changed(self) -> None:
         # A plan opened or saved without problems is the next show's plan (never mid-show).

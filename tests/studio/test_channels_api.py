@@ -214,8 +214,8 @@ def test_a_running_show_logs_the_rooms_live_numbers() -> None:
         stub.answers["channels/livedashboard/getlivedata"] = _dashboard(online=321, as_strings=False)
         room = ChannelsRoom("测试小店", Path(tempfile.mkdtemp()), store=api)
         logged: list[tuple[str, dict[str, Any]]] = []
-        watch = room.watch_numbers(lambda type, **data: logged.append((type, data)))
-        assert watch is not None
+        room.show_started(lambda type, **data: logged.append((type, data)))
+        assert room.numbers is not None
         for _ in range(200):
             if logged:
                 break
@@ -223,7 +223,13 @@ def test_a_running_show_logs_the_rooms_live_numbers() -> None:
         assert logged[0] == ("live_numbers", {"export_id": "e1", "online": 321, "viewers": 5200,
                                               "new_followers": 31, "orders": 88, "gmv_fen": 1234500,
                                               "comments": 410})
+        await room.show_stopped()
+        polled = len(stub.requests)
+        await asyncio.sleep(0.05)
+        assert len(stub.requests) == polled  # stopped with the show
         await room.close()
-        assert ChannelsRoom("无小店", Path(tempfile.mkdtemp())).watch_numbers(lambda *a, **k: None) is None
+        bare = ChannelsRoom("无小店", Path(tempfile.mkdtemp()))
+        bare.show_started(lambda *a, **k: None)
+        assert bare.numbers is None
 
     with_stub(scenario)

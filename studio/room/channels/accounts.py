@@ -26,6 +26,7 @@ from studio.redact import register_secret
 from studio.room.channels.api import ChannelsApi
 from studio.room.channels.room import ChannelsRoom
 from studio.room.channels.selectors import load_console_map
+from studio.room.channels.timed import TimedMessage
 from studio.secrets import SecretStore
 
 SECTION = "channels"
@@ -41,6 +42,7 @@ class ChannelsAccount:
     name: str
     store_app_id: str = ""  # 微信小店 AppID for coupons and live numbers ("" = console only)
     browser: str = ""  # a Chrome/Edge/Chromium path when the usual places do not have one
+    timed_messages: tuple[TimedMessage, ...] = ()  # 定时发言 while a show runs
 
     def profile_dir(self) -> Path:
         # A readable part and a hash: two names that clean up alike never share a login.
@@ -75,10 +77,14 @@ class ChannelsAccounts:
 
     def all(self) -> list[ChannelsAccount]:
         accounts = []
-        for item in self._section().get("accounts", []) or []:
+        items = self._section().get("accounts")
+        for item in items if isinstance(items, list) else []:  # a hand-edited file may hold anything
             if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+                raw_rows = item.get("timed_messages")
+                rows: list[Any] = raw_rows if isinstance(raw_rows, list) else []
+                timed = tuple(m for m in (TimedMessage.from_settings(r) for r in rows) if m is not None)
                 accounts.append(ChannelsAccount(item["name"], str(item.get("store_app_id", "") or ""),
-                                                str(item.get("browser", "") or "")))
+                                                str(item.get("browser", "") or ""), timed))
         return accounts
 
     def get(self, name: str) -> ChannelsAccount:
@@ -88,22 +94,28 @@ class ChannelsAccounts:
         raise UserError(translate("ChannelsAccounts", "There is no Channels account “{name}”. Add it under Setup → "
                                                       "Live room → Channels.").format(name=name))
 
-    def add(self, name: str, store_app_id: str = "", browser: str = "") -> ChannelsAccount:
-        """Add (or update) an account; the caller saves the settings (off the loop)."""
+    def add(self, name: str, store_app_id: str = "", browser: str = "",
+            timed_messages: tuple[TimedMessage, ...] | None = None) -> ChannelsAccount:
+        """Add (or update) an account; the caller saves the settings (off the loop).
+        ``timed_messages=None`` keeps the account's timed messages as they are."""
         name = name.strip()
         if not name or len(name) > NAME_MAX:
             raise UserError(translate("ChannelsAccounts", "Give the Channels account a name of 1 to 40 characters "
                                                           "(e.g. the shop's name)."))
-        account = ChannelsAccount(name, store_app_id.strip(), browser.strip())
-        others = [a for a in self.all() if a.name != name]
-        self.settings.extra[SECTION] = {**self._section(), "accounts": [
-            {"name": a.name, "store_app_id": a.store_app_id, "browser": a.browser} for a in [*others, account]]}
+        before = next((a for a in self.all() if a.name == name), None)
+        if timed_messages is None:
+            timed_messages = before.timed_messages if before is not None else ()
+        account = ChannelsAccount(name, store_app_id.strip(), browser.strip(), timed_messages)
+        self._write([*(a for a in self.all() if a.name != name), account])
         return account
 
     def remove(self, name: str) -> None:
+        self._write([a for a in self.all() if a.name != name])
+
+    def _write(self, accounts: list[ChannelsAccount]) -> None:
         self.settings.extra[SECTION] = {**self._section(), "accounts": [
-            {"name": a.name, "store_app_id": a.store_app_id, "browser": a.browser}
-            for a in self.all() if a.name != name]}
+            {"name": a.name, "store_app_id": a.store_app_id, "browser": a.browser,
+             "timed_messages": [m.as_settings() for m in a.timed_messages]} for a in accounts]}
 
     def set_store_secret(self, app_id: str, secret: str) -> None:
         """Blocking (keyring): call through ``asyncio.to_thread``."""
@@ -128,4 +140,4 @@ class ChannelsAccounts:
                                           base_url=api_base_url or DEFAULT_BASE_URL)
                 store_api = ChannelsApi(client)
         return ChannelsRoom(account.name, account.profile_dir(), console_map, browser=account.browser,
-                            headless=headless, store=store_api)
+                            headless=headless, store=store_api, timed_messages=account.timed_messages)

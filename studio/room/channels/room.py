@@ -15,7 +15,7 @@ The browser runs on its own thread and loop (``worker.BrowserThread``); every ca
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from studio.room.channels.console import (
 from studio.room.channels.coupons import store_coupon
 from studio.room.channels.numbers import LiveNumbersWatch
 from studio.room.channels.selectors import ConsoleMap, load_console_map
+from studio.room.channels.timed import TimedMessage, TimedMessages
 from studio.room.channels.worker import BrowserThread
 from studio.room.manual import ManualRoom
 from studio.room.wechat import WeChatError
@@ -57,7 +58,7 @@ class ChannelsRoom(ManualRoom):
     def __init__(self, account: str, profile_dir: Path, console_map: ConsoleMap | None = None,
                  browser: str = "", wait_s: float = DEFAULT_WAIT_S, action_timeout: float = ACTION_TIMEOUT_S,
                  headless: bool = True, clock: Callable[[], float] = time.time,
-                 store: ChannelsApi | None = None) -> None:
+                 store: ChannelsApi | None = None, timed_messages: Sequence[TimedMessage] = ()) -> None:
         super().__init__(translate("ChannelsRoom", "Channels {account}").format(account=account), clock)
         self.account = account
         self.console_state = ConsoleState.CLOSED
@@ -67,6 +68,8 @@ class ChannelsRoom(ManualRoom):
         self.store = store  # 微信小店 API (coupons) when the merchant set its credentials
         self.coupons: dict[str, str] = {}  # plan coupon id → the store's coupon id, to stop it early
         self.numbers: LiveNumbersWatch | None = None  # live numbers while a show runs (store API)
+        self.timed_messages = list(timed_messages)  # the account's 定时发言, posted while a show runs
+        self.timed: TimedMessages | None = None
         self._thread = BrowserThread(f"channels-{account}")
         self._console = ChannelsConsole(console_map or load_console_map(), profile_dir, browser, wait_s, headless)
 
@@ -181,17 +184,28 @@ class ChannelsRoom(ManualRoom):
             "ChannelsRoom", "Coupon “{name}” is live in the store for {minutes} min (store id {id}).").format(
             name=coupon.name, minutes=f"{coupon.minutes:g}", id=coupon_id))
 
-    def watch_numbers(self, sink: Callable[..., Any]) -> LiveNumbersWatch | None:
-        """While the show runs: the live dashboard's numbers about once a minute, each reading to
-        ``sink`` (the show log: ``live_numbers`` events for the review). None without the store API."""
-        if self.store is None:
-            return None
+    def show_started(self, sink: Callable[..., Any]) -> None:
+        """A show runs against this room: its live numbers (store API) and its timed messages
+        start, each writing into ``sink`` (the show's log). Called again on resume: same room,
+        the new log."""
+        if self.store is not None:
+            if self.numbers is None:
+                self.numbers = LiveNumbersWatch(self.store, sink)
+            self.numbers.sink = sink
+            self.numbers.start()
+        if self.timed_messages:
+            if self.timed is None:
+                self.timed = TimedMessages(self.perform, self.timed_messages, sink)
+            self.timed.sink = sink
+            self.timed.start()
+
+    async def show_stopped(self) -> None:
+        """The show ended (or another target took over): nothing more is posted or polled."""
         if self.numbers is not None:
-            self.numbers.sink = sink  # a resumed show logs into its own log
-        else:
-            self.numbers = LiveNumbersWatch(self.store, sink)
-        self.numbers.start()
-        return self.numbers
+            await self.numbers.stop()
+        if self.timed is not None:
+            await self.timed.stop()
+            self.timed = None
 
     async def stop_coupon(self, plan_coupon_id: str) -> None:
         """End a running store coupon before its window ends (作废)."""
@@ -203,8 +217,7 @@ class ChannelsRoom(ManualRoom):
         return await self._thread.run(call, self.action_timeout)
 
     async def close(self) -> None:
-        if self.numbers is not None:
-            await self.numbers.stop()
+        await self.show_stopped()
         try:
             await self._thread.run(self._console.close, 10)
         except (TimeoutError, RuntimeError):
