@@ -12,6 +12,7 @@ import statistics
 import time
 
 import aiohttp
+import pytest
 
 from studio.remote.api import RemoteApi
 from studio.remote.auth import RateLimiter
@@ -70,3 +71,51 @@ def test_bench_remote_press_vs_pad_press(run, tmp_path, capsys):
         print(f"\n[bench] press 商品上屏, {ROUNDS * PER_ROUND} each, median: from the pad {p:.2f} ms, over the "
               f"remote API {a:.2f} ms → ratio {a / p:.2f}× (target ≤ 1.2×); GET /api/v1/state alone "
               f"{s:.2f} ms")
+
+
+@pytest.mark.integration
+def test_bench_remote_press_vs_pad_press_with_a_real_obs(obs_factory, run, tmp_path, capsys):
+    """The same, with the product card really drawn in OBS (the dry-run room): the press as a host
+    sees it. Marked integration: it needs the lab's OBS."""
+    from studio.obs.overlays import ObsOverlays
+    from studio.room.dryrun import DryRunRoom
+    from studio.show.actions import ObsOverlaysAdapter
+    from tests.lab.frames import obs_connection, set_canvas
+
+    obs = obs_factory()
+    pad_times: list[float] = []
+    api_times: list[float] = []
+
+    async def scenario() -> None:
+        async with obs_connection(obs) as link:
+            await set_canvas(link, 720, 1280)
+            overlays = ObsOverlaysAdapter(ObsOverlays(link), plan_dir=EXAMPLE.parent)
+            controller = ShowController(load_plan(EXAMPLE), DryRunRoom(), overlays, directory=tmp_path / "show")
+            pad = Pad(controller)
+            await controller.start_new()
+            controller.session.rundown.start_show()
+            api = RemoteApi(RemoteState(pad, show=controller), TOKEN, limiter=RateLimiter(rate=1e6, burst=1e6))
+            await api.start()
+            url = f"{api.url()}/api/v1/actions/push/run?source=api"
+            headers = {"Authorization": f"Bearer {TOKEN}"}
+            try:
+                async with aiohttp.ClientSession() as http:
+                    for _ in range(40):  # alternating press by press: OBS's own pace hits both alike
+                        t0 = time.perf_counter()
+                        result = await pad.run("push")
+                        pad_times.append(time.perf_counter() - t0)
+                        assert result.status.value == "sent", result.message
+                        t0 = time.perf_counter()
+                        async with http.post(url, headers=headers) as r:
+                            await r.read()
+                        api_times.append(time.perf_counter() - t0)
+                        assert r.status == 200
+            finally:
+                await api.stop()
+                await controller.close()
+
+    run(scenario(), timeout=300)
+    p, a = (statistics.median(x) * 1000 for x in (pad_times, api_times))
+    with capsys.disabled():
+        print(f"\n[bench] press 商品上屏 with a real OBS overlay, {len(pad_times)} each, median: from the pad "
+              f"{p:.1f} ms, over the remote API {a:.1f} ms → ratio {a / p:.2f}× (target ≤ 1.2×)")
