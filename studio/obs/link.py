@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import random
+import socket
 import struct
 import time
 from collections.abc import Callable
@@ -74,6 +75,9 @@ class LinkStatus:
     platform: str = ""
     retry_in: float | None = None  # seconds until the next attempt, when one is planned
     attempt: int = 0
+    # OBS's program scene as read while connecting, before CONNECTED was announced: a model that
+    # shows "connected" can show this scene at once, never the previous connection's.
+    program_scene: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,10 +91,11 @@ class ConnectionTarget:
 
 
 class _ProbeFailure(Exception):
-    def __init__(self, state: LinkState, message: str) -> None:
+    def __init__(self, state: LinkState, message: str, *, refused: bool = False) -> None:
         super().__init__(message)
         self.state = state
         self.message = message
+        self.refused = refused  # nothing listens on the port: watching it is cheap and safe
 
 
 def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
@@ -106,7 +111,7 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
         except ConnectionRefusedError as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
                 "ObsLink", "OBS is not running at {where}, or its WebSocket server is off "
-                "(OBS: Tools → WebSocket Server Settings).").format(where=where)) from e
+                "(OBS: Tools → WebSocket Server Settings).").format(where=where), refused=True) from e
         except (websocket.WebSocketTimeoutException, TimeoutError) as e:
             raise _ProbeFailure(LinkState.RECONNECTING, translate(
                 "ObsLink", "Nothing answers at {where}. Is OBS frozen, or is this the right port?"
@@ -187,8 +192,11 @@ class _Connection:
         return bool(worker and worker.is_alive())
 
     def abort(self) -> None:
-        # shutdown(), not close(): close() waits for a goodbye a dead peer never sends.
+        # shutdown(), not close(): close() waits for a goodbye a dead peer never sends. The socket
+        # is shut down first: that wakes a thread blocked reading it (a frozen OBS), close alone does not.
         for client in (self.requests, self.events):
+            with contextlib.suppress(Exception):
+                client.base_client.ws.sock.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(Exception):
                 client.base_client.ws.shutdown()
 
@@ -198,12 +206,23 @@ class ObsLink:
 
     def __init__(self, target: ConnectionTarget, *, request_timeout: float = 5.0,
                  connect_timeout: float = 3.0, heartbeat_interval: float = 1.0,
+                 answer_timeout: float = 1.5, port_watch_interval: float = 0.05,
                  backoff: tuple[float, ...] = (0.5, 1, 2, 4, 8, 10)) -> None:
         self._target = target
         self.request_timeout = request_timeout
         self.connect_timeout = connect_timeout
         self.heartbeat_interval = heartbeat_interval
+        # A request OBS has not answered for this long means OBS is frozen (or its machine is):
+        # say so and reconnect, rather than show "connected" until the request times out.
+        self.answer_timeout = answer_timeout
+        # While OBS is not running, its port is tried this often (a refused TCP connect on the
+        # same machine costs microseconds), so the console reconnects as soon as OBS is back
+        # rather than when the backoff says.
+        self.port_watch_interval = port_watch_interval
         self.backoff = backoff
+        # (when the worker sent the request it waits on, how long OBS may take to answer it)
+        self._inflight: tuple[float, float] | None = None
+        self._last_refused = False
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obs-requests")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._conn: _Connection | None = None  # owned by the worker thread; read-only elsewhere
@@ -309,7 +328,12 @@ class ObsLink:
         conn = self._conn
         if conn is None or conn.generation != generation:
             raise _StaleConnection()
-        answer = conn.requests.send(request_type, data, raw=True)
+        allowance = self.request_timeout if request_type in _SLOW_REQUESTS else self.answer_timeout
+        self._inflight = (time.monotonic(), allowance)
+        try:
+            answer = conn.requests.send(request_type, data, raw=True)
+        finally:
+            self._inflight = None
         return dict(answer or {})
 
     def _not_connected_message(self) -> str:
@@ -342,8 +366,31 @@ class ObsLink:
             delay *= random.uniform(0.8, 1.2)  # jitter: many consoles must not hammer OBS in step
             failures += 1
             self._set_status(replace(self._status, retry_in=round(delay, 1), attempt=failures))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            # Nothing listened on the port: watch it and try the moment it opens. A port that
+            # answered but not as OBS (silent, too old) is left to the backoff: no retry storm.
+            watch = spawn(self._watch_port(self._target), name="obs-port-watch") if self._last_refused else None
+            try:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            finally:
+                if watch is not None:
+                    watch.cancel()
+
+    async def _watch_port(self, target: ConnectionTarget) -> None:
+        """Wake the supervisor as soon as something accepts connections on OBS's port."""
+        while True:
+            try:
+                _, writer = await asyncio.wait_for(asyncio.open_connection(target.host, target.port),
+                                                   timeout=max(0.5, self.port_watch_interval))
+            except (OSError, TimeoutError):
+                await asyncio.sleep(self.port_watch_interval)
+                continue
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+            if target == self._target:
+                self._wake.set()
+            return
 
     async def _attempt(self) -> None:
         assert self._loop is not None
@@ -365,9 +412,11 @@ class ObsLink:
             version = await self._loop.run_in_executor(self._executor, self._open_on_worker,
                                                        generation, target)
         except _ProbeFailure as failure:
+            self._last_refused = failure.refused
             self._set_status(LinkStatus(failure.state, failure.message, attempt=self._status.attempt))
             return
         except Exception as e:  # anything else obsws-python raised while connecting
+            self._last_refused = False
             log.warning("connecting to OBS failed: %s", type(e).__name__)
             self._set_status(LinkStatus(LinkState.RECONNECTING, translate(
                 "ObsLink", "Could not connect to OBS at {where}. Retrying.").format(
@@ -380,7 +429,8 @@ class ObsLink:
                 obs=version.get("obsVersion", "?"), ws=version.get("obsWebSocketVersion", "?")),
             obs_version=str(version.get("obsVersion", "")),
             websocket_version=str(version.get("obsWebSocketVersion", "")),
-            platform=str(version.get("platformDescription", ""))))
+            platform=str(version.get("platformDescription", "")),
+            program_scene=str(version.get("_programScene", ""))))
         self.connected.emit()
 
     def _open_on_worker(self, generation: int, target: ConnectionTarget) -> dict[str, Any]:
@@ -398,8 +448,12 @@ class ObsLink:
         events.callback = _EventForwarder(
             lambda event_type, data: self._hand_event_to_loop(generation, event_type, data))
         self._conn = _Connection(generation, requests, events)
-        version = requests.send("GetVersion", raw=True)
-        return dict(version or {})
+        version = dict(requests.send("GetVersion", raw=True) or {})
+        # Read before CONNECTED is announced, so nobody shows the previous connection's scene.
+        with contextlib.suppress(OBSSDKRequestError):
+            program = requests.send("GetCurrentProgramScene", raw=True) or {}
+            version["_programScene"] = program.get("currentProgramSceneName") or program.get("sceneName") or ""
+        return version
 
     def _close_on_worker(self) -> None:
         if self._conn is not None:
@@ -423,23 +477,44 @@ class ObsLink:
         self._lost.set()
 
     async def _heartbeat(self, generation: int) -> None:
-        """A dead peer is noticed within about two intervals, idle or not."""
-        while True:
-            await asyncio.sleep(self.heartbeat_interval)
-            conn = self._conn
-            if conn is None or conn.generation != generation:
-                return
-            if not conn.events_alive():
-                self._connection_lost(generation, translate(
-                    "ObsLink", "OBS went away. Reconnecting as soon as it is back…"))
-                return
-            if time.monotonic() - self._last_answer >= 2 * self.heartbeat_interval:
-                try:
-                    await self.request("GetVersion")
-                except ObsNotConnected:
+        """A dead or frozen peer is noticed within about ``heartbeat_interval / 2 + answer_timeout``.
+
+        When nothing came from OBS for half an interval, a GetVersion goes out (not awaited here);
+        whatever request the worker waits on, once it waits longer than ``answer_timeout`` OBS is
+        called not answering, the sockets are cut (waking the worker) and the link reconnects.
+        """
+        check = min(0.1, self.heartbeat_interval / 4)
+        ping: asyncio.Task[dict[str, Any]] | None = None
+        try:
+            while True:
+                await asyncio.sleep(check)
+                conn = self._conn
+                if conn is None or conn.generation != generation:
                     return
-                except ObsRequestFailed:
-                    pass
+                if not conn.events_alive():
+                    self._connection_lost(generation, translate(
+                        "ObsLink", "OBS went away. Reconnecting as soon as it is back…"))
+                    return
+                now = time.monotonic()
+                inflight = self._inflight
+                if inflight is not None and now - inflight[0] > inflight[1]:
+                    log.warning("OBS has not answered for %.1f s: treating it as frozen", now - inflight[0])
+                    self._connection_lost(generation, translate(
+                        "ObsLink", "OBS not answering: it may be frozen or overloaded. Reconnecting as soon "
+                        "as it answers…"))
+                    conn.abort()  # wakes the worker blocked on the frozen socket
+                    return
+                if (ping is None or ping.done()) and now - self._last_answer >= self.heartbeat_interval / 2:
+                    ping = spawn(self._ping(), name="obs-heartbeat-ping")
+        finally:
+            if ping is not None:
+                ping.cancel()
+
+    async def _ping(self) -> dict[str, Any]:
+        try:
+            return await self.request("GetVersion")
+        except (ObsNotConnected, ObsRequestFailed):
+            return {}
 
     # ----- events ------------------------------------------------------------------------------
     def _hand_event_to_loop(self, generation: int, event_type: str, data: dict[str, Any]) -> None:
@@ -463,6 +538,15 @@ class ObsLink:
         slot = self._event_slots.get(event_type)
         if slot is not None:
             slot.emit(data)
+
+
+# Requests OBS answers only after real work on its own UI or graphics thread (loading a scene
+# collection or profile, resetting video): these may take seconds without OBS being frozen.
+_SLOW_REQUESTS = frozenset({
+    "SetCurrentSceneCollection", "CreateSceneCollection", "SetCurrentProfile", "CreateProfile",
+    "RemoveProfile", "SetVideoSettings", "SetStreamServiceSettings", "SaveSourceScreenshot",
+    "GetSourceScreenshot", "Sleep", "StartStream", "StopStream", "StartRecord", "StopRecord",
+})
 
 
 class _StaleConnection(Exception):

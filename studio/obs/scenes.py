@@ -135,6 +135,9 @@ class ScenesModel:
         self.changed.emit()
 
     def _on_link_status_changed(self, status: LinkStatus) -> None:
+        if status.state is LinkState.CONNECTED and status.program_scene and status.program_scene != self.program:
+            self.program = status.program_scene  # the new connection's, read before it said connected
+            self.changed.emit()
         available = status.state is LinkState.CONNECTED and self.available
         if available != self.available or status.state is not LinkState.CONNECTED:
             self.available = False if status.state is not LinkState.CONNECTED else self.available

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
+import json
+import os
+import signal
+from pathlib import Path
 
 import obsws_python
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from studio.errors import ObsNotConnected, ObsRequestFailed
 from studio.obs.link import ConnectionTarget, LinkState, ObsLink
 from studio.obs.scenes import ScenesModel
+from tests.lab.network import SilentListener
 from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import LoopWatch, wait_until
 
@@ -117,33 +120,6 @@ def test_missing_password_says_obs_asks_for_one(shared_obs, run):
     run(link.close())
 
 
-class SilentListener:
-    """A loopback port that accepts connections and never says a word."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.accepted: list[socket.socket] = []
-        self._stop = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-                self.accepted.append(conn)
-            except OSError:
-                return
-
-    def close(self) -> None:
-        self._stop = True
-        self.sock.close()
-        for c in self.accepted:
-            c.close()
-
-
 def test_port_that_never_answers_keeps_the_loop_ticking(run, loop):
     silent = SilentListener()
     link = ObsLink(ConnectionTarget("127.0.0.1", silent.port, "x"), connect_timeout=1.0,
@@ -162,3 +138,81 @@ def test_port_that_never_answers_keeps_the_loop_ticking(run, loop):
     silent.close()
     assert link.attempts >= 2
     assert watch.longest_gap < 0.25, f"the loop stalled for {watch.longest_gap:.3f} s"
+
+
+# ----- faults: a frozen OBS, a quick comeback, the program scene of the new connection ---------
+
+
+def _collection(obs) -> Path:
+    return obs.home / ".config/obs-studio/basic/scenes/Lab.json"
+
+
+def _set_saved_program(obs, scene: str) -> None:
+    """Edit the saved scene collection while OBS is stopped: the restarted OBS opens on ``scene``."""
+    data = json.loads(_collection(obs).read_text(encoding="utf-8"))
+    data["current_scene"] = data["current_program_scene"] = scene
+    _collection(obs).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_frozen_obs_is_said_not_answering_within_three_seconds(obs_factory, run):
+    obs = obs_factory()
+    link = ObsLink(_target(obs))
+
+    async def scenario():
+        link.start()
+        await wait_until(lambda: link.state is LinkState.CONNECTED, timeout=15)
+        await asyncio.sleep(1.2)  # idle: only the heartbeat talks to OBS now
+        os.kill(obs.proc.pid, signal.SIGSTOP)
+        try:
+            frozen_at = asyncio.get_running_loop().time()
+            with pytest.raises(ObsNotConnected):  # a request is not left hanging for request_timeout
+                await asyncio.wait_for(link.request("GetSceneList"), timeout=3.0)
+            await wait_until(lambda: link.state is not LinkState.CONNECTED, timeout=3.0)
+            said = link.status.message
+            took = asyncio.get_running_loop().time() - frozen_at
+        finally:
+            os.kill(obs.proc.pid, signal.SIGCONT)
+        assert "not answering" in said, said
+        await wait_until(lambda: link.state is LinkState.CONNECTED, timeout=20)  # back once it thaws
+        assert (await link.request("GetVersion"))["obsVersion"].startswith("29.")
+        await link.close()
+        return took
+
+    took = run(scenario(), timeout=60)
+    print(f"\nfrozen OBS said not answering after {took:.2f} s")
+
+
+def test_reconnects_when_obs_is_back_not_when_the_backoff_says(obs_factory, run):
+    """A long backoff (30 s) would keep the console away; the port watch brings it back at once,
+    and the moment it says connected it already holds the restarted OBS's program scene."""
+    obs = obs_factory()
+    link = ObsLink(_target(obs), backoff=(30.0,))
+    scenes = ScenesModel(link)
+    at_connected: list[tuple[str, str | None]] = []
+    link.status_changed.connect(lambda s: at_connected.append((s.program_scene, scenes.program))
+                                if s.state is LinkState.CONNECTED else None)
+
+    async def scenario():
+        link.start()
+        await wait_until(lambda: scenes.available, timeout=15)
+        await scenes.set_program(LAB_SCENES[1])
+        await asyncio.to_thread(obs.stop)
+        await wait_until(lambda: link.state is LinkState.RECONNECTING and link.status.retry_in is not None,
+                         timeout=10)
+        _set_saved_program(obs, LAB_SCENES[2])
+        at_connected.clear()
+        attempts = link.attempts
+        await asyncio.sleep(1.0)
+        assert link.attempts == attempts  # a closed port is watched, not hammered with attempts
+        await asyncio.to_thread(obs.start)  # returns once OBS's port accepts connections
+        ready_at = asyncio.get_running_loop().time()
+        await wait_until(lambda: link.state is LinkState.CONNECTED, timeout=5.0)
+        took = asyncio.get_running_loop().time() - ready_at
+        await wait_until(lambda: scenes.available, timeout=5)
+        assert scenes.program == LAB_SCENES[2]
+        await link.close()
+        return took
+
+    took = run(scenario(), timeout=90)
+    assert at_connected and at_connected[0] == (LAB_SCENES[2], LAB_SCENES[2])  # never the old scene
+    print(f"\nconnected {took:.2f} s after OBS's port opened (backoff 30 s)")
