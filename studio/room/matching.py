@@ -16,12 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.i18n import translate
+from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.room.wechat.models import Goods
 
 MATCHED_BY_ID, MATCHED_BY_NAME = "id", "name"
 NOT_IN_ROOM, UNAPPROVED, MISSING = "not_in_room", "unapproved", "missing"
-_AUDIT_WORDS = {0: "not submitted (未提审)", 1: "in review (审核中)", 3: "rejected (未通过)"}
+_AUDIT_WORDS = {0: QT_TRANSLATE_NOOP("GoodsMatch", "not submitted (未提审)"),
+                1: QT_TRANSLATE_NOOP("GoodsMatch", "in review (审核中)"),
+                3: QT_TRANSLATE_NOOP("GoodsMatch", "rejected (未通过)")}
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def match_goods(products: Iterable[Any], room_goods: Sequence[Goods], *, approve
                 "GoodsMatch", "Approved but not in the room: add it to the room (button below, or 导入商品 in "
                               "the live console).")))
         elif found is not None:
-            status = _AUDIT_WORDS.get(found.audit_status or 0, _AUDIT_WORDS[0])
+            status = translate("GoodsMatch", _AUDIT_WORDS.get(found.audit_status or 0, _AUDIT_WORDS[0]))
             report.rows.append(MatchRow(pid, name, UNAPPROVED, found.goods_id, translate(
                 "GoodsMatch", "In the goods library but {status}: it cannot go into a room until it is "
                               "approved. Submit it in 微信公众平台 → 直播 → 商品库, or take it out of the "
