@@ -182,3 +182,22 @@ def test_no_backend_is_opened_without_bindings_and_a_missing_one_is_named(run, t
         assert service.backend_problem == "Global hotkeys need an X11 session"
 
     run(scenario())
+
+
+def test_windows_codes_for_every_key_a_combo_may_use():
+    from studio.remote.hotkeys import NAMED_KEYS
+    from studio.remote.hotkeys.windows import MOD_ALT, MOD_CONTROL, MOD_NOREPEAT, MOD_WIN, modifiers, virtual_key
+
+    assert virtual_key(Combo.parse("Ctrl+A")) == 0x41 and virtual_key(Combo.parse("Ctrl+0")) == 0x30
+    assert virtual_key(Combo.parse("Ctrl+F1")) == 0x70 and virtual_key(Combo.parse("Ctrl+F24")) == 0x87
+    assert {virtual_key(Combo.parse(f"Ctrl+{k}")) for k in NAMED_KEYS} >= {0x20, 0x0D, 0x25, 0x2E}
+    assert modifiers(Combo.parse("Ctrl+Alt+Win+1")) == MOD_CONTROL | MOD_ALT | MOD_WIN | MOD_NOREPEAT
+
+
+def test_macos_codes_cover_letters_digits_and_the_usual_keys():
+    from studio.remote.hotkeys.macos import _VK
+
+    keys = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + [str(d) for d in range(10)] + \
+        [f"F{n}" for n in range(1, 21)] + ["Space", "Enter", "Tab", "Esc", "Left", "Right", "Up", "Down"]
+    assert all(k in _VK for k in keys)
+    assert len(set(_VK.values())) == len(_VK)  # no two keys share a code
