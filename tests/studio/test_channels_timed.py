@@ -99,3 +99,13 @@ def test_the_core_tells_the_room_when_a_show_starts_and_ends_against_it(tmp_path
         core.show.session = None
 
     asyncio.run(scenario())
+
+
+def test_the_panels_lines_round_trip_and_bad_lines_are_named() -> None:
+    from studio.room.channels.timed import format_lines, parse_lines
+
+    messages, bad = parse_lines("10 关注主播不迷路\n\n15分钟 上墙 整点抽奖，别走开\n每隔一会儿 说点什么\n0.5 太快了")
+    assert messages == [TimedMessage("关注主播不迷路", 10), TimedMessage("整点抽奖，别走开", 15, pin=True),
+                        TimedMessage("太快了", 1.0)]
+    assert bad == [4]
+    assert parse_lines(format_lines(messages)) == (messages, [])

@@ -43,9 +43,15 @@ def test_add_check_and_use_an_account(qtbot: Any, replica: ChannelsReplica, run:
     assert "channels-selectors.json" in panel.map_label.text()  # the override in use is named
 
     panel.name_edit.setText("测试小店")
+    panel.timed_edit.setPlainText("10 关注主播\n每隔一会儿 说点什么")
+    panel.save_button.click()
+    run(wait_until(lambda: "line 2" in panel.message.text(), timeout=5), timeout=40)
+    assert panel.account_box.count() == 0  # nothing saved while a line is wrong
+    panel.timed_edit.setPlainText("10 关注主播\n15 上墙 整点抽奖")
     panel.save_button.click()
     run(wait_until(lambda: panel.account_box.currentText() == "测试小店", timeout=5), timeout=40)
-    assert [a["name"] for a in Settings.load().extra["channels"]["accounts"]] == ["测试小店"]  # saved
+    saved = Settings.load().extra["channels"]["accounts"]
+    assert [a["name"] for a in saved] == ["测试小店"] and len(saved[0]["timed_messages"]) == 2
     logged_in_profile(replica, connection.targets.channels.get("测试小店").profile_dir())
 
     panel.check_button.click()

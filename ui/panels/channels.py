@@ -18,14 +18,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.errors import UserError
 from studio.room.channels.console import ConsoleState
 from studio.room.channels.room import ChannelsRoom
 from studio.room.channels.selectors import load_console_map
+from studio.room.channels.timed import format_lines, parse_lines
 from studio.room.target import CHANNELS, RoomTargets
 from ui.widgets import MessageLine, run_action
 
@@ -70,6 +73,12 @@ class ChannelsPanel(QWidget):
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("微信小店 AppID"), self.app_id_edit)
         form.addRow(self.tr("微信小店 AppSecret"), self.secret_edit)
+        self.timed_edit = QPlainTextEdit()
+        self.timed_edit.setObjectName("channelsTimed")
+        self.timed_edit.setPlaceholderText(self.tr("One per line: minutes, then the text; “上墙” first to pin it.\n"
+                                                   "10 关注主播，整点抽奖\n15 上墙 新人下单立减10元"))
+        self.timed_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        form.addRow(self.tr("Timed messages (定时发言)"), self.timed_edit)
         form.addRow(self.save_button)
 
         self.login_button = QPushButton(self.tr("Log in (opens a browser window)"))
@@ -142,9 +151,14 @@ class ChannelsPanel(QWidget):
 
     # --- slots -----------------------------------------------------------------------------
 
-    def _on_account_box_changed(self, _name: str) -> None:
+    def _on_account_box_changed(self, name: str) -> None:
         self._room = None
         self._render_state()
+        account = next((a for a in self.accounts.all() if a.name == name), None)
+        if account is not None:  # the form edits the picked account
+            self.name_edit.setText(account.name)
+            self.app_id_edit.setText(account.store_app_id)
+            self.timed_edit.setPlainText(format_lines(account.timed_messages))
 
     def _on_save_clicked(self) -> None:
         run_action(self._save(), self.message, name="channels-save-account",
@@ -170,7 +184,11 @@ class ChannelsPanel(QWidget):
 
     async def _save(self) -> None:
         name, app_id, secret = self.name_edit.text(), self.app_id_edit.text().strip(), self.secret_edit.text()
-        account = self.accounts.add(name, store_app_id=app_id)
+        timed, bad = parse_lines(self.timed_edit.toPlainText())
+        if bad:  # nothing is saved: the lines stay in the box to be fixed
+            raise UserError(self.tr("Timed messages: line {lines} is not “minutes text” (e.g. “10 关注主播”). "
+                                    "Nothing was saved.").format(lines=", ".join(map(str, bad))))
+        account = self.accounts.add(name, store_app_id=app_id, timed_messages=tuple(timed))
         self.secret_edit.clear()
         if app_id and secret:
             await asyncio.to_thread(lambda: self.accounts.set_store_secret(app_id, secret))

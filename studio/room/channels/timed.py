@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +47,32 @@ class TimedMessage:
 
     def as_settings(self) -> dict[str, Any]:
         return {"text": self.text, "every_minutes": self.every_minutes, "pin": self.pin}
+
+
+_LINE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:分钟|分|min|m)?\s+(?:(上墙|pin)\s+)?(\S.*?)\s*$", re.IGNORECASE)
+
+
+def parse_lines(text: str) -> tuple[list[TimedMessage], list[int]]:
+    """The panel's text box: one message a line, "10 关注主播不迷路" or "15 上墙 整点抽奖" (pinned).
+    Returns the messages and the 1-based numbers of the lines that are not in that form."""
+    messages: list[TimedMessage] = []
+    bad: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        message = TimedMessage.from_settings(
+            {"text": match.group(3), "every_minutes": float(match.group(1)), "pin": bool(match.group(2))}
+        ) if match else None
+        if message is None:
+            bad.append(number)
+        else:
+            messages.append(message)
+    return messages, bad
+
+
+def format_lines(messages: list[TimedMessage] | tuple[TimedMessage, ...]) -> str:
+    return "\n".join(f"{m.every_minutes:g} {'上墙 ' if m.pin else ''}{m.text}" for m in messages)
 
 
 class TimedMessages:
