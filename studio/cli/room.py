@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studio.cli import EXIT_OK, run
+from studio.cli import EXIT_OK, EXIT_PROBLEM, run
 from studio.cli._common import print_json
 from studio.i18n import translate
 
@@ -30,11 +31,20 @@ def register(commands: Any) -> None:
     push = sub.add_parser("push", help="push a product on screen in a live room (商品上屏)")
     push.add_argument("room_id", type=int)
     push.add_argument("goods_id", type=int)
-    for parser in (rooms, goods, push):
+    match = sub.add_parser("match", help="check a show plan's products against a room's goods before the show")
+    match.add_argument("plan", help="the show plan file (TOML)")
+    match.add_argument("room_id", type=int, help="the room's id (see `room list`)")
+    match.add_argument("--json", action="store_true", help="machine-readable output")
+    target = sub.add_parser("target", help="show or choose what the show's one-click buttons drive")
+    target.add_argument("kind", nargs="?", choices=["miniprogram", "manual", "dryrun"],
+                        help="miniprogram (the picked room; rehearsal if it is on), manual (checklist), dryrun")
+    for parser in (rooms, goods, push, match):
         parser.add_argument("--base-url", help="API address instead of the saved one (e.g. the emulator's)")
     rooms.set_defaults(handler=lambda args: run(_list(args)))
     goods.set_defaults(handler=lambda args: run(_goods(args)))
     push.set_defaults(handler=lambda args: run(_push(args)))
+    match.set_defaults(handler=lambda args: run(_match(args)))
+    target.set_defaults(handler=lambda args: run(_target(args)))
 
 
 @asynccontextmanager
@@ -92,4 +102,41 @@ async def _push(args: argparse.Namespace) -> int:
         await client.push_goods(args.room_id, args.goods_id)
     print(translate("Cli", "Goods {goods} pushed on screen in room {room}.").format(
         goods=args.goods_id, room=args.room_id))
+    return EXIT_OK
+
+
+async def _match(args: argparse.Namespace) -> int:
+    from studio.room.matching import match_goods
+    from studio.show.plan import load_plan
+
+    plan = load_plan(Path(args.plan))
+    async with _client(args) as client:
+        room = await client.room(args.room_id)
+        approved = await client.approved_goods(2)
+        unapproved = [g for status in (0, 1, 3) for g in await client.approved_goods(status)]
+    report = match_goods(plan.products, room.goods, approved=approved, unapproved=unapproved)
+    if args.json:
+        print_json([{"product": r.product_id, "name": r.product_name, "status": r.status,
+                     "goods_id": r.goods_id, "advice": r.advice} for r in report.rows])
+    else:
+        for r in report.rows:
+            goods = "" if r.goods_id is None else str(r.goods_id)
+            print(f"{r.product_id:<12} {goods:>8}  {r.status:<12} {r.product_name}  {r.advice}".rstrip())
+        print(report.summary())
+    return EXIT_OK if not report.problems else EXIT_PROBLEM
+
+
+async def _target(args: argparse.Namespace) -> int:
+    from studio.config import Settings
+    from studio.room.settings import RoomConnection
+    from studio.secrets import SecretStore
+
+    connection = RoomConnection(Settings.load(), SecretStore(), builtin_emulator=False)
+    try:
+        if args.kind:
+            await connection.targets.choose(args.kind)
+        print(translate("Cli", "The show's one-click buttons drive: {target}").format(
+            target=connection.targets.label()))
+    finally:
+        await connection.close()
     return EXIT_OK

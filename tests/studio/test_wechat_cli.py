@@ -75,3 +75,22 @@ def test_room_commands_without_settings_say_what_to_set(capsys):
 def test_emulator_refuses_a_bad_port(capsys):
     assert main(["emulator", "--port", "70000"]) == EXIT_FAILED
     assert "not a port number" in capsys.readouterr().err
+
+
+def test_room_match_and_target_commands(emulator_process, capsys, tmp_path):
+    _, url = emulator_process
+    rehearse_against(url)
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[show]\ntitle = "t"\nkind = "sales"\nplanned_minutes = 60\n'
+                    '[[products]]\nid = "coffee"\nname = "咖啡"\nprice = 10\nlive_price = 9\ngoods_id = "2001"\n'
+                    '[[products]]\nid = "scarf"\nname = "围巾 羊毛"\nprice = 10\nlive_price = 9\n',
+                    encoding="utf-8")
+    assert main(["room", "match", str(plan), "1001", "--json"]) == 1  # the scarf is not in the room yet
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["product"], r["status"], r["goods_id"]) for r in rows] == [("coffee", "id", 2001),
+                                                                          ("scarf", "not_in_room", 2005)]
+    assert main(["room", "target"]) == EXIT_OK
+    assert "Manual checklist" in capsys.readouterr().out
+    assert main(["room", "target", "dryrun"]) == EXIT_OK
+    assert "Dry run" in capsys.readouterr().out
+    assert Settings.load().extra["show_target"] == {"kind": "dryrun"}
