@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from studio.config import Settings
-from studio.errors import UserError
+from studio.errors import ObsError, UserError
 from studio.health.monitor import StreamHealth
 from studio.keys.apply import start_check as expired_key_start_check
 from studio.keys.pushurl import parse_push_address
@@ -38,6 +40,17 @@ from studio.tasks import spawn
 EXAMPLE_PLAN = resource_path("examples", "show-plan.toml")
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Repoint:
+    """Where OBS streams now and where a fetched push address would point it (nothing secret)."""
+
+    room: str
+    old_server: str  # "" when OBS could not be asked
+    new_server: str
+    new_key: str  # masked
+    apply: Callable[[], Awaitable[None]]
 
 
 class StudioCore:
@@ -152,13 +165,25 @@ class StudioCore:
             found.append(self.keyring_problem)
         return found
 
-    async def take_push_url(self, url: str, room_name: str) -> None:
-        """A push address fetched from the live room: into the keyring, then into OBS."""
+    async def take_push_url(self, url: str, room_name: str) -> Repoint:
+        """A push address fetched from the live room goes into the keyring. Changing where OBS
+        streams is a confirmed step: the returned ``Repoint`` names the old and the new server, and
+        ``await repoint.apply()`` does it once the user agreed."""
         from studio.keys.apply import apply_to_obs
 
         address = parse_push_address(url)
         await asyncio.to_thread(lambda: self.rooms.save(room_name, address))
-        await apply_to_obs(self.link, address)
+        old = ""
+        try:
+            current = await self.link.request("GetStreamServiceSettings")
+            old = str((current.get("streamServiceSettings") or {}).get("server", ""))
+        except ObsError as e:  # the question still names the new server
+            log.info("OBS's current stream server not read: %s", e)
+
+        async def apply() -> None:
+            await apply_to_obs(self.link, address)
+
+        return Repoint(room_name, old, address.server, address.masked_key, apply)
 
     async def close(self) -> None:
         watch = getattr(self, "_settings_watch", None)

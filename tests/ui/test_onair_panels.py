@@ -14,7 +14,7 @@ from studio.obs.link import LinkState, LinkStatus
 from studio.obs.stream import StreamPhase
 from studio.show.log import read_log
 from tests.fakes.clock import FakeClock
-from tests.studio.test_keys_rooms import MemoryKeyring
+from tests.fakes.keyring import MemoryKeyring
 from ui.app import build_window
 
 

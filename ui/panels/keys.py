@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from studio.errors import UserError
 from studio.keys.apply import ObsRequester, apply_to_obs, expiry_warning, local_time_text
 from studio.keys.pushurl import PushAddress, PushAddressError, now_utc, parse_push_address
-from studio.keys.rooms import PushRooms, RoomEntry
+from studio.keys.rooms import PushRooms, RoomEntry, clean_room_name
 from studio.redact import register_secret
 from studio.tasks import spawn
 from ui.widgets import MessageLine
@@ -107,11 +108,26 @@ class KeysPanel(QWidget):
         buttons.addWidget(self.apply_button, 1)
         buttons.addWidget(self.delete_button)
         self.message = MessageLine()
+        # Saving over a room that already has a push address asks first (whose key, its expiry).
+        self.overwrite_bar = QFrame()
+        self.overwrite_bar.setObjectName("overwriteConfirm")
+        self.overwrite_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.overwrite_text = QLabel()
+        self.overwrite_text.setWordWrap(True)
+        self.overwrite_yes = QPushButton(self.tr("Replace it"))
+        self.overwrite_no = QPushButton(self.tr("Cancel"))
+        confirm_row = QHBoxLayout(self.overwrite_bar)
+        confirm_row.addWidget(self.overwrite_text, 1)
+        confirm_row.addWidget(self.overwrite_yes)
+        confirm_row.addWidget(self.overwrite_no)
+        self.overwrite_bar.setVisible(False)
+        self._overwrite: tuple[str, PushAddress] | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.paste_box)
         layout.addLayout(preview)
+        layout.addWidget(self.overwrite_bar)
         layout.addWidget(QLabel(self.tr("Saved rooms")))
         layout.addWidget(self.room_list, 1)
         layout.addLayout(buttons)
@@ -130,6 +146,8 @@ class KeysPanel(QWidget):
         self.room_name.returnPressed.connect(self._on_save_clicked)
         self.apply_button.clicked.connect(self._on_apply_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.overwrite_yes.clicked.connect(self._on_overwrite_yes_clicked)
+        self.overwrite_no.clicked.connect(self._on_overwrite_no_clicked)
         self.room_list.currentItemChanged.connect(self._on_room_list_current_changed)
         self._show_address(None)
         # A room saved or deleted outside the window (the CLI) shows up here.
@@ -348,8 +366,46 @@ class KeysPanel(QWidget):
         self.message.show_message(self.tr("Stream key copied. Paste it only into OBS."), "ok")
 
     def _on_save_clicked(self) -> None:
-        if self.address is not None:
-            spawn(self._save(self.room_name.text(), self.address), name="keys-save")
+        if self.address is None:
+            return
+        try:
+            name = clean_room_name(self.room_name.text())
+        except UserError:
+            name = ""  # _save says what is wrong with the name
+        existing = next((e for e in self._entries if e.name == name), None)
+        if existing is not None:
+            spawn(self._ask_overwrite(existing, self.address), name="keys-ask-overwrite")
+            return
+        spawn(self._save(self.room_name.text(), self.address), name="keys-save")
+
+    async def _ask_overwrite(self, existing: RoomEntry, address: PushAddress) -> None:
+        try:
+            masked = await asyncio.to_thread(self.rooms.masked_key, existing.name)
+        except UserError:
+            masked = self.tr("a key no longer in the keyring")
+        expiry = local_time_text(existing.expires_at) if existing.expires_at else self.tr("no expiry")
+        self._overwrite = (existing.name, address)
+        self.overwrite_text.setText(self.tr(
+            "“{room}” already has a saved push address: key {key} for {server}, expires {expiry}. Replace "
+            "it with the new one (key {new_key}, expires {new_expiry})?").format(
+                room=existing.name, key=masked, server=existing.host or "?", expiry=expiry,
+                new_key=address.masked_key,
+                new_expiry=local_time_text(address.expires_at) if address.expires_at else self.tr("no expiry")))
+        self.overwrite_bar.setVisible(True)
+        self.overwrite_no.setFocus()
+
+    def _on_overwrite_yes_clicked(self) -> None:
+        self.overwrite_bar.setVisible(False)
+        if self._overwrite is not None:
+            name, address = self._overwrite
+            self._overwrite = None
+            spawn(self._save(name, address), name="keys-save")
+
+    def _on_overwrite_no_clicked(self) -> None:
+        self.overwrite_bar.setVisible(False)
+        self._overwrite = None
+        self.message.show_message(self.tr("Not saved. Give the new address another room name, or replace "
+                                          "the saved one."), "info")
 
     def _on_apply_clicked(self) -> None:
         if self.address is not None:

@@ -157,6 +157,21 @@ class RoomPanel(QWidget):
         self.busy_label = QLabel(self.tr("Talking to WeChat…"))
         self.busy_label.setVisible(False)
         self.message = MessageLine()
+        # Changing where OBS streams is always confirmed, naming the old and the new server.
+        self.repoint_bar = QWidget()
+        self.repoint_bar.setObjectName("repointConfirm")
+        self.repoint_text = QLabel()
+        self.repoint_text.setWordWrap(True)
+        self.repoint_yes = QPushButton(self.tr("Point OBS there"))
+        self.repoint_no = QPushButton(self.tr("Keep OBS as it is"))
+        repoint_row = QHBoxLayout(self.repoint_bar)
+        repoint_row.addWidget(self.repoint_text, 1)
+        repoint_row.addWidget(self.repoint_yes)
+        repoint_row.addWidget(self.repoint_no)
+        self.repoint_bar.setVisible(False)
+        self._repoint: Any = None
+        self.repoint_yes.clicked.connect(self._on_repoint_yes_clicked)
+        self.repoint_no.clicked.connect(self._on_repoint_no_clicked)
         self.offer_button = QPushButton()
         self.offer_button.setVisible(False)
 
@@ -166,6 +181,7 @@ class RoomPanel(QWidget):
         layout.addWidget(self.show_room)
         layout.addWidget(self.rooms_table, 1)
         layout.addLayout(room_buttons)
+        layout.addWidget(self.repoint_bar)
         layout.addWidget(QLabel(self.tr("Goods in the show's room")))
         layout.addWidget(self.goods_table, 2)
         layout.addLayout(goods_buttons)
@@ -421,10 +437,43 @@ class RoomPanel(QWidget):
                 return self.tr("Push address fetched, but nothing takes it yet.")
             result = self.on_push_url(url)
             if inspect.isawaitable(result):
-                await result
+                result = await result
+            if hasattr(result, "new_server") and hasattr(result, "apply"):
+                self._ask_repoint(result)
+                return self.tr("Push address fetched and saved in the keyring. OBS is not changed until "
+                               "you confirm below.")
             return self.tr("Push address fetched and handed to the stream settings.")
 
         self._run(fetch(), name="room-push-url")
+
+    def _ask_repoint(self, repoint: Any) -> None:
+        old = repoint.old_server or self.tr("(OBS could not be asked)")
+        self._repoint = repoint
+        self.repoint_text.setText(self.tr(
+            "Change where OBS streams? Now: {old}. New: {new} (key {key}, {room}). While OBS is "
+            "streaming, stop the stream first.").format(old=old, new=repoint.new_server,
+                                                        key=repoint.new_key, room=repoint.room))
+        self.repoint_bar.setVisible(True)
+        self.repoint_no.setFocus()
+
+    def _on_repoint_yes_clicked(self) -> None:
+        repoint, self._repoint = self._repoint, None
+        self.repoint_bar.setVisible(False)
+        if repoint is None:
+            return
+
+        async def apply() -> str:
+            await repoint.apply()
+            return self.tr("OBS now streams to {new} (was {old}).").format(
+                new=repoint.new_server, old=repoint.old_server or "?")
+
+        self._run(apply(), name="room-repoint")
+
+    def _on_repoint_no_clicked(self) -> None:
+        self._repoint = None
+        self.repoint_bar.setVisible(False)
+        self.message.show_message(self.tr("OBS still streams where it did. The new push address is saved "
+                                          "in the keyring (Push keys)."), "info")
 
     def _on_push_clicked(self) -> None:
         goods_id = self._need(self.goods_table, self.tr("Select a product in the room's goods first."))
