@@ -91,7 +91,8 @@ def test_phone_page_presses_push_and_the_card_reaches_obs(obs_factory, run, tmp_
     assert "扫描" in seen["notice"]
     assert seen["while_away"] in ("连接已断开", "重新连接中…")
     assert seen["errors"] == []
-    assert all("ERR_CONNECTION_REFUSED" in line or "WebSocket" in line or "401" in line
+    # While the server was away the browser logs refused / reset connections; at the end, the 401.
+    assert all("net::ERR_" in line or "WebSocket" in line or "401" in line
                for line in seen["network"]), seen["network"]
     events = [e for e in read_log(controller.session.log.path).events if e["type"] == "action_result"]
     assert [(e["action"], e["source"]) for e in events] == [("push_product", "phone")]
