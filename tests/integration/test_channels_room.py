@@ -199,3 +199,26 @@ def test_preflight_says_why_a_show_cannot_start_and_the_spec_resumes_the_same_ac
     assert problem is not None and "anchor app" in problem
     assert room.spec()["kind"] == "channels" and room.spec()["account"] == "测试小店"
     assert "测试小店" in room.target_label
+
+
+def test_the_cli_check_says_what_the_console_shows(fresh: ChannelsReplica, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from studio.cli import EXIT_OK, EXIT_PROBLEM, main
+    from studio.config import Settings, config_dir
+    from studio.room.channels.accounts import ChannelsAccounts
+    from studio.secrets import SecretStore
+    from tests.fakes.keyring import MemoryKeyring
+    from tests.lab.channels_replica import logged_in_profile
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "channels-selectors.json").write_text(json.dumps({"base_url": fresh.base_url}))
+    settings = Settings.load()
+    accounts = ChannelsAccounts(settings, SecretStore(backend=MemoryKeyring()))
+    logged_in_profile(fresh, accounts.add("测试小店").profile_dir())
+    settings.save()
+    assert main(["channels", "check", "测试小店", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["state"] == "live"
+    fresh.control(live=False)
+    assert main(["channels", "check", "测试小店"]) == EXIT_PROBLEM
+    assert "anchor app" in capsys.readouterr().out

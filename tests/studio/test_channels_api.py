@@ -7,74 +7,33 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiohttp import web
-
 from studio.room.base import Outcome, RoomAction, RoomRequest
 from studio.room.channels.api import ChannelsApi, CouponRefused
 from studio.room.channels.coupons import store_coupon
 from studio.room.channels.numbers import LiveNumbersWatch
 from studio.room.channels.room import ChannelsRoom
 from studio.room.wechat import StableTokenSource, WeChatError, WeChatLiveClient
+from tests.lab.channels_store_stub import StoreStub
 
 NOW = 1_733_000_000.0  # 2024-11-30 20:53 UTC, already 12-01 04:53 in China
 
 
-class StoreStub:
-    """Answers like api.weixin.qq.com for the calls the console makes; records every request."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, dict[str, Any]]] = []
-        self.tokens = 0
-        self.expire_next = False  # the next call answers 42001 once
-        self.answers: dict[str, dict[str, Any]] = {}
-        self.port = 0
-        self._runner: web.AppRunner | None = None
-
-    async def _handle(self, request: web.Request) -> web.Response:
-        path = request.path.lstrip("/")
-        body = json.loads(await request.text() or "{}")
-        self.requests.append((path, body))
-        if path == "cgi-bin/stable_token":
-            self.tokens += 1
-            return web.json_response({"access_token": f"TOKEN{self.tokens}", "expires_in": 7200})
-        if self.expire_next:
-            self.expire_next = False
-            return web.json_response({"errcode": 42001, "errmsg": "access_token expired"})
-        if request.query.get("access_token") != f"TOKEN{self.tokens}":
-            return web.json_response({"errcode": 40001, "errmsg": "invalid credential"})
-        return web.json_response(self.answers.get(path, {"errcode": 0, "errmsg": "ok"}))
-
-    async def start(self) -> str:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return f"http://127.0.0.1:{self.port}/"
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    def paths(self) -> list[str]:
-        return [p for p, _ in self.requests if p != "cgi-bin/stable_token"]
-
-
 def with_stub(scenario: Callable[[StoreStub, ChannelsApi], Awaitable[None]]) -> None:
+    stub = StoreStub()
+    base = stub.start()
+
     async def main() -> None:
-        stub = StoreStub()
-        base = await stub.start()
         client = WeChatLiveClient(StableTokenSource("wxstore0000000001", "store-secret-for-tests"), base_url=base,
                                   busy_backoff=(0.0,))
         try:
             await scenario(stub, ChannelsApi(client, clock=lambda: NOW))
         finally:
             await client.close()
-            await stub.stop()
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    finally:
+        stub.stop()
 
 
 def test_a_flash_coupon_is_created_then_made_active() -> None:

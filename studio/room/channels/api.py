@@ -107,8 +107,12 @@ class ChannelsApi:
         newest = max(items, key=lambda i: int(i.get("create_time", 0) or 0))
         return str(newest["export_id"])
 
+    async def dashboard(self, export_id: str) -> dict[str, Any]:
+        """The whole ``getlivedata`` answer (what the review imports as a Channels dashboard file)."""
+        return await self._call("channels/livedashboard/getlivedata", {"export_id": export_id}, "getlivedata")
+
     async def live_numbers(self, export_id: str) -> LiveNumbers:
-        answer = await self._call("channels/livedashboard/getlivedata", {"export_id": export_id}, "getlivedata")
+        answer = await self.dashboard(export_id)
         summary = _block(answer, "live_ec_data_summary")
         dashboard = _block(answer, "live_dashboard_data")
         inner = dashboard.get("live_dashboard_data")
