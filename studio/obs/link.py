@@ -217,7 +217,7 @@ class ObsLink:
         self.answer_timeout = answer_timeout
         # While OBS is not running, its port is tried this often (a refused TCP connect on the
         # same machine costs microseconds), so the console reconnects as soon as OBS is back
-        # rather than when the backoff says.
+        # rather than when the backoff says. 0 turns the watch off (the backoff alone).
         self.port_watch_interval = port_watch_interval
         self.backoff = backoff
         # (when the worker sent the request it waits on, how long OBS may take to answer it)
@@ -368,7 +368,8 @@ class ObsLink:
             self._set_status(replace(self._status, retry_in=round(delay, 1), attempt=failures))
             # Nothing listened on the port: watch it and try the moment it opens. A port that
             # answered but not as OBS (silent, too old) is left to the backoff: no retry storm.
-            watch = spawn(self._watch_port(self._target), name="obs-port-watch") if self._last_refused else None
+            watch = spawn(self._watch_port(self._target), name="obs-port-watch") \
+                if self._last_refused and self.port_watch_interval > 0 else None
             try:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
