@@ -116,13 +116,12 @@ async def _scenario(obs, tmp_path, shot):
         loop = asyncio.get_running_loop()
         port = api.port
 
-        def restart_server() -> None:  # called from the browser's thread
-            async def again() -> None:
-                await api.stop()
-                await asyncio.sleep(1.5)
-                api.requested_port = port
-                await api.start()
-            asyncio.run_coroutine_threadsafe(again(), loop).result(30)
+        def on_loop(coro: Any) -> None:  # from the browser's thread
+            asyncio.run_coroutine_threadsafe(coro, loop).result(30)
+
+        async def start_again() -> None:
+            api.requested_port = port
+            await api.start()
 
         def browse() -> dict[str, Any]:
             from playwright.sync_api import expect, sync_playwright
@@ -156,9 +155,10 @@ async def _scenario(obs, tmp_path, shot):
                     seen["draw_disabled"] = page.locator("#key-draw").is_disabled()
                     seen["draw_text"] = page.locator("#key-draw .subject").inner_text()
                     # The console's server goes away and comes back: the page reconnects by itself.
-                    restart_server()
+                    on_loop(api.stop())
                     expect(page.locator("#conn")).not_to_have_text("已连接", timeout=10000)
                     seen["while_away"] = page.locator("#conn").inner_text()
+                    on_loop(start_again())
                     expect(page.locator("#conn")).to_have_text("已连接", timeout=20000)
                     seen["after_reconnect"] = page.locator("#key-push").get_attribute("data-state")
                     # A rotated token: the page says to scan again and presses nothing.
