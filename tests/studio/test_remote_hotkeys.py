@@ -62,14 +62,18 @@ def test_a_hotkey_presses_the_pad_key_with_source_hotkey(run, tmp_path):
 
 def test_a_held_combo_presses_once(run, tmp_path):
     service, backend, _ = _hotkeys(tmp_path)
+    now = [100.0]
+    service.clock = lambda: now[0]
 
     async def scenario():
         await service.set_binding("push", "Ctrl+Alt+2")
-        for _ in range(5):  # X11's auto-repeat
+        for _ in range(5):  # X11's auto-repeat: all within the debounce window
             backend.press("Ctrl+Alt+2")
-        await wait_until(lambda: service.pad.runs)
         await wait_until(lambda: service.last_press)
         assert len(service.pad.runs) == 1
+        now[0] += 1.0  # a second press, a moment later, is a press
+        backend.press("Ctrl+Alt+2")
+        await wait_until(lambda: len(service.pad.runs) == 2)
 
     run(scenario())
 
