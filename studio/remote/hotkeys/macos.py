@@ -87,7 +87,8 @@ class CarbonHotkeys(HotkeyBackend):
 
     def _on_event(self, _call: Any, event: Any, _data: Any) -> int:
         hotkey = _HotKeyID()
-        self._carbon.GetEventParameter(event, _fourcc("hkid"), _fourcc("hkid"), None, ctypes.sizeof(hotkey),
+        # kEventParamDirectObject ('----') of typeEventHotKeyID ('hkid'): which hotkey fired.
+        self._carbon.GetEventParameter(event, _fourcc("----"), _fourcc("hkid"), None, ctypes.sizeof(hotkey),
                                        None, ctypes.byref(hotkey))
         callback = self._callbacks.get(hotkey.id) if hotkey.signature == SIGNATURE else None
         if callback is not None:

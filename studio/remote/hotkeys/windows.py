@@ -48,7 +48,8 @@ def modifiers(combo: Combo) -> int:
 
 class _MSG(ctypes.Structure):
     _fields_ = [("hwnd", ctypes.c_void_p), ("message", ctypes.c_uint), ("wParam", ctypes.c_size_t),
-                ("lParam", ctypes.c_ssize_t), ("time", ctypes.c_ulong), ("x", ctypes.c_long), ("y", ctypes.c_long)]
+                ("lParam", ctypes.c_ssize_t), ("time", ctypes.c_ulong), ("x", ctypes.c_long), ("y", ctypes.c_long),
+                ("lPrivate", ctypes.c_ulong)]  # in MSG since Windows 8's SDK: GetMessageW may write it
 
 
 class WindowsHotkeys(HotkeyBackend):
