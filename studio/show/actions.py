@@ -614,15 +614,21 @@ class ShowActions:
         check = getattr(self.room, "preflight", None)
         if check is None:
             return None
+        started = time.perf_counter()
+        problem: str | None
         try:
-            problem = await asyncio.wait_for(check(), self._room_timeout())
+            answer = await asyncio.wait_for(check(), self._room_timeout())
+            problem = str(answer) if answer else None
         except TimeoutError:
-            return translate("ShowActions", "The live room did not answer within {seconds} s.").format(
+            problem = translate("ShowActions", "The live room did not answer within {seconds} s.").format(
                 seconds=int(self._room_timeout()))
         except Exception as e:  # a broken check must not stop the show from starting
             log.warning("room preflight failed: %s", e)
-            return str(e) if isinstance(e, UserError) else None
-        return str(problem) if problem else None
+            problem = str(e) if isinstance(e, UserError) else None
+        self.rundown.record("room_call", action="preflight", target=self.room.name,
+                            outcome="ready" if problem is None else "not_ready", message=problem or "",
+                            latency_ms=round((time.perf_counter() - started) * 1000))
+        return problem
 
     def _room_timeout(self) -> float:
         own = getattr(self.room, "timeout", None)

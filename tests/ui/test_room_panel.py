@@ -184,12 +184,13 @@ def test_the_shows_target_is_a_visible_choice(panel, run):
     panel.target_buttons["dryrun"].click()
     run(wait_until(lambda: targets.kind == "dryrun"))
     assert panel.connection.settings.extra["show_target"] == {"kind": "dryrun"}
-    run(wait_until(lambda: "Dry run" in panel.target_label.text()))
+    run(wait_until(lambda: "Dry run" in panel.target_label.text() and "next show" in message(panel)))
     panel.target_buttons["miniprogram"].click()
-    run(wait_until(lambda: "no room picked" in panel.target_label.text()))
+    run(wait_until(lambda: "no room picked" in panel.target_label.text() and "no room picked" in message(panel)))
     pick_live_room(panel, run)
     panel.use_room_button.click()
     run(wait_until(lambda: "Mini-program live room 1001 · rehearsal (彩排)" in panel.target_label.text()))
+    run(wait_until(lambda: "is the show's room" in message(panel)))  # the background step is over
 
 
 def test_the_plan_is_checked_against_the_room_and_the_approved_ones_added(panel, run, emulator):
@@ -210,4 +211,5 @@ def test_the_plan_is_checked_against_the_room_and_the_approved_ones_added(panel,
     panel.add_matched_button.click()
     run(wait_until(lambda: SCARF in emulator.state.rooms[LIVE_ROOM].shelf))
     run(wait_until(lambda: texts(panel.match_table, 2)[2] == "yes (by goods id)"))
+    run(wait_until(lambda: "1 products added" in message(panel)))
     assert panel.add_matched_button.isHidden()
