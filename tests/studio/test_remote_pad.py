@@ -83,6 +83,7 @@ def test_an_api_press_and_a_pad_click_log_the_same_event_but_for_source(run, tmp
         assert [e["source"] for e in a] == ["pad", "pad"] and [e["source"] for e in b] == ["phone", "phone"]
         assert _strip(a) == _strip(b)
         assert a[1]["key"] == b[1]["key"] == "push"
+        assert TOKEN not in remote.session.log.path.read_text(encoding="utf-8")  # nor in the show log
         print("\nthe same action_result but for source:", json.dumps(_strip(b[1]), ensure_ascii=False)[:200])
 
     run(scenario())
