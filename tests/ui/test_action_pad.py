@@ -240,3 +240,29 @@ def test_the_compact_pad_is_one_row_of_small_buttons(qtbot, loop, run, tmp_path,
     qtbot.keyClick(panel, Qt.Key.Key_F2)
     run(wait_until(lambda: panel.model.key("push").state == "ok"))
     assert "done" in buttons[1].toolTip()
+
+
+def test_two_pads_in_one_window_send_one_press_per_key(qtbot, loop, run, tmp_path, clock, controllers):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    room = FakeRoom()
+    controller = ShowController(load_plan(EXAMPLE), room, FakeOverlays(), directory=tmp_path, clock=clock)
+    controllers.append(controller)
+    pad = Pad(controller)
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    full, compact = ActionPadPanel(pad), ActionPadPanel(pad, compact=True)
+    layout.addWidget(full)
+    layout.addWidget(compact)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    run(controller.start_new())
+    controller.session.rundown.start_show()
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    run(wait_until(lambda: pad.key("push").state == "ok"))
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    run(wait_until(lambda: len(room.requests) == 2))
+    run(wait_until(lambda: pad.key("push").state == "ok"))
+    assert len(room.requests) == 2

@@ -112,6 +112,9 @@ class ActionPadPanel(QWidget):
             # Window-wide: the host's hands are on the keyboard, wherever the focus is.
             hotkey = QShortcut(QKeySequence(key.shortcut), self)
             hotkey.activated.connect(lambda k=key.id: self._on_pad_triggered(k))
+            # Two pads of the same show in one window (the full pad and the compact row): Qt then
+            # calls the key ambiguous and hands each press to one of them — either is right.
+            hotkey.activatedAmbiguously.connect(lambda k=key.id: self._on_pad_triggered(k))
             if compact:
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 row_layout.addWidget(button)
