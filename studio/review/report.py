@@ -279,9 +279,10 @@ def _rhythm(review: Review) -> Section:
         lines = [
             translate("Review", "Platform times read as {tz} and placed on the show log's clock with an offset of "
                                 "{offset} s.").format(tz=a.tz_label, offset=f"{a.offset_s:+.0f}"),
-            translate("Review", "Each row counts the {size} {which} at its time.").format(
-                size=duration(a.bucket_s), which=translate("Review", "starting") if a.bucket_label == "start"
-                else translate("Review", "ending")) if a.bucket_s else "",
+            (translate("Review", "Each platform row counts the {size} that start at its time.")
+             if a.bucket_label == "start" else
+             translate("Review", "Each platform row counts the {size} that end at its time.")).format(
+                size=duration(a.bucket_s)) if a.bucket_s else "",
         ]
         if a.first_at is not None and a.last_at is not None:
             lines.append(translate("Review", "First row “{first}” → {first_at} on the show clock; last row "
