@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studio import APP_NAME, __version__
-from studio.config import Settings, data_dir
+from studio.config import Settings, data_dir, default_settings_path
 from studio.redact import install_on_root
 from studio.tasks import cancel_all, spawn
 
@@ -96,7 +96,31 @@ def compose(settings: Settings | None = None, store: SecretStore | None = None) 
     from studio.core import StudioCore
 
     core = StudioCore(settings, store)
-    return Console(core, build_window(core))
+    console = Console(core, build_window(core))
+    help_menu = console.window.menuBar().addMenu(QCoreApplication.translate("FirstRunWizard", "&Help"))
+    wizard_action = help_menu.addAction(QCoreApplication.translate("FirstRunWizard", "First-run wizard…"))
+    wizard_action.setObjectName("firstRunWizardAction")
+    wizard_action.triggered.connect(lambda: open_wizard(console))
+    return console
+
+
+def open_wizard(console: Console) -> QWidget:
+    """The first-run wizard beside the window; "portrait setup" opens that setup page after it."""
+    from ui.wizard import open_first_run
+
+    return open_first_run(console.core, console.window, on_portrait_setup=lambda: show_portrait_setup(console))
+
+
+def show_portrait_setup(console: Console) -> None:
+    window = console.window
+    from ui import main_window
+
+    window.show_page_index(main_window.SETUP_PAGE)
+    tabs, panel = window.setup_tabs, window.setup_panel
+    for i in range(tabs.count()):
+        page = tabs.widget(i)
+        if page is panel or page.isAncestorOf(panel):
+            tabs.setCurrentIndex(i)
 
 
 class _FirstPaint(QObject):
@@ -116,8 +140,12 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Paint and not self._done.done() and isinstance(watched, QWidget)
                 and watched.window() is self._widget):
-            QTimer.singleShot(0, lambda: self._done.done() or self._done.set_result(None))
+            QTimer.singleShot(0, self._on_painted)
         return False
+
+    def _on_painted(self) -> None:
+        if not self._done.done():
+            self._done.set_result(None)
 
 
 async def first_paint(widget: QWidget, timeout: float = 3.0) -> None:
@@ -154,6 +182,7 @@ def run_app(debug: bool = False) -> int:
     import qasync
 
     setup_logging(debug)
+    first_run = not default_settings_path().exists()
     settings = Settings.load()
     app, language = prepare_qt(sys.argv, settings.language)
     log.info("Studio Console %s starting, language %s", __version__, language)
@@ -173,6 +202,8 @@ def run_app(debug: bool = False) -> int:
         if report:
             _report_first_paint()
         start(console)
+        if first_run:
+            open_wizard(console)
         await closed.wait()
         await console.core.close()
         await cancel_all()
