@@ -422,6 +422,8 @@ class Pad:
     def _why_not(self, key_id: str, subject: str, slot: _Slot) -> str:
         if self.actions is None:
             return translate("Pad", "No show is running — start or resume the show first.")
+        if self.actions.rundown.ended:
+            return translate("Pad", "The show has ended (结束直播). Start a new show for more.")
         if slot.state == "busy":
             return translate("Pad", "Sending… wait for the answer.")
         if slot.state == "unknown":

@@ -294,3 +294,13 @@ def test_it_did_not_happen_frees_the_key_to_send_again(run, tmp_path, clock, con
     assert pad2.key("coupon").state == "idle" and pad2.key("coupon").enabled
     run(pad2.run("coupon", confirmed=True))
     assert [r.action for r in room2.requests] == [RoomAction.COUPON]
+
+
+def test_after_the_end_of_the_show_every_key_says_so(run, tmp_path, clock, controllers):
+    pad, controller = _show(run, tmp_path, clock, controllers)
+    assert pad.key("push").enabled
+    run(controller.session.end())
+    keys = pad.keys()
+    assert all(not k.enabled and "ended" in k.why_not for k in keys)
+    with pytest.raises(PadRefused):
+        run(pad.run("push"))
