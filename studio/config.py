@@ -279,9 +279,10 @@ class Settings:
             self._base = self.to_dict()
             self._mtime = _mtime_of(path)
 
-    def refresh(self) -> bool:
+    def refresh(self, *, emit: bool = True) -> bool:
         """Take in what changed on disk since this object last read or wrote it, keeping changes
-        made here and not saved yet. True when something changed (``changed`` is emitted)."""
+        made here and not saved yet. True when something changed (``changed`` is emitted unless
+        ``emit=False``: from a worker thread, the caller emits on the loop)."""
         path = self.path or default_settings_path()
         with self._lock:
             mtime = _mtime_of(path)
@@ -292,7 +293,8 @@ class Settings:
             if raw is None:
                 if problem and problem not in self.problems:
                     self.problems = [problem]
-                    self.changed.emit()
+                    if emit:
+                        self.changed.emit()
                     return True
                 return False
             before = self.to_dict()
@@ -302,7 +304,7 @@ class Settings:
             obs, language, extra, _ = self._parse(raw, path)
             self._base = {"obs": asdict(obs), "language": language, **extra}
             moved = self.to_dict() != before
-        if moved:
+        if moved and emit:
             self.changed.emit()
         return moved
 
@@ -311,7 +313,9 @@ class Settings:
         while True:
             await asyncio.sleep(interval)
             try:
-                await asyncio.to_thread(self.refresh)
+                # The file work off the loop; the listeners (widgets) are told on the loop.
+                if await asyncio.to_thread(self.refresh, emit=False):
+                    self.changed.emit()
             except Exception:  # a background loop never dies from one failed iteration
                 log.exception("settings refresh failed")
 

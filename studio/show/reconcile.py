@@ -79,9 +79,11 @@ async def reconcile(session: Any, obs_overlays: Any, now: float) -> str:
             failed.append(f"{overlay_title(kind)}: {e}")
         if want is None and kind in actions.on_screen:
             actions._hidden(kind, reason="reconciled")  # the console's own picture matches the log
+    # Logged after every check, so the review shows that OBS was checked (and what changed).
+    session.rundown.record("overlays_reconciled", took_off=took_off, put_back=put_back, failed=failed,
+                           intended=sorted(intended))
     if not (took_off or put_back or failed):
         return ""
-    session.rundown.record("overlays_reconciled", took_off=took_off, put_back=put_back, failed=failed)
     parts = []
     if took_off:
         parts.append(translate("Reconcile", "took off {what} (it had been taken off while OBS was away)")

@@ -8,6 +8,7 @@ import multiprocessing
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -162,3 +163,23 @@ def test_file_lock_is_exclusive(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     with file_lock(path), open(tmp_path / "settings.json.lock", "a+b") as other, pytest.raises(BlockingIOError):
         fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_watch_tells_listeners_on_the_loop_thread(tmp_path: Path, loop: Any, run: Any) -> None:
+    import threading
+
+    from studio.tasks import spawn
+    from tests.lab.waiting import wait_until
+
+    path = tmp_path / "settings.json"
+    Settings().save(path)
+    window = Settings.load(path)
+    threads: list[threading.Thread] = []
+    window.changed.connect(lambda: threads.append(threading.current_thread()))
+    task = spawn(window.watch(0.05), name="test-settings-watch")
+    outside = Settings.load(path)
+    outside.language = "en"
+    outside.save()
+    run(wait_until(lambda: bool(threads)))
+    task.cancel()
+    assert threads[0] is threading.main_thread() and window.language == "en"
