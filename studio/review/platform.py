@@ -410,8 +410,8 @@ class ChannelsDashboardJson:
     name = "channels_dashboard"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return head.lstrip().startswith(b"{") and (b"live_dashboard_data" in head or b"spu_data" in head
-                                                    or b"single_live_ec_spu_data_page_v2" in head)
+        # The only JSON source so far: ``read`` says so when the object holds none of its blocks.
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
     def read(self, path: Path, mapping: dict[str, dict[str, int]] | None = None) -> PlatformTables:
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from studio.errors import UserError
 from studio.review.model import build_review, compare, list_shows, sum_metric
 from studio.review.platform import NeedsPlatformMapping, parse_number, read_platform_files
 from tests.fakes.review import (
@@ -291,3 +292,25 @@ def test_the_review_of_a_log_that_is_not_there_says_so(tmp_path):
 
     with pytest.raises(UserError):
         build_review(Path(tmp_path / "nope.showlog.jsonl"))
+
+
+def test_a_saved_channels_dashboard_plugs_in_through_the_same_interface(tmp_path):
+    """``studio-console channels dashboard`` saves getlivedata's answer; its blocks are JSON strings."""
+    series = [{"dimensions": [{"type": 3, "ux_label": sex, "dimension_value": sex}], "step": 60,
+               "points": [{"ts": int(T0 + 60 * k), "value": 10 * k + (1 if sex == "男" else 2)} for k in range(5)]}
+              for sex in ("男", "女")]
+    answer = {"errcode": 0, "trace_id": "t",
+              "live_dashboard_data": json.dumps({"live_dashboard_data": {"portrait": {"online_watch_uv": series}}}),
+              "single_live_ec_spu_data_page_v2": json.dumps({"spu_data_list": [
+                  {"base_data": {"spu_name": "便携折叠小风扇", "spu_id": "10086001"}, "gmv": 319360, "pay_pv": 64,
+                   "pay_uv": 60, "clk_uv": 800, "exp_uv": 12000, "explanation_count": 2}]})}
+    path = tmp_path / "dashboard.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
+    data = read_platform_files([path], show_start=T0, show_end=T0 + 300)
+    assert data.sources == ["channels_dashboard"]
+    assert [(rel(m.at), m.values["online"]) for m in data.minutes] == [(60 * k, 20 * k + 3) for k in range(5)]
+    assert data.products[0].values["revenue"] == pytest.approx(3193.6) and data.products[0].goods_id == "10086001"
+    empty = tmp_path / "other.json"
+    empty.write_text('{"errcode": 0}', encoding="utf-8")
+    with pytest.raises(UserError):
+        read_platform_files([empty], show_start=T0, show_end=T0 + 300)

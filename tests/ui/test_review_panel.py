@@ -136,3 +136,28 @@ def test_a_torn_log_opens_and_says_what_was_skipped(panel, show, run, tmp_path):
     _open(panel, run, torn)
     assert panel.skipped_label.isVisible()
     assert "cut off" in panel.skipped_label.text() and "no end of the show" in panel.skipped_label.text()
+
+
+def test_when_the_show_ends_its_review_is_one_click_away(qtbot, run, tmp_path):
+    from studio.room.dryrun import DryRunRoom
+    from studio.show.plan import load_plan
+    from studio.show.session import ShowController
+    from tests.fakes.review import PLAN
+
+    plan_path = tmp_path / "plan.toml"
+    plan_path.write_text(PLAN, encoding="utf-8")
+    controller = ShowController(load_plan(plan_path), DryRunRoom(), directory=tmp_path / "shows")
+    widget = ReviewPanel(directory=tmp_path / "shows")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.follow(controller)
+    session = run(controller.start_new())
+    session.rundown.start_show()
+    assert not widget.ended_button.isVisible()  # on air: nothing to review yet
+    run(session.end())
+    assert widget.ended_button.isVisible() and "复盘" in widget.ended_button.text()
+    qtbot.mouseClick(widget.ended_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.review is not None, timeout=20_000)
+    assert widget.review.log_path == str(session.log.path) and widget.review.ended_cleanly
+    assert not widget.ended_button.isVisible()
+    run(controller.close())

@@ -102,6 +102,13 @@ class ReviewPanel(QWidget):
             top.addWidget(button)
 
         self.message = MessageLine()
+        self.ended_button = QPushButton()
+        self.ended_button.setObjectName("reviewEndedShow")
+        self.ended_button.setStyleSheet("font-weight: bold;")
+        self.ended_button.setVisible(False)
+        self._ended_log: Path | None = None
+        self._followed: Any = None
+        self._session_hooked: Any = None
         self.summary_label = QLabel()
         self.summary_label.setObjectName("reviewSummary")
         self.summary_label.setWordWrap(True)
@@ -202,6 +209,7 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.ended_button)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.skipped_label)
         layout.addWidget(self.tabs, 1)
@@ -213,7 +221,42 @@ class ReviewPanel(QWidget):
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
         self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.ended_button.clicked.connect(self._on_ended_button_clicked)
         self._set_enabled()
+
+    # ----- the show that just ended ---------------------------------------------------------------
+    def follow(self, controller: Any) -> None:
+        """Offer the review of the running show as soon as it ends (``ShowController`` of the core)."""
+        self._followed = controller
+        controller.changed.connect(self._on_controller_changed)
+        self._on_controller_changed()
+
+    def _on_controller_changed(self) -> None:
+        session = getattr(self._followed, "session", None)
+        if session is not None and session is not self._session_hooked:
+            self._session_hooked = session
+            session.rundown.changed.connect(self._on_rundown_changed)
+        self._on_rundown_changed()
+
+    def _on_rundown_changed(self) -> None:
+        session = self._session_hooked
+        if session is None or not session.rundown.ended:
+            return
+        path = Path(session.log.path)
+        if path != self._ended_log:
+            self.offer_ended_show(path)
+
+    def offer_ended_show(self, path: Path) -> None:
+        """The show just ended: one button opens its review."""
+        self._ended_log = path
+        self.ended_button.setText(self.tr("The show has ended — open its review (复盘)"))
+        self.ended_button.setVisible(True)
+
+    def _on_ended_button_clicked(self) -> None:
+        if self._ended_log is not None:
+            self.ended_button.setVisible(False)
+            spawn(self.refresh(), name="review-list")
+            self.open_log(self._ended_log)
 
     # ----- the list of shows --------------------------------------------------------------------
     def _set_enabled(self) -> None:
