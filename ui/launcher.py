@@ -1,15 +1,48 @@
 """The ``studio-console`` entry point: a command runs the CLI, none opens the window.
 
 No Qt import at module level, so CLI commands start fast and work where Qt cannot load.
+
+``studio`` and ``ui`` are generic top-level names: a folder called ``studio`` in the current
+directory (``python -m``) or on ``PYTHONPATH`` can hide the installed package. That is checked
+first and explained in one line, instead of an ImportError deep in the start-up.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_SHADOWED = 2
+
+
+def shadowing_problem() -> str | None:
+    """Plain words when ``studio`` is not the console's own package (next to this ``ui``)."""
+    if getattr(sys, "frozen", False):
+        return None  # a frozen build imports only from itself
+    spec = importlib.util.find_spec("studio")
+    origin = spec.origin if spec is not None else None
+    ours = Path(__file__).resolve().parent.parent
+    if origin is None or not origin.endswith("__init__.py"):
+        where = list(spec.submodule_search_locations or []) if spec is not None else []
+        folder = where[0] if where else "?"
+    elif Path(origin).resolve().parent.parent != ours:
+        folder = str(Path(origin).resolve().parent)
+    else:
+        return None
+    # Bilingual on purpose: the translations live in the very package that cannot be found.
+    return (f"A folder named “studio” ({folder}) hides the console's own package. Start the console "
+            f"from another folder, or rename that folder.\n"
+            f"有一个名为“studio”的文件夹（{folder}）挡住了中控台自己的程序包。请在别的文件夹里启动中控台，"
+            f"或给那个文件夹改名。")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    problem = shadowing_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_SHADOWED
     args = list(sys.argv[1:] if argv is None else argv)
     wants_window = not args or all(a in ("--debug",) for a in args)
     if wants_window:
