@@ -8,7 +8,10 @@ chart calls ``setData`` from a timer). A view is live: the next append may chang
 once the ring is full, so a reader that keeps it (the chart) takes a copy.
 
 Markers tie a moment to what happened on the show: scene switches and reconnects now, product
-pushes and lotteries later. Any module adds one with ``history.add_marker(kind, label)``.
+pushes and lotteries later. Any module adds one with ``history.add_marker(kind, label)``. Markers
+and outage spans leave with their samples: once the ring is full, whatever lies before the oldest
+kept sample is dropped, so a 24 h show holds (and the chart draws) no more than a 12 h one.
+``markers_version`` moves whenever the markers change (added, dropped, cleared).
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ class HealthHistory:
         self.markers: deque[Marker] = deque(maxlen=MAX_MARKERS)
         self.outages: deque[OutageSpan] = deque(maxlen=MAX_MARKERS)
         self.marker_added = Signal("HealthHistory.marker_added")  # (Marker)
+        self.markers_version = 0  # moves on every change of ``markers``: the chart redraws them
 
     def __len__(self) -> int:
         return self._count
@@ -99,6 +103,19 @@ class HealthHistory:
         self.appended += 1
         self._track_outage(sample, self._last_state)
         self._last_state = sample.state
+        if self._count == self.capacity:
+            self._drop_before(float(self._time[self._start]))
+
+    def _drop_before(self, oldest: float) -> None:
+        """Markers and outage spans whose samples have left the ring leave with them."""
+        dropped = False
+        while self.markers and self.markers[0].time < oldest:
+            self.markers.popleft()
+            dropped = True
+        while self.outages and self.outages[0].end < oldest:
+            self.outages.popleft()
+        if dropped:
+            self.markers_version += 1
 
     def _write(self, slot: int, sample: Sample) -> None:
         code = STATE_CODES[sample.state]
@@ -140,12 +157,14 @@ class HealthHistory:
         self._last_state = None
         self.markers.clear()
         self.outages.clear()
+        self.markers_version += 1
 
     # ----- markers -----------------------------------------------------------------------------
     def add_marker(self, kind: str, label: str, at: float | None = None) -> Marker:
         """Mark a moment of the show on the chart (``at``: wall-clock seconds, default now)."""
         marker = Marker(self.wall_clock() if at is None else at, kind, label)
         self.markers.append(marker)
+        self.markers_version += 1
         self.marker_added.emit(marker)
         return marker
 

@@ -153,3 +153,21 @@ def test_monitor_records_the_show_and_marks_what_happened():
     samples, markers = read_show(files[0])
     assert len(samples) == 14 and samples[5].kbps == pytest.approx(2500)
     assert [m.kind for m in markers] == kinds
+
+
+def test_markers_and_outages_leave_with_their_samples():
+    """A 24 h show keeps 12 h of markers, as it keeps 12 h of samples: memory and redraws stay flat."""
+    history = HealthHistory(capacity=100)
+    history.append(Sample(0.0, 0.0, SampleState.RECONNECTING))
+    for t in range(0, 300, 10):
+        history.add_marker(MarkerKind.SCENE, f"scene at {t}", at=float(t))
+    for t in range(1, 300):
+        history.append(live(float(t)))
+    oldest = float(history.times()[0])
+    assert oldest == 200.0
+    assert [m.time for m in history.markers] == [float(t) for t in range(200, 300, 10)]
+    assert list(history.outages) == []  # its sample left long ago
+    version = history.markers_version
+    history.append(live(300.0))
+    history.append(live(301.0))  # 200 leaves now: its marker too
+    assert history.markers[0].time == 210.0 and history.markers_version > version

@@ -9,6 +9,7 @@ bands with a gap in the line (never a drop to zero); markers are vertical lines 
 
 from __future__ import annotations
 
+import bisect
 import math
 import time
 
@@ -36,6 +37,7 @@ from ui.widgets import MessageLine
 CHART_MIN_HEIGHT = 200  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
 COMPACT_HEIGHT = 44  # the one-line health strip of the assistant and solo layouts
 WORD_PX, COMPACT_WORD_PX = 44, 20
+MAX_LABELLED_MARKERS = 40  # more markers in view than this: lines only (labels would overlap anyway)
 REDRAW_MS = 500  # a fixed rate, whatever the sample rate: the chart never costs more than this
 FOLLOW_SPAN_S = 10 * 60  # "follow live" shows the last ten minutes
 
@@ -118,10 +120,20 @@ class HealthPanel(QWidget):
             line = pg.InfiniteLine(pos=level, angle=0, pen=pen, label=text,
                                    labelOpts={"position": 0.98, "color": colour, "anchors": [(1, 1), (1, 1)]})
             self.plot.addItem(line)
-        self._marker_items: list[pg.InfiniteLine] = []
+        # Markers: every line drawn as one path per colour (cheap whatever their number), and a
+        # small pool of labelled lines for the markers in view. A 12 h chart then costs about what
+        # an empty one does, and a 24 h show no more than a 12 h one (markers leave with samples).
+        self._marker_paths: dict[str, pg.PlotCurveItem] = {}
+        self._marker_pool: list[pg.InfiniteLine] = []
+        self._marker_items: list[pg.InfiniteLine] = []  # the labelled ones now in view, oldest first
+        self._pool_shows: dict[int, Marker] = {}  # id(pool item) → the marker it shows
+        self._drawn_marker_view: tuple[int, int, float, int] | None = None
+        self._marker_times: list[float] = []
+        self._marker_list: list[Marker] = []
         self._outage_items: list[pg.LinearRegionItem] = []
         self._drawn_appended = -1  # history.appended at the last redraw
-        self._drawn_markers = 0
+        self._drawn_markers = -1  # history.markers_version at the last redraw
+        self.plot.getViewBox().sigRangeChanged.connect(self._on_view_x_range_changed)
 
         self.follow_button = QPushButton(self.tr("Follow live"))
         self.follow_button.setCheckable(True)
@@ -271,14 +283,20 @@ class HealthPanel(QWidget):
     def redraw(self) -> None:
         """Bring the chart up to the history; does nothing when no sample came since the last time."""
         if self.history.appended == self._drawn_appended and \
-                self._drawn_markers == len(self.history.markers):
+                self._drawn_markers == self.history.markers_version:
             return
         self._drawn_appended = self.history.appended
         # Copies (~0.7 MB, microseconds): once the ring is full the next sample overwrites the
         # first slot of today's view, and a paint before the next redraw (the host panning) would
         # draw that point at the wrong time.
-        times = self.history.times().copy()
-        self.curve.setData(times, self.history.kbps_for_chart().copy())
+        times, kbps = self.history.times(), self.history.kbps_for_chart()
+        if self.follow_button.isChecked() and len(times):
+            # Following live, only the last minutes are in view: hand pyqtgraph those, not 12 h of
+            # samples to clip and downsample every time (unfollowing redraws the whole show).
+            start = int(np.searchsorted(times, float(times[-1]) - FOLLOW_SPAN_S * 1.2))
+            times, kbps = times[start:], kbps[start:]
+        times = times.copy()
+        self.curve.setData(times, kbps.copy())
         self._draw_markers()
         self._draw_outages()
         if self.follow_button.isChecked() and len(times):
@@ -299,25 +317,69 @@ class HealthPanel(QWidget):
         self.plot.setYRange(0, max(HIGH_KBPS * 1.25, top * 1.1), padding=0)
 
     def _draw_markers(self) -> None:
-        markers = list(self.history.markers)
-        if len(markers) < self._drawn_markers:  # the history was cleared
-            for item in self._marker_items:
-                self.plot.removeItem(item)
-            self._marker_items.clear()
-            self._drawn_markers = 0
-        for marker in markers[self._drawn_markers:]:
-            self._marker_items.append(self._add_marker_item(marker))
-        self._drawn_markers = len(markers)
+        if self._drawn_markers == self.history.markers_version:
+            return
+        self._drawn_markers = self.history.markers_version
+        self._marker_list = sorted(self.history.markers, key=lambda m: m.time)
+        self._marker_times = [m.time for m in self._marker_list]
+        self._drawn_marker_view = None
+        self._draw_markers_in_view()
 
-    def _add_marker_item(self, marker: Marker) -> pg.InfiniteLine:
-        colour = _MARKER_COLOUR.get(marker.kind, "#455a64")
-        item = pg.InfiniteLine(pos=marker.time, angle=90,
-                               pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine),
-                               label=marker.label,
-                               labelOpts={"position": 0.9, "rotateAxis": (1, 0), "color": colour,
+    def _on_view_x_range_changed(self, *_args: object) -> None:
+        self._draw_markers_in_view()
+
+    def _draw_markers_in_view(self) -> None:
+        """Lines for the markers in view, as one path per colour, exactly as tall as the view (a
+        dotted line far longer than the view is drawn dot by dot off screen too); labels for them
+        when there are not more than a readable number."""
+        (lo, hi), (_bottom, top) = self.plot.getViewBox().viewRange()
+        first, last = bisect.bisect_left(self._marker_times, lo), bisect.bisect_right(self._marker_times, hi)
+        view = (first, last, top, self._drawn_markers)
+        if view == self._drawn_marker_view:
+            return
+        self._drawn_marker_view = view
+        in_view = self._marker_list[first:last]
+        by_colour: dict[str, list[float]] = {}
+        for marker in in_view:
+            by_colour.setdefault(_MARKER_COLOUR.get(marker.kind, "#455a64"), []).append(marker.time)
+        for colour in set(self._marker_paths) | set(by_colour):
+            path = self._marker_paths.get(colour)
+            if path is None:
+                # Solid and translucent, not dotted: Qt lays a dot pattern out dot by dot.
+                pen = pg.mkPen(colour, width=1)
+                pen_colour = pen.color()
+                pen_colour.setAlpha(150)
+                pen.setColor(pen_colour)
+                path = pg.PlotCurveItem(pen=pen, connect="pairs")
+                path.setZValue(-5)
+                self.plot.addItem(path, ignoreBounds=True)
+                self._marker_paths[colour] = path
+            times = np.asarray(by_colour.get(colour, []), dtype=float)
+            path.setData(np.repeat(times, 2), np.tile([0.0, float(top)], len(times)))
+        shown = in_view if len(in_view) <= MAX_LABELLED_MARKERS else []
+        while len(self._marker_pool) < len(shown):
+            self._marker_pool.append(self._add_marker_item())
+        for item, marker in zip(self._marker_pool, shown, strict=False):
+            if self._pool_shows.get(id(item)) is marker and item.isVisible():
+                continue  # re-laying out a label's text is the costly part: only when it changes
+            self._pool_shows[id(item)] = marker
+            colour = _MARKER_COLOUR.get(marker.kind, "#455a64")
+            item.setPos(marker.time)
+            item.setPen(pg.mkPen(None))  # the path draws the line; this item carries the label
+            # The label is a format string to pyqtgraph: braces in a product name stay braces.
+            item.label.setFormat(marker.label.replace("{", "{{").replace("}", "}}"))
+            item.label.setColor(colour)
+            item.setToolTip(marker.label)
+            item.setVisible(True)
+        for item in self._marker_pool[len(shown):]:
+            item.setVisible(False)
+        self._marker_items = self._marker_pool[:len(shown)]
+
+    def _add_marker_item(self) -> pg.InfiniteLine:
+        item = pg.InfiniteLine(pos=0, angle=90, movable=False, label="",
+                               labelOpts={"position": 0.9, "rotateAxis": (1, 0),
                                           "anchors": [(0, 1), (0, 1)]})
-        item.setToolTip(marker.label)
-        self.plot.addItem(item)
+        self.plot.addItem(item, ignoreBounds=True)
         return item
 
     def _draw_outages(self) -> None:
@@ -346,9 +408,9 @@ class HealthPanel(QWidget):
         self.follow_button.setChecked(False)  # the host is looking back: stop jumping to now
 
     def _on_follow_button_toggled(self, checked: bool) -> None:
-        if checked:
-            self._drawn_appended = -1
-            self.redraw()
+        # Following draws only the last minutes; looking back needs every sample: redraw either way.
+        self._drawn_appended = -1
+        self.redraw()
 
     def _on_whole_button_clicked(self) -> None:
         self.follow_button.setChecked(False)
