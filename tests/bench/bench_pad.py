@@ -38,7 +38,7 @@ from tests.lab.frames import obs_connection, set_canvas
 from tests.lab.processes import LAB_SCENES
 from ui.panels.action_pad import ActionPadPanel
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.qt]
 
 ROUNDS = 15
 ROOM_DELAY = 0.040  # the emulator answers after 40 ms: a room across a real network

@@ -35,7 +35,7 @@ from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import wait_until
 from ui.panels.action_pad import ActionPadPanel
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.qt]
 
 LIVE_ROOM, COFFEE, NOUGAT, CUP, SCARF = 1001, 2001, 2002, 2003, 2005  # the emulator's demo data
 

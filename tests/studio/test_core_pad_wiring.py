@@ -3,6 +3,8 @@ settings the live-room panel shows, the plan's products for the pre-show match, 
 
 from __future__ import annotations
 
+import pytest
+
 from studio.config import Settings
 from studio.core import StudioCore
 from studio.health.history import MarkerKind
@@ -10,6 +12,8 @@ from studio.keys.store import SecretStore
 from studio.room.dryrun import DryRunRoom
 from studio.show.pad import Pad
 from tests.fakes.keyring import MemoryKeyring
+
+pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
 
 
 def test_the_core_holds_one_pad_driving_the_chosen_target(run, tmp_path):

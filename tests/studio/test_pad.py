@@ -19,6 +19,8 @@ from tests.fakes.scripted_room import ScriptedRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 
+pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
+
 
 @pytest.fixture
 def clock():

@@ -17,6 +17,8 @@ from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 from ui.panels.action_pad import ActionPadPanel
 
+pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
+
 
 @pytest.fixture
 def clock():

@@ -15,6 +15,8 @@ from tests.fakes.keyring import MemoryKeyring
 from tests.lab.waiting import wait_until
 from ui.panels.room import RoomPanel
 
+pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
+
 LIVE_ROOM, COFFEE, CUP, SCARF = 1001, 2001, 2003, 2005
 
 
