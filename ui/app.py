@@ -119,7 +119,7 @@ def show_portrait_setup(console: Console) -> None:
     tabs, panel = window.setup_tabs, window.setup_panel
     for i in range(tabs.count()):
         page = tabs.widget(i)
-        if page is panel or page.isAncestorOf(panel):
+        if page is panel or (page is not None and page.isAncestorOf(panel)):
             tabs.setCurrentIndex(i)
 
 

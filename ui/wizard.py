@@ -134,7 +134,7 @@ class FirstRunWizard(QWidget):
         self.password.returnPressed.connect(self._on_check_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
         self.finish_button.clicked.connect(self._on_finish_clicked)
-        self._busy: asyncio.Task[None] | None = None
+        self._busy: asyncio.Task[Diagnosis] | None = None
 
     # ----- step 1 ------------------------------------------------------------------------------
     def _target(self) -> ConnectionTarget:

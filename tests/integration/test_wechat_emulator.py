@@ -36,6 +36,7 @@ from studio.room.wechat import (
     WeChatUnreachable,
     goods_to_plan_products,
 )
+from tests.fakes.clock import FakeClock
 from tests.lab.waiting import wait_until
 
 pytestmark = pytest.mark.integration
@@ -44,20 +45,12 @@ LIVE_ROOM, LATER_ROOM = 1001, 1002  # the emulator's demo rooms: 1001 live, 1002
 COFFEE, NOUGAT, CUP, EARPHONES, SCARF = 2001, 2002, 2003, 2004, 2005  # 2003 off sale, 2004 in review
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 class Lab:
     """An emulator on a free loopback port plus clients pointed at it."""
 
     def __init__(self, run) -> None:
         self.run = run
-        self.emulator_clock = FakeClock()
+        self.emulator_clock = FakeClock(1000.0)
         self.state = EmulatorState(clock=self.emulator_clock).seed_demo()
         self.emulator = WeChatEmulator(self.state)
         self.url = run(self.emulator.start())
@@ -257,7 +250,7 @@ def test_token_refused_again_after_refresh_is_not_retried_forever(lab, run):
 
 
 def test_token_is_refreshed_before_it_expires(lab, run):
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     client = lab.client(clock=clock, refresh_margin=300)
     run(client.rooms())
     clock.now += 7200 - 300 - 1  # still inside the safe part of the token's life

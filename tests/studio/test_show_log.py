@@ -11,21 +11,14 @@ from studio.errors import UserError
 from studio.redact import register_secret
 from studio.show import log as log_module
 from studio.show.log import ShowLog, find_unfinished, read_log
-
-
-class FakeClock:
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes.clock import FakeClock
 
 
 def test_each_event_is_one_line_written_and_fsynced(tmp_path, monkeypatch):
     synced = []
     real_fsync = os.fsync
     monkeypatch.setattr(log_module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     with ShowLog(tmp_path / "a.showlog.jsonl", clock) as show_log:
         show_log.append("show_started", title="夏日专场")
         clock.now += 1.5
@@ -43,7 +36,7 @@ def test_each_event_is_one_line_written_and_fsynced(tmp_path, monkeypatch):
 
 def test_no_secret_reaches_the_file(tmp_path):
     register_secret("s3cr3t-push-key-value")
-    with ShowLog(tmp_path / "s.showlog.jsonl", FakeClock()) as show_log:
+    with ShowLog(tmp_path / "s.showlog.jsonl", FakeClock(1000.0)) as show_log:
         show_log.append("stream_started", push_key="abc123", password="pw-1234",
                         details={"access_token": "tok-999", "server": "rtmp://x/live/"},
                         note="key was s3cr3t-push-key-value",
@@ -58,14 +51,14 @@ def test_no_secret_reaches_the_file(tmp_path):
 
 def test_torn_last_line_is_skipped_and_repaired_on_open(tmp_path):
     path = tmp_path / "t.showlog.jsonl"
-    with ShowLog(path, FakeClock()) as show_log:
+    with ShowLog(path, FakeClock(1000.0)) as show_log:
         show_log.append("show_started")
         show_log.append("step_started", step="s1")
     with open(path, "ab") as f:
         f.write(b'{"seq":3,"ts":1000.0,"type":"step_sta')  # kill -9 mid-write
     contents = read_log(path)
     assert contents.torn_tail and [e["seq"] for e in contents.events] == [1, 2]
-    show_log, reopened = ShowLog.open(path, FakeClock())
+    show_log, reopened = ShowLog.open(path, FakeClock(1000.0))
     assert reopened.torn_tail
     with show_log:
         show_log.append("step_started", step="s2")
@@ -77,7 +70,7 @@ def test_torn_last_line_is_skipped_and_repaired_on_open(tmp_path):
 def test_whole_last_event_without_its_newline_is_kept(tmp_path):
     path = tmp_path / "n.showlog.jsonl"
     path.write_bytes(b'{"seq":1,"ts":1.0,"type":"show_started"}')
-    show_log, contents = ShowLog.open(path, FakeClock())
+    show_log, contents = ShowLog.open(path, FakeClock(1000.0))
     assert contents.missing_newline and len(contents.events) == 1
     with show_log:
         show_log.append("show_ended")

@@ -140,8 +140,10 @@ class _Elider(QObject):
 _elider = _Elider()
 
 
-def fit_text(root: QWidget) -> None:
+def fit_text(root: QWidget | None) -> None:
     """Apply the rules above to every label, button and combo box under ``root`` (idempotent)."""
+    if root is None:  # e.g. a window with no central widget yet
+        return
     for label in root.findChildren(QLabel):
         if label.property(FITTED):
             continue

@@ -39,7 +39,7 @@ QR_SCALE = 6
 def qr_image(text: str, scale: int = QR_SCALE) -> QImage:
     """A QR code as a QImage, drawn from segno's matrix (pure Python; no image library)."""
     code = segno.make(text, error="m")
-    rows = list(code.matrix_iter(scale=scale, border=2))
+    rows = [list(row) for row in code.matrix_iter(scale=scale, border=2)]
     image = QImage(len(rows[0]), len(rows), QImage.Format.Format_Mono)
     image.setColor(0, 0xFFFFFFFF)
     image.setColor(1, 0xFF000000)
