@@ -49,29 +49,25 @@ def main() -> int:
 
 def asyncio_main(args: argparse.Namespace, obs: ObsInstance, ingest: RtmpIngest | None) -> int:
     import qasync
-    from PySide6.QtWidgets import QApplication
 
     from studio.config import Settings
-    from studio.core import StudioCore
     from studio.keys.store import SecretStore
     from studio.obs.link import ConnectionTarget
-    from ui.app import build_window
-    from ui.i18n import install_translations
+    from ui.app import compose, prepare_qt
 
     class NoKeyring(SecretStore):
         def usable(self) -> bool:
             return False
 
-    app = QApplication(sys.argv[:1])
-    install_translations(app, args.lang)
+    app, _ = prepare_qt(sys.argv[:1], args.lang)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
     async def scenario() -> None:
         settings = Settings()
         settings.obs.port = obs.port
-        core = StudioCore(settings, NoKeyring())
-        window = build_window(core)
+        console = compose(settings, NoKeyring())  # the app's own recipe: core, window, menus
+        core, window = console.core, console.window
         w, h = (int(v) for v in args.size.split("x"))
         window.resize(w, h)
         window.show()
