@@ -150,7 +150,12 @@ def test_when_the_show_ends_its_review_is_one_click_away(qtbot, run, tmp_path):
     widget = ReviewPanel(directory=tmp_path / "shows")
     qtbot.addWidget(widget)
     widget.show()
+    NotesStore().save("earlier.showlog.jsonl", {"rhythm": "第二个抽奖提前到 20:30"}, title="夏日好物专场",
+                      start=T0)
     widget.follow(controller)
+    # Preparing a show of that plan: last time's improvement plan is in view.
+    qtbot.waitUntil(lambda: widget.last_plan_label.isVisible(), timeout=10_000)
+    assert "第二个抽奖提前到 20:30" in widget.last_plan_label.text()
     session = run(controller.start_new())
     session.rundown.start_show()
     assert not widget.ended_button.isVisible()  # on air: nothing to review yet
@@ -161,3 +166,24 @@ def test_when_the_show_ends_its_review_is_one_click_away(qtbot, run, tmp_path):
     assert widget.review.log_path == str(session.log.path) and widget.review.ended_cleanly
     assert not widget.ended_button.isVisible()
     run(controller.close())
+
+
+def test_an_export_with_unknown_headers_gets_a_mapping_step(panel, show, run, qtbot, tmp_path):
+    _open(panel, run, show.log)
+    odd = tmp_path / "odd.csv"
+    rows = ["when,people here,paid"] + [f"2024-06-18 20:{k:02d},{100 + k},{k % 3}" for k in range(10)]
+    odd.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run(_wait(panel.import_platform([odd])), timeout=60)
+    assert panel.mapping_box.isVisible() and "odd.csv" in panel.mapping_label.text()
+    combos = panel.mapping_combos
+    assert [combos["time"].itemText(i) for i in range(combos["time"].count())] == \
+        ["—", "1: when", "2: people here", "3: paid"]
+    combos["time"].setCurrentIndex(1)
+    combos["online"].setCurrentIndex(2)
+    combos["orders"].setCurrentIndex(3)
+    qtbot.mouseClick(panel.mapping_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.review.platform is not None, timeout=20_000)
+    assert not panel.mapping_box.isVisible()
+    minutes = panel.review.platform.minutes
+    assert [(m.at - T0, m.values) for m in minutes[:2]] == [(0, {"online": 100.0, "orders": 0.0}),
+                                                            (60, {"online": 101.0, "orders": 1.0})]

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.errors import UserError
 from studio.review.charts import COLOURS
 from studio.review.model import Comparison, Review, ShowEntry, build_review, compare, list_shows
-from studio.review.platform import PlatformData, read_platform_files
+from studio.review.platform import NeedsPlatformMapping, PlatformData, read_platform_files
 from studio.review.report import Table, comparison_table, highlights, sections, skipped_lines, summary
 from studio.review.store import SECTIONS, NotesStore, review_key, section_title
 from studio.tasks import spawn
@@ -109,6 +110,34 @@ class ReviewPanel(QWidget):
         self._ended_log: Path | None = None
         self._followed: Any = None
         self._session_hooked: Any = None
+        self._plan_title = ""
+        self.last_plan_label = QLabel()
+        self.last_plan_label.setObjectName("reviewLastPlan")
+        self.last_plan_label.setWordWrap(True)
+        self.last_plan_label.setStyleSheet("color: #2e7d32;")
+        self.last_plan_label.setVisible(False)
+        self.mapping: dict[str, dict[str, int]] = {}
+        self._pending: tuple[list[Path], dict[str, dict[str, int]], str] | None = None
+        self.mapping_box = QWidget()
+        self.mapping_box.setObjectName("reviewMapping")
+        mapping_layout = QHBoxLayout(self.mapping_box)
+        mapping_layout.setContentsMargins(0, 0, 0, 0)
+        self.mapping_label = QLabel()
+        self.mapping_label.setWordWrap(True)
+        mapping_layout.addWidget(self.mapping_label, 2)
+        fields = {"time": self.tr("Time"), "name": self.tr("Product"), "online": self.tr("Online"),
+                  "visitors": self.tr("Visitors"), "clicks": self.tr("Clicks"), "orders": self.tr("Orders"),
+                  "revenue": self.tr("Revenue")}
+        self.mapping_combos: dict[str, QComboBox] = {}
+        for name, label in fields.items():
+            combo = QComboBox()
+            combo.setObjectName(f"reviewMap_{name}")
+            self.mapping_combos[name] = combo
+            mapping_layout.addWidget(QLabel(label))
+            mapping_layout.addWidget(combo, 1)
+        self.mapping_button = QPushButton(self.tr("Import with these columns"))
+        mapping_layout.addWidget(self.mapping_button)
+        self.mapping_box.setVisible(False)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("reviewSummary")
         self.summary_label.setWordWrap(True)
@@ -210,6 +239,8 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.ended_button)
+        layout.addWidget(self.last_plan_label)
+        layout.addWidget(self.mapping_box)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.skipped_label)
         layout.addWidget(self.tabs, 1)
@@ -222,6 +253,7 @@ class ReviewPanel(QWidget):
         self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.ended_button.clicked.connect(self._on_ended_button_clicked)
+        self.mapping_button.clicked.connect(self._on_mapping_button_clicked)
         self._set_enabled()
 
     # ----- the show that just ended ---------------------------------------------------------------
@@ -232,6 +264,11 @@ class ReviewPanel(QWidget):
         self._on_controller_changed()
 
     def _on_controller_changed(self) -> None:
+        plan = getattr(self._followed, "plan", None)
+        title = getattr(getattr(plan, "show", None), "title", "")
+        if title and title != self._plan_title:
+            self._plan_title = title
+            spawn(self._show_last_plan(title), name="review-last-plan")
         session = getattr(self._followed, "session", None)
         if session is not None and session is not self._session_hooked:
             self._session_hooked = session
@@ -245,6 +282,19 @@ class ReviewPanel(QWidget):
         path = Path(session.log.path)
         if path != self._ended_log:
             self.offer_ended_show(path)
+
+    async def _show_last_plan(self, title: str) -> None:
+        """Preparing a show of a plan reviewed before: its improvement plan comes back, in view."""
+        import time
+
+        previous = await asyncio.to_thread(self.store.previous, title=title, before=time.time())
+        if previous is None or title != self._plan_title:
+            self.last_plan_label.setVisible(False)
+            return
+        lines = [f"{section_title(k)}: {v}" for k, v in previous.notes.items()]
+        self.last_plan_label.setText(self.tr("Last time's improvement plan for “{0}” ({1}):").format(
+            title, self.review_time(previous.start)) + "\n" + "\n".join(lines))
+        self.last_plan_label.setVisible(True)
 
     def offer_ended_show(self, path: Path) -> None:
         """The show just ended: one button opens its review."""
@@ -295,18 +345,21 @@ class ReviewPanel(QWidget):
     def open_log(self, path: Path) -> asyncio.Task[None]:
         """Build the review of ``path`` off the Qt thread and show it (the window calls this when a
         show ends)."""
-        self.platform_files = []
+        self.platform_files, self.mapping = [], {}
         self.comparison = None
         return run_action(self.load(Path(path)), self.message, name="review-open")
 
-    async def load(self, path: Path, platform_files: list[Path] | None = None) -> Review:
+    async def load(self, path: Path, platform_files: list[Path] | None = None,
+                   mapping: dict[str, dict[str, int]] | None = None) -> Review:
         files = list(platform_files or [])
+        columns = dict(mapping or {})
 
         def build() -> tuple[Review, dict[str, str], Any]:
             review = build_review(path)
             if files and review.start is not None:
                 platform: PlatformData = read_platform_files(files, show_start=review.start,
-                                                             show_end=review.end or review.start)
+                                                             show_end=review.end or review.start,
+                                                             mapping=columns or None)
                 review = build_review(path, platform=platform)
             notes = self.store.notes(review_key(path))
             previous = self.store.previous(title=review.title, room=review.room, before=review.start) \
@@ -315,7 +368,8 @@ class ReviewPanel(QWidget):
 
         self.message.show_message(self.tr("Reading the show log and the health record…"))
         review, notes, previous = await asyncio.to_thread(build)
-        self.platform_files = files
+        self.platform_files, self.mapping = files, columns
+        self.mapping_box.setVisible(False)
         self.show_review(review, notes)
         if previous is not None:
             lines = [f"{section_title(k)}: {v}" for k, v in previous.notes.items()]
@@ -502,12 +556,47 @@ class ReviewPanel(QWidget):
                           self.tr("Live data (*.csv *.xlsx *.xls *.json);;All files (*)"), save=False, suffix="",
                           on_selected=self.import_platform)
 
-    def import_platform(self, files: list[Path]) -> asyncio.Task[None] | None:
+    def import_platform(self, files: list[Path], mapping: dict[str, dict[str, int]] | None = None
+                        ) -> asyncio.Task[None] | None:
         if self.review is None:
             return None
-        return run_action(self.load(Path(self.review.log_path), self.platform_files + files), self.message,
-                          name="review-platform", done_text=self.tr("Platform data imported and aligned to the show "
-                                                                    "log's clock (see Rhythm)."))
+        wanted = self.platform_files + [f for f in files if f not in self.platform_files]
+        columns = {**self.mapping, **(mapping or {})}
+
+        def on_error(error: UserError) -> None:
+            if isinstance(error, NeedsPlatformMapping):
+                self._ask_mapping(wanted, columns, error)
+
+        return run_action(self.load(Path(self.review.log_path), wanted, columns), self.message,
+                          name="review-platform", on_error=on_error,
+                          done_text=self.tr("Platform data imported and aligned to the show log's clock (see "
+                                            "Rhythm)."))
+
+    def _ask_mapping(self, files: list[Path], columns: dict[str, dict[str, int]], error: NeedsPlatformMapping) -> None:
+        """The mapping step: which column of that sheet is the time (or the product) and the figures."""
+        self._pending = (files, columns, error.sheet)
+        self.mapping_label.setText(self.tr("{0}: choose the columns (a time column for data by minute, a "
+                                           "product column for data by product).").format(error.path.name))
+        for combo in self.mapping_combos.values():
+            combo.clear()
+            combo.addItem("—", -1)
+            for index, header in enumerate(error.headers):
+                combo.addItem(f"{index + 1}: {header}", index)
+        self.mapping_box.setVisible(True)
+
+    def _on_mapping_button_clicked(self) -> None:
+        if self._pending is None:
+            return
+        files, columns, sheet = self._pending
+        chosen = {name: int(combo.currentData()) for name, combo in self.mapping_combos.items()
+                  if combo.currentData() is not None and int(combo.currentData()) >= 0}
+        if "time" not in chosen and "name" not in chosen:
+            self.message.show_message(self.tr("Choose the time column or the product column first."), "error")
+            return
+        self._pending = None
+        self.mapping_box.setVisible(False)
+        self.platform_files = [f for f in self.platform_files if f in files]
+        self.import_platform(files, {**columns, sheet: chosen})
 
     def _on_html_button_clicked(self) -> None:
         self._file_dialog(self.tr("Save the review as HTML"), self.tr("HTML (*.html)"), save=True, suffix="html",
