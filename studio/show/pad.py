@@ -272,7 +272,9 @@ class Pad:
             manual = any(t.outcome is Outcome.MANUAL for t in result.targets)
             slot.state = {ActionStatus.SENT: "manual" if manual else "ok",
                           ActionStatus.PARTIAL: "partial"}.get(result.status, "error")
-            slot.last_result = " · ".join(self.target_line(t) for t in result.targets)
+            # The subscriber push's answer is news (how many were told); a push's is just "done".
+            detail = result.action is ActionKind.SUBSCRIBER_PUSH
+            slot.last_result = " · ".join(self.target_line(t, detail) for t in result.targets)
             slot.fix = self._fix_for(result)
             if slot.fix is not None and slot.fix.id == "retry" and result.retry_after is not None:
                 wait = self.retry_seconds if self.retry_seconds is not None else result.retry_after
@@ -280,10 +282,12 @@ class Pad:
         self.changed.emit()
 
     @staticmethod
-    def target_line(t: TargetResult) -> str:
+    def target_line(t: TargetResult, detail: bool = False) -> str:
         """One target's answer in one short phrase: "✓ Live room: done"."""
         if t.outcome is Outcome.DONE and t.target == RUNDOWN_TARGET and t.message:
             return t.message
+        if t.outcome is Outcome.DONE and detail and t.message:
+            return translate("Pad", "✓ {target}: {message}").format(target=t.name, message=t.message)
         if t.outcome is Outcome.DONE:
             return translate("Pad", "✓ {target}: done").format(target=t.name)
         if t.outcome is Outcome.MANUAL:

@@ -72,6 +72,10 @@ name = "手工牛轧糖礼盒"
 price = 128.00
 live_price = 99.00
 
+[[announcements]]
+id = "hi"
+text = "欢迎来到彩排直播间, 点关注不迷路"
+
 [[order]]
 step = "explain"
 ref = "coffee"
@@ -274,3 +278,29 @@ def test_an_unreachable_room_is_said_before_the_show(run, tmp_path):
     finally:
         run(lab.stop())
         silent.close()
+
+
+def test_sale_keys_subscriber_push_and_the_checklist_for_what_has_no_api(rehearsal, run):
+    lab, pad = rehearsal, rehearsal.pad
+    run(lab.controller.start_new())
+    run(pad.run("next"))
+    lab.on_air("coffee")
+    run(pad.run("off_sale"))
+    assert pad.key("off_sale").state == "ok" and lab.state.rooms[LIVE_ROOM].shelf[COFFEE] is False
+    run(pad.run("on_sale"))
+    assert pad.key("on_sale").state == "ok" and lab.state.rooms[LIVE_ROOM].shelf[COFFEE] is True
+    assert [e["body"] for e in lab.state.request_log if e["api"] == "onsale"] == [
+        {"roomId": LIVE_ROOM, "goodsId": COFFEE, "onSale": 0}, {"roomId": LIVE_ROOM, "goodsId": COFFEE, "onSale": 1}]
+    run(pad.run("subscriber_push"))
+    assert pad.key("subscriber_push").state == "ok" and "5 subscribers" in pad.key("subscriber_push").last_result
+    assert lab.state.notices[0]["room_id"] == LIVE_ROOM
+    # The once-a-day rule is the console's own: a second press is refused before WeChat is asked.
+    calls = len(lab.state.request_log)
+    refused = run(pad.run("subscriber_push"))
+    assert refused.status.value == "refused" and len(lab.state.request_log) == calls
+    # No coupon or announcement API in mini-program live: a checklist step, nothing sent.
+    run(pad.run("announcement", confirmed=True))  # while the coffee is explained: confirmed
+    key = pad.key("announcement")
+    assert key.state == "manual" and "live console" in key.last_result
+    assert [s.action.value for s in pad.checklist.pending] == ["announcement"]
+    assert len(lab.state.request_log) == calls
