@@ -7,6 +7,8 @@ tested in tests/integration/test_wechat_emulator.py.
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -92,9 +94,13 @@ def test_price_texts_and_plan_products():
 # -- a fake transport ---------------------------------------------------------------------------
 
 class FakeResponse:
+    """The parts of aiohttp's response read_json uses: status, content_length, content.iter_chunked."""
+
     def __init__(self, data: dict[str, Any]) -> None:
         self.status = 200
-        self._data = data
+        self._body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self.content_length = len(self._body)
+        self.content = self
 
     async def __aenter__(self) -> FakeResponse:
         return self
@@ -102,8 +108,9 @@ class FakeResponse:
     async def __aexit__(self, *exc: Any) -> None:
         return None
 
-    async def json(self, content_type: Any = None) -> dict[str, Any]:
-        return self._data
+    async def iter_chunked(self, size: int) -> AsyncIterator[bytes]:
+        for start in range(0, len(self._body), size):
+            yield self._body[start:start + size]
 
 
 class FakeSession:

@@ -3,6 +3,8 @@ and the reader that turns HTTP trouble into ``WeChatUnreachable``."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from typing import Any
 
@@ -121,8 +123,41 @@ def error_for(code: int, errmsg: str = "", api: str = "") -> WeChatError:
                        code=code, api=api)
 
 
+# The largest answer read at all: a page of 100 goods or rooms is well under 1 MB; anything far
+# bigger is a misconfigured relay or a hostile server, and reading it would only freeze the window.
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+# Answers bigger than this are parsed on a worker thread, never on the loop (the Qt thread).
+PARSE_ON_LOOP_BYTES = 64 * 1024
+
+
+class AnswerTooLarge(ValueError):
+    pass
+
+
+async def _read_bounded(response: Any) -> bytes:
+    declared = response.content_length
+    if declared is not None and declared > MAX_ANSWER_BYTES:
+        raise AnswerTooLarge(declared)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(64 * 1024):
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise AnswerTooLarge(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _parse(body: bytes) -> Any:
+    return json.loads(body.decode("utf-8-sig", errors="replace")) if body.strip() else None
+
+
 async def read_json(request: Any, api: str) -> dict[str, Any]:
-    """Await an aiohttp request context and read its JSON; network trouble → WeChatUnreachable."""
+    """Await an aiohttp request context and read its JSON; network trouble → WeChatUnreachable.
+
+    At most ``MAX_ANSWER_BYTES`` are read (a bigger answer is refused in plain words), and a big
+    body is parsed off the loop, so no answer, however large, can freeze the window.
+    """
     try:
         async with request as response:
             if response.status != 200:
@@ -130,8 +165,15 @@ async def read_json(request: Any, api: str) -> dict[str, Any]:
                     "WeChatLive", "The live-room server answered HTTP {status} to “{api}”. If you use a relay "
                     "or token service, check that it is running.").format(status=response.status, api=api),
                     api=api, next_step=NEXT_RETRY)
-            data = await response.json(content_type=None)
-    except (aiohttp.ClientError, TimeoutError, ValueError) as e:
+            body = await _read_bounded(response)
+        data = _parse(body) if len(body) <= PARSE_ON_LOOP_BYTES else await asyncio.to_thread(_parse, body)
+    except AnswerTooLarge:
+        log.warning("%s: answer larger than %d bytes, not read", api, MAX_ANSWER_BYTES)
+        raise WeChatUnreachable(translate(
+            "WeChatLive", "The live-room server sent an answer to “{api}” far larger than any WeChat answer "
+            "(over {limit} MB), so it was not read. Check the API address or relay in the live-room "
+            "settings.").format(api=api, limit=MAX_ANSWER_BYTES // (1024 * 1024)), api=api) from None
+    except (aiohttp.ClientError, TimeoutError, ValueError, RecursionError) as e:
         # Only the kind goes to the log: aiohttp's texts can contain the URL with its access_token.
         log.warning("%s: no readable answer (%s)", api, type(e).__name__)
         raise WeChatUnreachable(translate(
