@@ -8,15 +8,15 @@ All calls block (dbus, a Keychain prompt): from the loop, call them through ``as
 from __future__ import annotations
 
 import logging
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from studio import APP_NAME
 from studio.errors import UserError
 from studio.i18n import translate
 from studio.redact import register_secret
+
+if TYPE_CHECKING:  # keyring (every backend, dbus) loads on first use, after the window shows
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ class SecretStore:
 
     @property
     def backend(self) -> KeyringBackend:
+        import keyring
+
         return self._backend or keyring.get_keyring()
 
     def backend_name(self) -> str:
@@ -64,6 +66,8 @@ class SecretStore:
 
     def get(self, name: str) -> str | None:
         self.check()
+        import keyring.errors
+
         try:
             value = self.backend.get_password(self.service, name)
         except keyring.errors.KeyringError as e:
@@ -73,6 +77,8 @@ class SecretStore:
 
     def set(self, name: str, value: str) -> None:
         self.check()
+        import keyring.errors
+
         register_secret(value)
         try:
             self.backend.set_password(self.service, name, value)
@@ -82,6 +88,8 @@ class SecretStore:
     def delete(self, name: str) -> bool:
         """True when something was deleted."""
         self.check()
+        import keyring.errors
+
         try:
             self.backend.delete_password(self.service, name)
         except keyring.errors.PasswordDeleteError:

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import socket
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.config import Settings
 from studio.errors import UserError
@@ -20,8 +20,10 @@ from studio.events import Signal
 from studio.i18n import translate
 from studio.keys.store import SecretStore
 from studio.remote import auth
-from studio.remote.api import RemoteApi
 from studio.remote.state import RemoteState
+
+if TYPE_CHECKING:  # aiohttp's server loads when the remote is turned on, not at start-up
+    from studio.remote.api import RemoteApi
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +173,8 @@ class RemoteControl:
                                              "LAN access off."))
                     addresses.append(lan)
                     self.exposed = lan
+                from studio.remote.api import RemoteApi
+
                 api = RemoteApi(self.state, self.token, addresses=addresses, port=self.port)
                 await api.start()
             except UserError as e:

@@ -7,10 +7,8 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import aiohttp
 
 from studio.i18n import translate
 from studio.redact import register_secret
@@ -27,6 +25,9 @@ from studio.room.wechat.errors import (
 from studio.room.wechat.errors import read_json as _read_json
 from studio.room.wechat.models import Goods, Room
 from studio.room.wechat.tokens import TokenSource
+
+if TYPE_CHECKING:  # aiohttp loads with the first live-room request, not at start-up
+    import aiohttp
 
 log = logging.getLogger("studio.room.wechat")
 
@@ -61,6 +62,8 @@ class WeChatLiveClient:
 
     def session(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
+            import aiohttp
+
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self._timeout))
             self._owns_session = True
         return self._session

@@ -8,8 +8,6 @@ import json
 import logging
 from typing import Any
 
-import aiohttp
-
 from studio.errors import UserError
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.redact import redact
@@ -158,6 +156,8 @@ async def read_json(request: Any, api: str) -> dict[str, Any]:
     At most ``MAX_ANSWER_BYTES`` are read (a bigger answer is refused in plain words), and a big
     body is parsed off the loop, so no answer, however large, can freeze the window.
     """
+    import aiohttp  # here, not at start-up: the window shows before aiohttp loads
+
     try:
         async with request as response:
             if response.status != 200:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import aiohttp
 
 from studio.i18n import translate
 from studio.redact import register_secret
 from studio.room.wechat.errors import WeChatUnreachable, error_for
 from studio.room.wechat.errors import read_json as _read_json
+
+if TYPE_CHECKING:  # aiohttp loads with the first live-room request, not at start-up
+    import aiohttp
 
 
 @dataclass(frozen=True)
