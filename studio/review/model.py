@@ -263,6 +263,7 @@ class Review:
     events_read: int = 0
     room_calls: int = 0
     room_latency_ms: float | None = None  # median of the logged room calls
+    health_verdicts: list[tuple[float, str, str]] = field(default_factory=list)  # (time, level, reason) logged
     on_screen: dict[str, float] = field(default_factory=dict)  # product ref → seconds its card was up
     names: dict[str, str] = field(default_factory=dict)  # product ref → name, as the log gave it
     tz: tzinfo = field(default=UTC, repr=False)
@@ -580,8 +581,13 @@ class _Replay:
                 self.stream_off = None
         elif kind == "stream_stopped":
             r.moments.append(Moment(at, "stream_stopped", translate("Review", "Stream stopped")))
-            if r.start is not None and not r.ended_cleanly:
+            # Stopped on purpose (the host's button) is no fault; a stream that dropped is.
+            if r.start is not None and not r.ended_cleanly and not e.get("on_purpose", False):
                 self.stream_off = at
+        elif kind == "room_target":
+            target = e.get("target")
+            if isinstance(target, dict):
+                r.room = str(target.get("label") or target.get("room_id") or target.get("kind") or r.room)
         elif kind == "obs_disconnected":
             if self.obs_down is None:
                 self.obs_down = at
@@ -607,7 +613,8 @@ class _Replay:
                 "Review", "The push key expired or was about to: {detail}").format(
                     detail=e.get("message") or e.get("room") or kind))
         elif kind == "health_changed":
-            pass  # the health record has the samples; markers come from there
+            # The health record has the samples; these verdicts stand in only when it is missing.
+            r.health_verdicts.append((at, str(e.get("level", "")), str(e.get("reason", ""))))
         else:
             self.unknown[kind] = self.unknown.get(kind, 0) + 1
 
@@ -825,8 +832,29 @@ def _opt(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _verdict_faults(review: Review) -> list[Fault]:
+    """Without a health record: the critical spans the show log's ``health_changed`` verdicts give."""
+    kinds = {"reconnecting": "reconnecting", "obs_gone": "obs_gone", "bitrate": "low_bitrate"}
+    labels = {"reconnecting": translate("Review", "Stream reconnecting to the platform (viewers see a frozen "
+                                                  "picture)"),
+              "obs_gone": translate("Review", "OBS not answering (no picture from the console)"),
+              "low_bitrate": translate("Review", "Bitrate below 800 kbit/s (picture drops to 标清)")}
+    out: list[Fault] = []
+    open_at: tuple[float, str] | None = None
+    for at, level, reason in [*review.health_verdicts, (review.end or 0.0, "", "")]:
+        if open_at is not None and (level != "critical" or kinds.get(reason) != open_at[1]):
+            out.append(Fault(open_at[1], open_at[0], at, labels[open_at[1]], "log"))
+            open_at = None
+        if level == "critical" and reason in kinds and open_at is None:
+            open_at = (at, kinds[reason])
+    return out
+
+
 def _health_faults(review: Review) -> None:
     h = review.health
+    if not h.times:
+        review.faults.extend(_verdict_faults(review))
+        return
     congestion = h.congestion
     labels = {"obs_gone": translate("Review", "OBS not answering (no picture from the console)"),
               "reconnecting": translate("Review", "Stream reconnecting to the platform (viewers see a frozen "

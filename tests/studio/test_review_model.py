@@ -314,3 +314,25 @@ def test_a_saved_channels_dashboard_plugs_in_through_the_same_interface(tmp_path
     empty.write_text('{"errcode": 0}', encoding="utf-8")
     with pytest.raises(UserError):
         read_platform_files([empty], show_start=T0, show_end=T0 + 300)
+
+
+def test_without_a_health_record_the_logged_verdicts_stand_in_and_a_planned_stop_is_no_fault(tmp_path):
+    from studio.show.log import ShowLog
+    from tests.fakes.clock import FakeClock
+
+    clock = FakeClock(T0)
+    log = ShowLog(tmp_path / "v.showlog.jsonl", clock)
+    log.append("show_started", title="测试", steps=[], planned_end=T0 + 600)
+    log.append("room_target", target={"kind": "miniprogram", "label": "小程序直播间 1001"})
+    clock.now = T0 + 60
+    log.append("health_changed", level="critical", reason="reconnecting", word="危险", kbps=None, problems=[])
+    clock.now = T0 + 90
+    log.append("health_changed", level="stable", reason="bitrate", word="稳定", kbps=2400, problems=[])
+    clock.now = T0 + 500
+    log.append("stream_stopped", on_purpose=True, stream_seconds=500)
+    clock.now = T0 + 600
+    log.append("show_ended")
+    log.close()
+    review = build_review(log.path, health_paths=[], tz=CST)
+    assert review.room == "小程序直播间 1001"
+    assert [(f.kind, rel(f.start), f.seconds, f.source) for f in review.faults] == [("reconnecting", 60, 30, "log")]
