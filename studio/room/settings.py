@@ -15,7 +15,7 @@ import asyncio
 import logging
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from studio.config import Settings
 from studio.errors import UserError
@@ -41,6 +41,20 @@ SECTION = "wechat_live"
 # The emulator accepts any AppSecret unless told otherwise. Not a word: it is registered as a
 # secret like any AppSecret, and a common word would then be masked in every log line.
 REHEARSAL_SECRET = "emulator-rehearsal-appsecret-0"
+
+
+TOKEN_SERVICE_URL_SECRET = "wechat-live-token-service-url"  # the full URL, key included, in the keyring
+
+
+def token_service_public_url(url: str) -> str:
+    """The token-service URL without its secret part (query, user and password, fragment): what
+    settings.json may hold. ``https://u:pw@tokens.example/t?key=…`` → ``https://tokens.example/t``."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def app_secret_name(app_id: str) -> str:
@@ -122,6 +136,7 @@ class RoomConnection:
                 raise UserError(translate("RoomSettings", "Enter the AppID before the AppSecret: the secret is "
                                           "saved for that AppID."))
             await asyncio.to_thread(self.store.set, app_secret_name(room_settings.app_id), app_secret)
+        await self._keep_token_key_in_keyring(room_settings)
         await self._save_settings(room_settings)
         await self.model.reset_client()
 
@@ -147,6 +162,34 @@ class RoomConnection:
         self.model.select_room(room_id)
         self.targets.changed.emit()  # the label of the target a new show would drive
 
+    async def _keep_token_key_in_keyring(self, room_settings: RoomSettings) -> None:
+        """A token-service URL with a key in it: the whole URL to the keyring, the URL without its
+        key to the settings (shown in the settings form; the key is added back when calling)."""
+        url = room_settings.token_service_url
+        if not url:
+            return
+        public = token_service_public_url(url)
+        if public != url:
+            register_secret(url)
+            register_secret(urlsplit(url).query)
+            register_secret(urlsplit(url).password)
+            await asyncio.to_thread(self.store.set, TOKEN_SERVICE_URL_SECRET, url)
+            room_settings.token_service_url = public
+
+    async def _token_service_url(self, rs: RoomSettings) -> str:
+        """The URL to call: the keyring's full one when it belongs to the address in the settings."""
+        if token_service_public_url(rs.token_service_url) != rs.token_service_url:
+            # An older settings file with the key in it: move the key to the keyring now.
+            full = rs.token_service_url
+            await self._keep_token_key_in_keyring(rs)
+            await self._save_settings(rs)
+            return full
+        saved: str | None = await asyncio.to_thread(self.store.get, TOKEN_SERVICE_URL_SECRET)
+        if saved and token_service_public_url(saved) == rs.token_service_url:
+            register_secret(urlsplit(saved).query)
+            return saved
+        return rs.token_service_url
+
     async def _save_settings(self, room_settings: RoomSettings) -> None:
         room_settings.store_in(self.settings)
         await asyncio.to_thread(self.settings.save)
@@ -164,7 +207,8 @@ class RoomConnection:
             return WeChatLiveClient(StableTokenSource(rs.app_id or REHEARSAL_APP_ID, REHEARSAL_SECRET),
                                     base_url=url)
         if rs.token_service_url:
-            return WeChatLiveClient(TokenServiceSource(rs.token_service_url), base_url=rs.api_base_url)
+            url = await self._token_service_url(rs)
+            return WeChatLiveClient(TokenServiceSource(url), base_url=rs.api_base_url)
         if not rs.app_id:
             raise NoCredentials(translate("RoomSettings", "The live room is not set up: enter the mini program's "
                                           "AppID and AppSecret (or your token service's address) in the "
