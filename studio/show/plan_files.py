@@ -21,6 +21,7 @@ import asyncio
 import copy
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import platformdirs
 
 from studio.config import Settings
 from studio.events import Signal
-from studio.i18n import translate
+from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.resources import resource_path
 from studio.show.plan import Plan, Problem, check_plan_text, plan_to_toml, save_plan
 
@@ -66,13 +67,47 @@ def _free_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
+_SECTION_WORDS = {
+    "show": QT_TRANSLATE_NOOP("PlanFiles", "Show"), "products": QT_TRANSLATE_NOOP("PlanFiles", "Product"),
+    "coupons": QT_TRANSLATE_NOOP("PlanFiles", "Coupon"), "lotteries": QT_TRANSLATE_NOOP("PlanFiles", "Lottery"),
+    "announcements": QT_TRANSLATE_NOOP("PlanFiles", "Announcement"),
+    "order": QT_TRANSLATE_NOOP("PlanFiles", "Running order, step"),
+}
+_FIELD_WORDS = {
+    "id": QT_TRANSLATE_NOOP("PlanFiles", "id"), "name": QT_TRANSLATE_NOOP("PlanFiles", "name"),
+    "title": QT_TRANSLATE_NOOP("PlanFiles", "title"), "price": QT_TRANSLATE_NOOP("PlanFiles", "price"),
+    "live_price": QT_TRANSLATE_NOOP("PlanFiles", "live price"), "stock": QT_TRANSLATE_NOOP("PlanFiles", "stock"),
+    "text": QT_TRANSLATE_NOOP("PlanFiles", "text"), "ref": QT_TRANSLATE_NOOP("PlanFiles", "what it refers to"),
+    "minutes": QT_TRANSLATE_NOOP("PlanFiles", "minutes"), "kind": QT_TRANSLATE_NOOP("PlanFiles", "kind"),
+    "prize": QT_TRANSLATE_NOOP("PlanFiles", "prize"), "step": QT_TRANSLATE_NOOP("PlanFiles", "step kind"),
+    "quantity": QT_TRANSLATE_NOOP("PlanFiles", "quantity"), "winners": QT_TRANSLATE_NOOP("PlanFiles", "winners"),
+    "goods_id": QT_TRANSLATE_NOOP("PlanFiles", "goods id"), "image": QT_TRANSLATE_NOOP("PlanFiles", "image"),
+}
+_WHERE = re.compile(r"^(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[a-z_]+))?$")
+
+
+def where_words(where: str) -> str:
+    """``products[2].live_price`` → "Product 2 · live price" (直播价) — the field in a host's words."""
+    match = _WHERE.match(where)
+    if not match or match["section"] not in _SECTION_WORDS:
+        return where
+    words = translate("PlanFiles", _SECTION_WORDS[match["section"]])
+    if match["index"]:
+        words += f" {match['index']}"
+    if match["field"]:
+        field_name = match["field"]
+        words += " · " + (translate("PlanFiles", _FIELD_WORDS[field_name]) if field_name in _FIELD_WORDS
+                          else field_name)
+    return words
+
+
 def problem_line(problem: Problem) -> str:
-    """One problem as the editor lists it: line, field, message."""
-    where = f" · {problem.where}" if problem.where else ""
+    """One problem as the editor lists it: line, field (in words), message."""
+    where = f" · {where_words(problem.where)}" if problem.where else ""
     if problem.line:
         return translate("PlanFiles", "Line {line}{where}: {message}").format(
             line=problem.line, where=where, message=problem.message)
-    return f"{problem.where + ': ' if problem.where else ''}{problem.message}"
+    return f"{where_words(problem.where) + ': ' if problem.where else ''}{problem.message}"
 
 
 @dataclass
@@ -171,7 +206,7 @@ class PlanFiles:
             return translate("PlanFiles", "The show plan {path} has {count} problem(s); the first: {first}. "
                              "The console keeps the example plan for the show until you fix them in the "
                              "plan editor.").format(path=self.path, count=len(self.problems),
-                                                    first=problem_line(self.problems[0]))
+                                                    first=problem_line(self.problems[0]).rstrip("。. "))
         return None
 
     def show_plan(self) -> Plan:

@@ -54,12 +54,13 @@ def clock_text(seconds: float) -> str:
 
 
 # How each row looks: (mark, colour, bold, struck out)
+# (colours that read on the light and the dark theme; "" = the theme's own text colour)
 ROW_LOOK = {
-    DONE: ("✓", "#2e7d32", False, False),
-    SKIPPED: ("⤼", "#8a8a8a", False, True),
+    DONE: ("✓", "#43a047", False, False),
+    SKIPPED: ("⤼", "#9e9e9e", False, True),
     ON_AIR: ("▶", "#c62828", True, False),
-    "next": ("→", "#1565c0", True, False),
-    PENDING: ("·", "#303030", False, False),
+    "next": ("→", "#1e88e5", True, False),
+    PENDING: ("·", "", False, False),
 }
 
 
@@ -328,7 +329,8 @@ class RundownPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, step.id)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, look)
             _mark, colour, bold, struck = ROW_LOOK.get(look, ROW_LOOK[PENDING])
-            item.setForeground(QBrush(QColor(colour)))
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
             font = item.font()
             font.setBold(bold)
             font.setStrikeOut(struck)
