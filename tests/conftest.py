@@ -110,6 +110,46 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+@pytest.fixture
+def ring() -> Iterator[Any]:
+    """The process's keyring replaced by a ``tests.fakes.keyring.MemoryKeyring`` for this test."""
+    import keyring
+
+    from tests.fakes.keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> Any:
+    """A clock the test moves by hand (``tests.fakes.clock.FakeClock`` at ``T0``)."""
+    from tests.fakes.clock import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def plan() -> Any:
+    """The shipped example show plan, loaded afresh."""
+    from studio.show.plan import load_plan
+    from tests.fakes.show import EXAMPLE
+
+    return load_plan(EXAMPLE)
+
+
+@pytest.fixture
+def controllers(run: Callable[..., Any]) -> Iterator[list[Any]]:
+    """Show controllers a test makes, closed on its loop (stops their 1 Hz tick before the loop ends)."""
+    made: list[Any] = []
+    yield made
+    for controller in made:
+        run(controller.close())
+
+
 @pytest.fixture(scope="session")
 def lab_dir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="studio-lab-") as d:

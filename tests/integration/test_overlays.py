@@ -21,6 +21,7 @@ from tests.lab.frames import (
     TICKER_RGB,
     colour_share,
     obs_connection,
+    portrait_on_air,
     screenshot,
     set_canvas,
     until_share,
@@ -40,10 +41,7 @@ def test_product_card_reaches_program_output_on_a_portrait_canvas_and_goes_again
     assert picture.save(str(image))
 
     async def scenario():
-        async with obs_connection(obs) as link:
-            await set_canvas(link, 720, 1280)
-            program = LAB_SCENES[0]
-            await link.request("SetCurrentProgramScene", {"sceneName": program})
+        async with portrait_on_air(obs) as (link, program):
             card = layout_for(720, 1280).card
             assert card.inside(Box(0, 2 * 1280 // 3, 720, 1280 - 2 * 1280 // 3))  # the lower third
             before = colour_share(await screenshot(link, program, SCALE), card, CARD_RGB)
@@ -117,10 +115,7 @@ def test_ticker_is_gone_by_itself_after_its_time(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with obs_connection(obs) as link:
-            await set_canvas(link, 720, 1280)
-            program = LAB_SCENES[0]
-            await link.request("SetCurrentProgramScene", {"sceneName": program})
+        async with portrait_on_air(obs) as (link, program):
             overlays = ObsOverlays(link)
             bar = layout_for(720, 1280).ticker_bar(1)
             started = time.monotonic()

@@ -30,8 +30,14 @@ from studio.show.pad import Pad
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
 from tests.fakes.keyring import MemoryKeyring
-from tests.lab.frames import CARD_RGB, SCALE, colour_share, obs_connection, screenshot, set_canvas, until_share
-from tests.lab.processes import LAB_SCENES
+from tests.lab.frames import (
+    CARD_RGB,
+    SCALE,
+    colour_share,
+    portrait_on_air,
+    screenshot,
+    until_share,
+)
 from tests.lab.waiting import wait_until
 from ui.panels.action_pad import ActionPadPanel
 
@@ -158,10 +164,7 @@ def test_the_f_key_pushes_in_the_emulators_room_while_the_card_reaches_program(q
     lab = Rehearsal(tmp_path)
 
     async def scenario():
-        async with obs_connection(obs) as link:
-            await set_canvas(link, 720, 1280)
-            program = LAB_SCENES[0]
-            await link.request("SetCurrentProgramScene", {"sceneName": program})
+        async with portrait_on_air(obs) as (link, program):
             card = layout_for(720, 1280).card
             assert colour_share(await screenshot(link, program, SCALE), card, CARD_RGB) < 0.01
             pad = await lab.start(ObsOverlaysAdapter(ObsOverlays(link)))

@@ -27,8 +27,14 @@ from studio.show.pad import Pad
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
 from tests.fakes.show import EXAMPLE
-from tests.lab.frames import CARD_RGB, SCALE, colour_share, obs_connection, screenshot, set_canvas, until_share
-from tests.lab.processes import LAB_SCENES
+from tests.lab.frames import (
+    CARD_RGB,
+    SCALE,
+    colour_share,
+    portrait_on_air,
+    screenshot,
+    until_share,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -99,10 +105,7 @@ def test_phone_page_presses_push_and_the_card_reaches_obs(obs_factory, run, tmp_
 
 
 async def _scenario(obs, tmp_path, shot):
-    async with obs_connection(obs) as link:
-        await set_canvas(link, 720, 1280)
-        program = LAB_SCENES[0]
-        await link.request("SetCurrentProgramScene", {"sceneName": program})
+    async with portrait_on_air(obs) as (link, program):
         card = layout_for(720, 1280).card
         assert colour_share(await screenshot(link, program, SCALE), card, CARD_RGB) < 0.01
 

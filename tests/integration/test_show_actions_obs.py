@@ -22,11 +22,10 @@ from tests.lab.frames import (
     TICKER_RGB,
     colour_share,
     obs_connection,
+    portrait_on_air,
     screenshot,
-    set_canvas,
     until_share,
 )
-from tests.lab.processes import LAB_SCENES
 
 pytestmark = pytest.mark.integration
 
@@ -45,10 +44,7 @@ def test_pushing_a_product_puts_the_card_on_program_and_taking_it_off_removes_it
     obs = obs_factory()
 
     async def scenario():
-        async with obs_connection(obs) as link:
-            await set_canvas(link, 720, 1280)
-            program = LAB_SCENES[0]
-            await link.request("SetCurrentProgramScene", {"sceneName": program})
+        async with portrait_on_air(obs) as (link, program):
             card = layout_for(720, 1280).card
             before = colour_share(await screenshot(link, program, SCALE), card, CARD_RGB)
             assert before < 0.01
@@ -87,10 +83,7 @@ def test_announcement_ticker_is_gone_after_its_20_s(obs_factory, run):
     obs = obs_factory()
 
     async def scenario():
-        async with obs_connection(obs) as link:
-            await set_canvas(link, 720, 1280)
-            program = LAB_SCENES[0]
-            await link.request("SetCurrentProgramScene", {"sceneName": program})
+        async with portrait_on_air(obs) as (link, program):
             ticker = layout_for(720, 1280).ticker_bar(1)
             actions, _ = _actions(link)
             sent = time.monotonic()

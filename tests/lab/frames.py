@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from studio.obs.link import ConnectionTarget, ObsLink
 from studio.obs.overlay_layout import Box, Palette
+from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import wait_until
 
 
@@ -76,3 +77,13 @@ async def until_share(link, scene, box, rgb, predicate, timeout=5.0) -> float:
         if predicate(share) or time.monotonic() > deadline:
             return share
         await asyncio.sleep(0.1)
+
+
+@asynccontextmanager
+async def portrait_on_air(obs, width: int = 720, height: int = 1280) -> AsyncIterator[tuple[ObsLink, str]]:
+    """A link to ``obs`` with a portrait canvas and the lab's first scene on program: ``(link, program)``."""
+    async with obs_connection(obs) as link:
+        await set_canvas(link, width, height)
+        program = LAB_SCENES[0]
+        await link.request("SetCurrentProgramScene", {"sceneName": program})
+        yield link, program

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 
 from studio.cli import EXIT_FAILED, EXIT_OK, EXIT_PROBLEM, main
@@ -16,15 +14,6 @@ from studio.room.channels.accounts import ChannelsAccounts
 from studio.secrets import SecretStore
 from tests.fakes.keyring import MemoryKeyring
 from tests.lab.channels_store_stub import StoreStub
-
-
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 def _add_account(name: str = "小店A", app_id: str = "", secret: str = "") -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import keyring
 import pytest
 
 from studio.cli import EXIT_FAILED, EXIT_OK, main
@@ -16,15 +15,6 @@ from tests.fakes.keyring import MemoryKeyring
 SIGNATURE = "4b886b8127b82cde297c7ff6d76915a4"
 ADDRESS = f"rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796?txSecret={SIGNATURE}&txTime=6f000000"
 EXPIRED = f"rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796?txSecret={SIGNATURE}&txTime=5efba7d0"
-
-
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

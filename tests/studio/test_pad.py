@@ -14,25 +14,11 @@ from studio.show.log import read_log
 from studio.show.pad import KEY_IDS, Pad, PadFix, PadKey, PadRefused
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
-from tests.fakes.clock import FakeClock
 from tests.fakes.scripted_room import ScriptedRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 
 pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def controllers(run):
-    made: list[ShowController] = []
-    yield made
-    for controller in made:
-        run(controller.close())
 
 
 def _room() -> ScriptedRoom:

@@ -32,14 +32,6 @@ TOKEN = "pad-test-token-0123456789abcdefghij"
 VOLATILE = ("ts", "seq", "intent_id", "source", "latency_ms")
 
 
-@pytest.fixture
-def controllers(run):
-    made: list[ShowController] = []
-    yield made
-    for controller in made:
-        run(controller.close())
-
-
 def _strip(value):
     if isinstance(value, dict):
         return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}

@@ -39,14 +39,6 @@ def _controller(connection, tmp_path, clock, made):
     return controller
 
 
-@pytest.fixture
-def controllers(run):
-    made: list[ShowController] = []
-    yield made
-    for controller in made:
-        run(controller.close())
-
-
 def test_the_choice_is_a_setting_and_says_what_it_drives(run, connection):
     targets = connection.targets
     assert targets.kind == MANUAL and "Manual checklist" in targets.label()

@@ -6,11 +6,9 @@ import io
 import json
 import multiprocessing
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 
 from studio.cli import EXIT_OK, main
@@ -22,15 +20,6 @@ from tests.fakes.keyring import MemoryKeyring
 
 ADDRESS = ("rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796"
            "?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=6f000000")
-
-
-@pytest.fixture
-def ring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

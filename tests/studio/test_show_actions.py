@@ -19,22 +19,11 @@ from studio.show.actions import (
     ShowActions,
 )
 from studio.show.log import read_log
-from studio.show.plan import Plan, load_plan
 from studio.show.rundown import ON_AIR, Rundown
 from studio.show.session import ShowSession, find_resume_offer
-from tests.fakes.clock import T0, FakeClock
+from tests.fakes.clock import T0
 from tests.fakes.room import FakeRoom
-from tests.fakes.show import EXAMPLE, FakeOverlays, MemoryLog
-
-
-@pytest.fixture
-def plan() -> Plan:
-    return load_plan(EXAMPLE)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+from tests.fakes.show import FakeOverlays, MemoryLog
 
 
 @pytest.fixture

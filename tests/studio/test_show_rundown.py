@@ -8,18 +8,8 @@ from studio.errors import UserError
 from studio.show.log import ShowLog, read_log
 from studio.show.plan import Plan, Step, load_plan
 from studio.show.rundown import DONE, ON_AIR, PENDING, Rundown
-from tests.fakes.clock import T0, FakeClock
+from tests.fakes.clock import T0
 from tests.fakes.show import EXAMPLE, MemoryLog
-
-
-@pytest.fixture
-def plan() -> Plan:
-    return load_plan(EXAMPLE)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

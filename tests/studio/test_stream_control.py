@@ -9,14 +9,19 @@ from studio.obs.stream import StreamControl, StreamPhase
 from tests.fakes.obs import FakeLink
 
 
+def _control(phase: StreamPhase) -> tuple[FakeLink, StreamControl]:
+    link = FakeLink()
+    control = StreamControl(link)  # type: ignore[arg-type]
+    control.phase = phase
+    return link, control
+
+
 def status(active: bool, reconnecting: bool = False) -> dict[str, Any]:
     return {"outputActive": active, "outputReconnecting": reconnecting, "outputTimecode": "00:01:02.345"}
 
 
 def test_stopped_event_is_not_undone_by_one_lagging_poll():
-    link = FakeLink()
-    control = StreamControl(link)  # type: ignore[arg-type]
-    control.phase = StreamPhase.LIVE
+    link, control = _control(StreamPhase.LIVE)
     link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_STOPPED"})
     assert control.phase is StreamPhase.OFF
     link.obs.stream_statuses = [status(True), status(False)]
@@ -27,9 +32,7 @@ def test_stopped_event_is_not_undone_by_one_lagging_poll():
 
 
 def test_two_identical_polls_correct_a_missed_event():
-    link = FakeLink()
-    control = StreamControl(link)  # type: ignore[arg-type]
-    control.phase = StreamPhase.OFF
+    link, control = _control(StreamPhase.OFF)
     link.obs.stream_statuses = [status(True), status(True)]
     asyncio.run(control.poll_once())
     assert control.phase is StreamPhase.OFF
@@ -39,9 +42,7 @@ def test_two_identical_polls_correct_a_missed_event():
 
 
 def test_reconnecting_reported_by_obs():
-    link = FakeLink()
-    control = StreamControl(link)  # type: ignore[arg-type]
-    control.phase = StreamPhase.LIVE
+    link, control = _control(StreamPhase.LIVE)
     link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTING"})
     assert control.phase is StreamPhase.RECONNECTING
     link.emit("StreamStateChanged", {"outputState": "OBS_WEBSOCKET_OUTPUT_RECONNECTED"})
@@ -51,9 +52,7 @@ def test_reconnecting_reported_by_obs():
 def test_start_checks_can_refuse_before_obs_is_asked():
     from studio.errors import UserError
 
-    link = FakeLink()
-    control = StreamControl(link)  # type: ignore[arg-type]
-    control.phase = StreamPhase.OFF
+    link, control = _control(StreamPhase.OFF)
 
     async def expired() -> None:
         raise UserError("the push key has expired")

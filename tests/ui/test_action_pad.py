@@ -11,27 +11,12 @@ from studio.show.log import read_log
 from studio.show.pad import Pad
 from studio.show.plan import load_plan
 from studio.show.session import ShowController
-from tests.fakes.clock import FakeClock
 from tests.fakes.room import FakeRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 from ui.panels.action_pad import ActionPadPanel
 
 pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def controllers(run):
-    """Controllers made by a test, closed on its loop (stops the 1 Hz tick loop before the loop ends)."""
-    made: list[ShowController] = []
-    yield made
-    for controller in made:
-        run(controller.close())
 
 
 def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None, confirm_seconds=5.0):

@@ -3,30 +3,16 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from studio.show.plan import load_plan
 from studio.show.rundown import PENDING
 from studio.show.session import ShowController
-from tests.fakes.clock import T0, FakeClock
+from tests.fakes.clock import T0
 from tests.fakes.room import FakeRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 from ui.panels.rundown import RundownPanel, overrun_level
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def controllers(run):
-    made: list[ShowController] = []
-    yield made
-    for controller in made:
-        run(controller.close())
 
 
 def _controller(tmp_path, clock, controllers):

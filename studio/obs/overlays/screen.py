@@ -95,8 +95,8 @@ class ObsOverlays:
         self.images = ImageFiles(image_cache, session)
         self.visible: dict[str, bool] = dict.fromkeys(OVERLAY_KINDS, False)
         self.texts: dict[str, dict[str, str]] = {o: {} for o in OVERLAY_KINDS}
-        self.changed = Signal("Overlays.changed")  # ()
-        self.failed = Signal("Overlays.failed")  # (overlay, message): a background step failed
+        self.changed: Signal[[]] = Signal("Overlays.changed")
+        self.failed: Signal[[str, str]] = Signal("Overlays.failed")  # (overlay, message): a background step failed
         self._obs: _Obs | None = None
         self._content: dict[str, _Content] = {}
         self._timers: dict[str, asyncio.Task[None]] = {}
