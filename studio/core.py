@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from studio.config import Settings
 from studio.errors import ObsError, UserError
 from studio.health.monitor import StreamHealth
+from studio.i18n import translate
 from studio.keys.apply import start_check as expired_key_start_check
 from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
@@ -58,6 +59,8 @@ class StudioCore:
         self.settings = settings or Settings.load()
         self.store = store or SecretStore()
         self.link = ObsLink(ConnectionTarget(self.settings.obs.host, self.settings.obs.port))
+        self._connection_inputs = 0  # addresses/passwords entered: the newest always wins
+        self._connection_lock = asyncio.Lock()
         self.scenes = ScenesModel(self.link)
         self.stream = StreamControl(self.link)
         # Push keys per live room; shares our Settings so nobody saves a stale copy.
@@ -98,12 +101,16 @@ class StudioCore:
     async def start(self) -> None:
         """Read the saved password (off the loop) and start connecting; returns at once."""
         password = ""
+        typed_before = self._connection_inputs
         try:
             stored: str | None = await asyncio.to_thread(self.store.get, OBS_PASSWORD)
             password = stored or ""
         except UserError as e:
             self.keyring_problem = str(e)
-        self.link.configure(ConnectionTarget(self.settings.obs.host, self.settings.obs.port, password))
+        # The keyring may answer late (an unlock prompt): a password typed meanwhile is newer than
+        # the saved one and must win, or the right new password would read as "Wrong password".
+        if self._connection_inputs == typed_before:
+            self.link.configure(ConnectionTarget(self.settings.obs.host, self.settings.obs.port, password))
         self.link.start()
         # Changes made outside the window (``studio-console key save`` …) show up here too.
         self._settings_watch = spawn(self.settings.watch(), name="settings-watch")
@@ -116,21 +123,30 @@ class StudioCore:
         ``password=None`` keeps the saved one. If the keyring cannot take the password it is
         still used for this session, and the UserError tells the user it was not saved.
         """
-        self.settings.obs.host, self.settings.obs.port = host, port
-        await asyncio.to_thread(self.settings.save)
-        problem: UserError | None = None
-        if password is None:
-            password = self.link.target.password
-        else:
+        self._connection_inputs += 1  # a late keyring answer in start() no longer overrides this
+        if password is not None:
             register_secret(password)
+        async with self._connection_lock:  # one after the other: the keyring ends with the newest
+            problem: UserError | None = None
+            self.settings.obs.host, self.settings.obs.port = host, port
             try:
-                # A closure, not arguments: loop debug logs print a call's arguments.
-                await asyncio.to_thread(lambda: self.store.set(OBS_PASSWORD, password))
-                self.keyring_problem = None
-            except UserError as e:
-                problem = e
-                self.keyring_problem = str(e)
-        self.link.configure(ConnectionTarget(host, port, password))
+                await asyncio.to_thread(self.settings.save)
+            except OSError as e:  # a full disk: connect anyway, and say the address was not kept
+                problem = UserError(translate(
+                    "StudioCore", "The OBS address could not be saved ({reason}); it is used until the "
+                    "console closes. Free some disk space, then press Connect again to keep it.").format(
+                    reason=e.strerror or type(e).__name__))
+            if password is None:
+                password = self.link.target.password
+            else:
+                try:
+                    # A closure, not arguments: loop debug logs print a call's arguments.
+                    await asyncio.to_thread(lambda: self.store.set(OBS_PASSWORD, password))
+                    self.keyring_problem = None
+                except UserError as e:
+                    problem = problem or e
+                    self.keyring_problem = str(e)
+            self.link.configure(ConnectionTarget(host, port, password))
         if problem is not None:
             raise problem
 
@@ -163,6 +179,8 @@ class StudioCore:
             found.append(plan_problem)
         if self.keyring_problem:
             found.append(self.keyring_problem)
+        if self.show.problem:
+            found.append(self.show.problem)
         return found
 
     async def take_push_url(self, url: str, room_name: str) -> Repoint:
