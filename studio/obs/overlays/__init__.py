@@ -71,15 +71,8 @@ from studio.obs.overlays.fonts import (
     pick_face,
     pick_text_kind,
 )
-from studio.obs.overlays.screen import (
-    COUPON_END_LINGER,
-    LOTTERY_END_LINGER,
-    TICKER_SECONDS,
-    ObsOverlays,
-    Shown,
-    unix_seconds,
-)
-from studio.obs.overlays.sources import OVERLAY_SCENE, source_name
+from studio.obs.overlays.screen import COUPON_END_LINGER, LOTTERY_END_LINGER, TICKER_SECONDS, ObsOverlays
+from studio.obs.overlays.sources import OVERLAY_SCENE, Shown, source_name, unix_seconds
 
 Overlays = ObsOverlays  # the old name, still imported by studio/core.py and a few tests
 

@@ -9,7 +9,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +26,7 @@ from studio.obs.overlays import sources as S
 from studio.obs.overlays.following import SceneFollower
 from studio.obs.overlays.fonts import is_local, local_cjk_families, pick_face, pick_text_kind
 from studio.obs.overlays.images import ImageFiles
+from studio.obs.overlays.sources import Shown, unix_seconds
 from studio.tasks import spawn
 
 if TYPE_CHECKING:
@@ -40,23 +41,6 @@ Price = Decimal | float | int | str
 TICKER_SECONDS = 20.0  # playbook §2: an announcement is shown 20 s
 COUPON_END_LINGER = 5.0  # "已结束" stays this long, then the banner goes
 LOTTERY_END_LINGER = 60.0  # "正在开奖" stays until the draw is announced, at most this long
-
-
-def unix_seconds(moment: float | datetime) -> float:
-    if isinstance(moment, datetime):
-        if moment.tzinfo is None:
-            raise ValueError("a naive datetime is ambiguous: pass an aware one or Unix seconds")
-        return moment.timestamp()
-    return float(moment)
-
-
-@dataclass
-class Shown:
-    """What an overlay put on screen."""
-
-    overlay: str
-    texts: dict[str, str] = field(default_factory=dict)  # role → the exact text on screen
-    warnings: list[str] = field(default_factory=list)  # plain words; the overlay is up anyway
 
 
 @dataclass

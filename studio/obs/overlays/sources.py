@@ -1,4 +1,5 @@
-"""The OBS sources of each overlay: their names, kinds, settings and transforms (pure, no I/O).
+"""The OBS sources of each overlay: their names, kinds, settings and transforms, and what a show
+call returns (``Shown``). Pure, no I/O.
 
 Every overlay is a few sources in the overlay scene, one per role (``bg``, ``image``, ``name``,
 ``price``, ``list_price``, ``text``), named ``[中控台] 商品卡 · 名称`` and so on.
@@ -6,6 +7,8 @@ Every overlay is a few sources in the overlay scene, one per role (``bg``, ``ima
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from studio.i18n import translate
@@ -91,3 +94,20 @@ def image_transform(box: L.Box) -> dict[str, Any]:
 def text_transform(box: L.Box) -> dict[str, Any]:
     """Bounds that only ever scale down: a text estimated short shrinks instead of spilling over."""
     return bounded_transform(box, "OBS_BOUNDS_MAX_ONLY", ALIGN_TOP_LEFT)
+
+
+def unix_seconds(moment: float | datetime) -> float:
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            raise ValueError("a naive datetime is ambiguous: pass an aware one or Unix seconds")
+        return moment.timestamp()
+    return float(moment)
+
+
+@dataclass
+class Shown:
+    """What an overlay put on screen."""
+
+    overlay: str
+    texts: dict[str, str] = field(default_factory=dict)  # role → the exact text on screen
+    warnings: list[str] = field(default_factory=list)  # plain words; the overlay is up anyway
