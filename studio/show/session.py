@@ -74,10 +74,21 @@ async def find_resume_offer(directory: Path | None = None) -> ResumeOffer | None
         folder = directory or shows_dir()
         if not folder.is_dir():
             return None
-        path = find_unfinished(folder)
-        return _offer_from(path, read_log(path)) if path is not None else None
+        try:
+            path = find_unfinished(folder)
+            return _offer_from(path, read_log(path)) if path is not None else None
+        except (OSError, UserError) as e:
+            # Whatever is on disk, the window opens: this is said on screen, nothing is touched.
+            raise ShowLogsUnreadable(translate(
+                "ShowSession", "The show logs in {folder} could not be read ({error}), so an unfinished "
+                "show cannot be offered to resume. Check the folder's permissions; the files are left "
+                "as they are.").format(folder=folder, error=getattr(e, "strerror", None) or e)) from None
 
     return await asyncio.to_thread(look)
+
+
+class ShowLogsUnreadable(UserError):
+    pass
 
 
 class ShowSession:
@@ -201,10 +212,14 @@ class ShowController:
         self.clock = clock
         self.offer: ResumeOffer | None = None
         self.session: ShowSession | None = None
+        self.problem: str | None = None  # plain words when the show logs could not be read
         self.changed = Signal("show_controller.changed")
 
     async def look_for_resume(self) -> ResumeOffer | None:
-        self.offer = await find_resume_offer(self.directory)
+        try:
+            self.offer, self.problem = await find_resume_offer(self.directory), None
+        except ShowLogsUnreadable as e:
+            self.offer, self.problem = None, str(e)
         self.changed.emit()
         return self.offer
 

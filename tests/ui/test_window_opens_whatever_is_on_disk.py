@@ -55,3 +55,19 @@ def test_damaged_settings_file_is_named_and_kept(qtbot: Any, loop: Any) -> None:
     window.show()
     assert "damaged" in window.connection_bar.problems.text()
     assert (config / "settings.json").read_text(encoding="utf-8") == "{ not json"
+
+
+def test_unreadable_show_logs_are_named_and_the_window_opens(qtbot: Any, loop: Any, run: Any) -> None:
+    from studio.show.log import LOG_SUFFIX
+    from studio.show.session import shows_dir
+
+    shows = shows_dir()
+    shows.mkdir(parents=True)
+    (shows / f"2024-06-18-2000{LOG_SUFFIX}").mkdir()  # not a file: reading it fails (also as root)
+    core = StudioCore(Settings.load(), SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    window.show()
+    assert run(core.show.look_for_resume()) is None
+    assert str(shows) in window.connection_bar.problems.text()
+    assert (shows / f"2024-06-18-2000{LOG_SUFFIX}").is_dir()  # left as it was

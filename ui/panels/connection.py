@@ -74,6 +74,7 @@ class ConnectionBar(QWidget):
         core.link.status_changed.connect(self._on_link_status_changed)
         core.settings.changed.connect(self._on_problems_changed)
         core.plan_files.changed.connect(self._on_problems_changed)
+        core.show.changed.connect(self._on_problems_changed)
         self._notice_shown = ""
         core.onair.changed.connect(self._on_onair_changed)
         self._on_onair_changed()
