@@ -187,3 +187,15 @@ def test_an_export_with_unknown_headers_gets_a_mapping_step(panel, show, run, qt
     minutes = panel.review.platform.minutes
     assert [(m.at - T0, m.values) for m in minutes[:2]] == [(0, {"online": 100.0, "orders": 0.0}),
                                                             (60, {"online": 101.0, "orders": 1.0})]
+
+
+def test_the_charts_keep_the_shows_clock(panel, show):
+    from studio.review.model import build_review
+    from tests.fakes.review import CST
+
+    panel.show_review(build_review(show.log, health_paths=show.health, tz=CST))
+    axis = panel.health_plot.getAxis("bottom")
+    assert axis.utcOffset == -8 * 3600  # UTC+8, as the tables say, whatever this computer's zone
+    assert "20:25" in axis.tickStrings([T0 + 1500], 1, 60)[0]
+    low, high = panel.health_plot.getViewBox().viewRange()[1]
+    assert low == 0 and high > 2400  # from zero: the 800 / 1200 levels are in view

@@ -10,6 +10,7 @@ tables) makes the health chart jump there: ten minutes around it, with a cursor 
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,11 @@ class ReviewPanel(QWidget):
         self.health_curve = self.health_plot.plot(pen=pg.mkPen(COLOURS["kbps"], width=1.5), connect="finite")
         self.health_curve.setDownsampling(auto=True, method="peak")
         self.health_curve.setClipToView(True)
+        self.health_plot.setMouseEnabled(x=True, y=False)
+        for level, colour in ((800.0, "#c62828"), (1200.0, "#1b7f3a")):
+            self.health_plot.addItem(pg.InfiniteLine(pos=level, angle=0, label=f"{level:.0f}",
+                                                     pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+                                                     labelOpts={"position": 0.02, "color": colour}))
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a1b9a", width=2))
         self.cursor.setVisible(False)
         self.health_plot.addItem(self.cursor)
@@ -332,8 +338,6 @@ class ReviewPanel(QWidget):
 
     @staticmethod
     def review_time(at: float | None) -> str:
-        from datetime import datetime
-
         return datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at else "—"
 
     def _on_open_button_clicked(self) -> None:
@@ -411,6 +415,15 @@ class ReviewPanel(QWidget):
                 self.alignment_table.setRowCount(0)
             _fill(self.faults_table, parts["technical"].tables[0])
             self._fault_times = [f.start for f in review.faults]
+        if review.start is not None:
+            # The charts' clock is the show's (the tables' too), not this computer's zone.
+            offset = review.tz.utcoffset(datetime.fromtimestamp(review.start, review.tz))
+            west = -int(offset.total_seconds()) if offset is not None else None
+            for plot in (self.timeline_plot, self.health_plot, self.online_plot):
+                axis = plot.getAxis("bottom")
+                axis.utcOffset = west
+                axis.picture = None
+                axis.update()
         self._draw_timeline(review)
         self._draw_health(review)
         self._draw_online(review)
@@ -485,6 +498,9 @@ class ReviewPanel(QWidget):
             self.health_plot.addItem(region)
             self._health_items.append(region)
         self.cursor.setVisible(False)
+        known = [k for k in h.kbps if k is not None]
+        # From zero, with the platform's 800 / 1200 levels in view: a steady stream looks steady.
+        self.health_plot.setYRange(0, max([1500.0, *known]) * 1.1, padding=0)
         if review.start is not None and review.end is not None:
             self.health_plot.setXRange(review.start, review.end, padding=0.01)
 
