@@ -188,6 +188,8 @@ class ShowActions:
         self.progress = Signal("actions.progress")
         # Intents logged before a crash whose result never came (``restore``): "sent? check it".
         self.unanswered_intents: list[dict[str, Any]] = []
+        # The last pre-show check of the live room: None when it was ready (or never checked).
+        self.room_problem: str | None = None
         # One action of a kind at a time: a double click must see the first push's record before
         # the rules are asked again (two announcements 0.1 s apart would both pass otherwise).
         self._locks: dict[ActionKind, asyncio.Lock] = {}
@@ -609,6 +611,10 @@ class ShowActions:
         elif kind is ActionKind.SUBSCRIBER_PUSH:
             self.rundown.subscriber_pushed()
 
+    async def check_room(self) -> str | None:
+        """Is the live room live and reachable? Plain words when not (``room_problem``); logged."""
+        return await self._preflight()
+
     async def _preflight(self) -> str | None:
         """Is the live room ready to go on air? Plain words when not (never raises)."""
         check = getattr(self.room, "preflight", None)
@@ -628,6 +634,8 @@ class ShowActions:
         self.rundown.record("room_call", action="preflight", target=self.room.name,
                             outcome="ready" if problem is None else "not_ready", message=problem or "",
                             latency_ms=round((time.perf_counter() - started) * 1000))
+        self.room_problem = problem
+        self.changed.emit()
         return problem
 
     def _room_timeout(self) -> float:

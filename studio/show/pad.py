@@ -150,6 +150,11 @@ class Pad:
         return self.controller.room.target_label
 
     @property
+    def room_problem(self) -> str | None:
+        """What is wrong with the live room before the show (not live, not reachable), or None."""
+        return self.actions.room_problem if self.actions is not None else None
+
+    @property
     def checklist(self) -> ManualRoom | None:
         """The manual steps of this show's target (None when it has none)."""
         return self.actions.manual_room if self.actions is not None else None
@@ -348,7 +353,8 @@ class Pad:
         self._unbind = []
         session = self.controller.session
         actions = session.actions if session is not None else None
-        if actions is not self.actions:
+        fresh = actions is not self.actions
+        if fresh:
             for slot in self._slots.values():
                 self._cancel_ask(slot)
                 self._cancel_retry(slot)
@@ -364,7 +370,15 @@ class Pad:
                 self._unbind.append(manual.changed.connect(self.changed.emit))
             for intent in actions.unanswered_intents:
                 self._unknown(intent)
+            if fresh and _loop_running():
+                # Before the show: is the room live? The header says so before anyone presses.
+                spawn(self._check_room(actions), name="pad-room-check")
         self.changed.emit()
+
+    @staticmethod
+    async def _check_room(actions: ShowActions) -> None:
+        if not actions.rundown.live and not actions.rundown.ended:
+            await actions.check_room()
 
     def _unknown(self, intent: dict[str, Any]) -> None:
         key_id = str(intent.get("key") or KEY_OF_ACTION.get(str(intent.get("action")), ""))
@@ -477,3 +491,11 @@ def marker_for(result: ActionResult) -> tuple[str, str] | None:
     if result.action is ActionKind.LOTTERY_DRAW:
         return MarkerKind.LOTTERY, translate("Pad", "Draw: {title}").format(title=result.title)
     return None
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

@@ -71,7 +71,7 @@ def test_a_press_is_written_ahead_and_its_result_carries_the_source(run, tmp_pat
     assert "\n" not in pad.key("push").last_result and "✓ Scripted room: done" in pad.key("push").last_result
     intent, = _events(controller, "action_intent")
     outcome, = _events(controller, "action_result")
-    call, = _events(controller, "room_call")
+    call, = [e for e in _events(controller, "room_call") if e["action"] == "push_goods"]
     assert intent["intent_id"] == outcome["intent_id"] == call["intent_id"] == result.intent_id
     assert intent["seq"] < call["seq"] < outcome["seq"]
     assert intent["source"] == outcome["source"] == "api" and outcome["key"] == "push"
@@ -292,3 +292,14 @@ def test_after_the_end_of_the_show_every_key_says_so(run, tmp_path, clock, contr
     assert all(not k.enabled and "ended" in k.why_not for k in keys)
     with pytest.raises(PadRefused):
         run(pad.run("push"))
+
+
+def test_before_the_show_the_pad_says_the_room_is_not_live(run, tmp_path, clock, controllers):
+    room = ScriptedRoom(preflight="The live room 1001 is not started (未开始).")
+    pad, controller = _show(run, tmp_path, clock, controllers, room=room, start=False)
+    assert pad.room_problem is None
+    run(controller.start_new())
+    run(wait_until(lambda: pad.room_problem is not None))
+    assert "not started" in pad.room_problem
+    check, = _events(controller, "room_call")
+    assert check["action"] == "preflight" and check["outcome"] == "not_ready" and check["latency_ms"] >= 0

@@ -253,3 +253,19 @@ def test_two_pads_in_one_window_send_one_press_per_key(qtbot, loop, run, tmp_pat
     run(wait_until(lambda: len(room.requests) == 2))
     run(wait_until(lambda: pad.key("push").state == "ok"))
     assert len(room.requests) == 2
+
+
+def test_the_header_warns_when_the_room_is_not_live_before_the_show(qtbot, loop, run, tmp_path, clock,
+                                                                  controllers):
+    from tests.fakes.scripted_room import ScriptedRoom
+
+    room = ScriptedRoom(preflight="The live room 1001 is not started (未开始).")
+    controller = ShowController(load_plan(EXAMPLE), room, FakeOverlays(), directory=tmp_path, clock=clock)
+    controllers.append(controller)
+    panel = ActionPadPanel(Pad(controller))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.room_status.isHidden()
+    run(controller.start_new())
+    qtbot.waitUntil(lambda: panel.room_status.isVisible())
+    assert "not started" in panel.room_status.full_text()

@@ -89,6 +89,10 @@ class ActionPadPanel(QWidget):
         self.compact = compact
         self.header = QLabel()
         self.header.setObjectName("padTarget")
+        self.room_status = OneLineLabel()
+        self.room_status.setObjectName("padRoomStatus")
+        self.room_status.setStyleSheet(_STATUS_STYLE["ask"])
+        self.room_status.setVisible(False)
         self.pad: dict[str, _PadButton] = {}
         grid = QGridLayout()
         row_layout = QHBoxLayout()
@@ -140,6 +144,7 @@ class ActionPadPanel(QWidget):
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.room_status)
         if compact:
             layout.setContentsMargins(2, 2, 2, 2)
             layout.addLayout(row_layout)
@@ -173,6 +178,9 @@ class ActionPadPanel(QWidget):
 
     def _render(self) -> None:
         self.header.setText(self.tr("Drives: {target}").format(target=self.model.target_label))
+        problem = self.model.room_problem
+        self.room_status.set_full_text(f"⚠ {problem}" if problem else "")
+        self.room_status.setVisible(bool(problem))
         for key in self.model.keys():  # noqa: SIM118 - a Pad, not a dict
             if self._shown.get(key.id) != key:
                 self._shown[key.id] = key
