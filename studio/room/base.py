@@ -6,7 +6,9 @@ can push goods but has no coupon, lottery or announcement API; WeChat Channels h
 ``supports`` first and fall back to a manual step where it cannot.
 
 Targets: ``manual.ManualRoom`` (checklist), ``dryrun.DryRunRoom`` (rehearsal without any room),
-``wechat.WeChatLiveRoom`` (mini-program live API; also used against the local emulator).
+``wechat.WeChatLiveRoom`` (mini-program live API; also used against the local emulator; what it
+has no API for goes to its own checklist). Which one a show drives is chosen by a setting and
+kept with the show: ``target.RoomTargets`` (the ``RoomProvider`` of ``ShowController``).
 """
 
 from __future__ import annotations
