@@ -246,7 +246,8 @@ def thin(times: list[float], values: list[float | None], start: float, end: floa
 def draw_health(canvas: Canvas, review: Review, width: float, height: float) -> None:
     axis = _TimeAxis(review, width)
     h = review.health
-    top, bottom = TOP + 8, height - BOTTOM
+    top, strip_bottom = TOP + 8, height - BOTTOM
+    bottom = strip_bottom - 40  # the bitrate above, the dropped-frames strip below
     known = [k for k in h.kbps if k is not None]
     peak = max([1500.0, *known]) if known else 3000.0
     y_max = math.ceil(peak * 1.1 / 500) * 500
@@ -254,7 +255,9 @@ def draw_health(canvas: Canvas, review: Review, width: float, height: float) -> 
     def y(v: float) -> float:
         return bottom - v / y_max * (bottom - top)
 
-    axis.draw(canvas, top, bottom)
+    axis.draw(canvas, top, strip_bottom)
+    canvas.line(LEFT, bottom, width - RIGHT, bottom, COLOURS["axis"])
+    _dropped_strip(canvas, axis, review, bottom + 6, strip_bottom)
     for level in range(0, int(y_max) + 1, 500 if y_max <= 4000 else 1000):
         canvas.line(LEFT, y(level), width - RIGHT, y(level), COLOURS["grid"])
         canvas.text(LEFT - 6, y(level) + 4, f"{level}", 10, COLOURS["axis"], "end")
@@ -262,7 +265,7 @@ def draw_health(canvas: Canvas, review: Review, width: float, height: float) -> 
     outage = {"obs_gone", "reconnecting", "low_bitrate", "congestion", "dropped_frames", "stream_off", "console_down"}
     _bands(canvas, axis, [(f.start, f.end) for f in review.faults if f.kind in outage], top, bottom,
            COLOURS["fault"], 0.22)
-    _hatch(canvas, axis, h.missing, top, bottom, translate("Review", "not recorded"))
+    _hatch(canvas, axis, h.missing, top, strip_bottom, translate("Review", "not recorded"))
     for threshold, colour in ((800.0, COLOURS["fault"]), (1200.0, COLOURS["ok"])):
         canvas.line(LEFT, y(threshold), width - RIGHT, y(threshold), colour, 1.0, dash=True)
         canvas.text(width - RIGHT - 2, y(threshold) - 3, f"{threshold:.0f}", 9, colour, "end")
@@ -281,6 +284,24 @@ def draw_health(canvas: Canvas, review: Review, width: float, height: float) -> 
     if not h.times:
         canvas.text(width / 2, (top + bottom) / 2, translate("Review", "No health record for this show"), 13,
                     COLOURS["axis"], "middle")
+
+
+DROPPED_SCALE_PCT = 5.0  # the strip's full height: 5 % of the frames dropped (more is drawn as 5 %)
+
+
+def _dropped_strip(canvas: Canvas, axis: _TimeAxis, review: Review, top: float, bottom: float) -> None:
+    """Frames dropped on the network, % per moment: the worst sample of each pixel column."""
+    h = review.health
+    canvas.text(LEFT - 6, (top + bottom) / 2 + 4, translate("Review", "dropped %"), 9, COLOURS["axis"], "end")
+    canvas.text(LEFT - 6, top + 6, f"{DROPPED_SCALE_PCT:.0f}", 8, COLOURS["axis"], "end")
+    columns: dict[int, float] = {}
+    for t, value in zip(h.times, h.dropped_pct, strict=False):
+        if value:
+            x = int(axis.x(t))
+            columns[x] = max(columns.get(x, 0.0), value)
+    for x, value in columns.items():
+        height = min(1.0, value / DROPPED_SCALE_PCT) * (bottom - top)
+        canvas.rect(x, bottom - height, 1.5, height, COLOURS["fault"], 0.9)
 
 
 # --- platform: online and orders -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from studio.review import charts
 from studio.review.model import Comparison, Review
 from studio.review.report import Section, Table, comparison_table, highlights, sections, skipped_lines, summary
 
-CHART_SIZE = {"timeline": (960, 230), "health": (960, 240), "platform": (960, 220), "products": (960, 0)}
+CHART_SIZE = {"timeline": (960, 230), "health": (960, 280), "platform": (960, 220), "products": (960, 0)}
 
 CSS = """
 :root{color-scheme:light}
@@ -49,7 +49,8 @@ footer{color:#9e9e9e;font-size:12px;text-align:center;padding:8px}
 def chart_svg(name: str, review: Review, width: float = 960) -> str:
     height = CHART_SIZE[name][1] or 30 + 26 * max(1, len(review.products))
     titles = {"timeline": translate("Review", "What was on air when"),
-              "health": translate("Review", "Bitrate over the show, with faults and the show's moments"),
+              "health": translate("Review", "Bitrate and dropped frames over the show, with faults and the "
+                                            "show's moments"),
               "platform": translate("Review", "Online count and orders per minute (platform data)"),
               "products": translate("Review", "Products")}
     canvas = charts.SvgCanvas(width, height, titles[name])

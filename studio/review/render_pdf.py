@@ -139,7 +139,7 @@ class PdfCanvas:
         self.pdf.text(left, self._y(y), text)
 
 
-CHART_HEIGHT = {"timeline": 230.0, "health": 240.0, "platform": 220.0}
+CHART_HEIGHT = {"timeline": 230.0, "health": 280.0, "platform": 220.0}
 MARK_FILL = {"warn": (255, 248, 225), "bad": (255, 235, 238), "muted": (245, 245, 245)}
 
 

@@ -175,14 +175,22 @@ class ReviewPanel(QWidget):
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a1b9a", width=2))
         self.cursor.setVisible(False)
         self.health_plot.addItem(self.cursor)
+        self.dropped_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self.dropped_plot.setObjectName("reviewDropped")
+        self.dropped_plot.setBackground("w")
+        self.dropped_plot.setLabel("left", self.tr("dropped %"))
+        self.dropped_plot.setMouseEnabled(x=True, y=False)
+        self.dropped_plot.setXLink(self.health_plot)
+        self.dropped_plot.setMaximumHeight(110)
+        self.dropped_curve = self.dropped_plot.plot(pen=pg.mkPen(COLOURS["fault"], width=1.2), connect="finite")
         self.moments_table = QTableWidget()
         self.moments_table.setObjectName("reviewMoments")
         self.moments_table.cellClicked.connect(self._on_moments_table_cell_clicked)
         self.steps_table = QTableWidget()
         timeline_split = QSplitter(Qt.Orientation.Vertical)
-        for widget in (self.timeline_plot, self.health_plot, self.moments_table, self.steps_table):
+        for widget in (self.timeline_plot, self.health_plot, self.dropped_plot, self.moments_table, self.steps_table):
             timeline_split.addWidget(widget)
-        timeline_split.setSizes([200, 200, 200, 200])
+        timeline_split.setSizes([200, 200, 90, 180, 180])
 
         self.products_table = QTableWidget()
         self.windows_table = QTableWidget()
@@ -419,7 +427,7 @@ class ReviewPanel(QWidget):
             # The charts' clock is the show's (the tables' too), not this computer's zone.
             offset = review.tz.utcoffset(datetime.fromtimestamp(review.start, review.tz))
             west = -int(offset.total_seconds()) if offset is not None else None
-            for plot in (self.timeline_plot, self.health_plot, self.online_plot):
+            for plot in (self.timeline_plot, self.health_plot, self.dropped_plot, self.online_plot):
                 axis = plot.getAxis("bottom")
                 axis.utcOffset = west
                 axis.picture = None
@@ -483,6 +491,8 @@ class ReviewPanel(QWidget):
             out_y.append(v)
             last = t
         self.health_curve.setData(out_x, out_y)
+        dropped = [float("nan") if d is None else d for d in h.dropped_pct]
+        self.dropped_curve.setData(xs, dropped)
         for item in self._health_items:
             self.health_plot.removeItem(item)
         self._health_items = []
