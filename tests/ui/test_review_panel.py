@@ -161,10 +161,12 @@ def test_when_the_show_ends_its_review_is_one_click_away(qtbot, run, tmp_path):
     assert not widget.ended_button.isVisible()  # on air: nothing to review yet
     run(session.end())
     assert widget.ended_button.isVisible() and "复盘" in widget.ended_button.text()
-    qtbot.mouseClick(widget.ended_button, Qt.MouseButton.LeftButton)
+    assert not widget.ended_banner.isHidden()  # the window shows this one over every page
+    with qtbot.waitSignal(widget.open_requested, timeout=5000):
+        qtbot.mouseClick(widget.ended_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: widget.review is not None, timeout=20_000)
     assert widget.review.log_path == str(session.log.path) and widget.review.ended_cleanly
-    assert not widget.ended_button.isVisible()
+    assert not widget.ended_button.isVisible() and widget.ended_banner.isHidden()
     run(controller.close())
 
 

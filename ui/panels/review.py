@@ -68,6 +68,7 @@ class ReviewPanel(QWidget):
     ``show_review(review)`` renders one already built."""
 
     review_shown = Signal()  # a review was rendered (tests and the window wait for it)
+    open_requested = Signal()  # the ended show's review was asked for: the window brings this view up
 
     def __init__(self, directory: Path | None = None, store: NotesStore | None = None,
                  parent: QWidget | None = None) -> None:
@@ -108,6 +109,11 @@ class ReviewPanel(QWidget):
         self.ended_button.setObjectName("reviewEndedShow")
         self.ended_button.setStyleSheet("font-weight: bold;")
         self.ended_button.setVisible(False)
+        # The same offer as a banner the window shows over every page (the show view included).
+        self.ended_banner = QPushButton()
+        self.ended_banner.setObjectName("reviewEndedBanner")
+        self.ended_banner.setStyleSheet("font-weight: bold; padding: 4px;")
+        self.ended_banner.setVisible(False)
         self._ended_log: Path | None = None
         self._followed: Any = None
         self._session_hooked: Any = None
@@ -267,6 +273,7 @@ class ReviewPanel(QWidget):
         self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.ended_button.clicked.connect(self._on_ended_button_clicked)
+        self.ended_banner.clicked.connect(self._on_ended_button_clicked)
         self.mapping_button.clicked.connect(self._on_mapping_button_clicked)
         self._set_enabled()
 
@@ -313,14 +320,17 @@ class ReviewPanel(QWidget):
     def offer_ended_show(self, path: Path) -> None:
         """The show just ended: one button opens its review."""
         self._ended_log = path
-        self.ended_button.setText(self.tr("The show has ended — open its review (复盘)"))
-        self.ended_button.setVisible(True)
+        for button in (self.ended_button, self.ended_banner):
+            button.setText(self.tr("The show has ended — open its review (复盘)"))
+            button.setVisible(True)
 
     def _on_ended_button_clicked(self) -> None:
         if self._ended_log is not None:
             self.ended_button.setVisible(False)
+            self.ended_banner.setVisible(False)
             spawn(self.refresh(), name="review-list")
             self.open_log(self._ended_log)
+            self.open_requested.emit()
 
     # ----- the list of shows --------------------------------------------------------------------
     def _set_enabled(self) -> None:
