@@ -59,7 +59,7 @@ from ui.panels.stream import StreamPanel
 log = logging.getLogger(__name__)
 
 PREFS = "window"  # the settings file's section
-MIN_SIZE = QSize(960, 560)  # the central widget's: far below 1366×768 minus a title bar and a task bar
+MIN_SIZE = QSize(1100, 680)  # the central widget's: below 1366×768 less a title bar and a task bar
 DEFAULT_SIZE = QSize(1600, 960)
 SHOW_PAGE, SETUP_PAGE = 0, 1
 
@@ -90,6 +90,11 @@ class MainWindow(QMainWindow):
                                  rundown=self.rundown_panel, pad=self.action_pad, compact_pad=self.compact_pad,
                                  health=self.health_panel)
         self.onair_strip = OnAirStrip(core.stream, getattr(core, "onair", None))
+        # The strip is the window's one on-air line (the same words, from core.onair): the bar's own
+        # copy would say it twice and, wrapping when an alarm's advice is long, push the show view down.
+        bar_line = getattr(self.connection_bar, "onair_line", None)
+        if isinstance(bar_line, QWidget):
+            bar_line.setVisible(False)
         self.pad_window: QWidget | None = None
 
         # Top: the strip, the layout switch, setup and the pad window — the same on every page.
@@ -274,7 +279,7 @@ class MainWindow(QMainWindow):
             self._remember_splitters()
             for panel in self.panels.all():  # out of the old container before it goes
                 panel.hide()
-                panel.setParent(None)  # type: ignore[call-overload]
+                panel.setParent(None)
             self.show_container.hide()
             self._show_box.removeWidget(self.show_container)
             self.show_container.deleteLater()
@@ -332,7 +337,7 @@ class MainWindow(QMainWindow):
         if container is not None:
             for panel in self.panels.all():
                 panel.hide()
-                panel.setParent(None)  # type: ignore[call-overload]
+                panel.setParent(None)
             self._show_box.removeWidget(container)
             container.deleteLater()
         self.set_layout(self.layout_name or DEFAULT_LAYOUT, save=False)

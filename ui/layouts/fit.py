@@ -9,7 +9,8 @@ button under ``root`` once:
   is narrower than its text, with the whole text as its tooltip (``ELIDED_TIP`` marks ours);
 - a push button gets a small minimum width and is painted with its lines elided when they do
   not fit (the whole text as its tooltip unless the panel set one);
-- a combo box sizes to a few characters, not to its longest item.
+- a combo box sizes to a few characters, not to its longest item;
+- a list wraps a long row instead of showing a horizontal scroll bar.
 
 Word-wrapped and rich-text labels keep Qt's own painting. The window also gives its central
 widget an explicit minimum size, so no content can push the window bigger (see main_window).
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QLabel,
+    QListView,
     QPushButton,
     QStyle,
     QStyleOptionButton,
@@ -163,6 +165,14 @@ def fit_text(root: QWidget | None) -> None:
             button.setMinimumWidth(min(BUTTON_MIN_WIDTH, hint))
         if isinstance(button, QPushButton):
             button.installEventFilter(_elider)
+    for view in root.findChildren(QListView):
+        if view.property(FITTED) or view.viewMode() != QListView.ViewMode.ListMode:
+            continue
+        view.setProperty(FITTED, True)
+        # A long step title wraps inside the list instead of sliding under a horizontal scroll bar.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
     for combo in root.findChildren(QComboBox):
         if combo.property(FITTED):
             continue

@@ -61,7 +61,7 @@ class SceneRow(QWidget):
             button.setToolTip(self.tr("On air now: {name}").format(name=name) if on_air
                               else self.tr("Switch the program to {name}").format(name=name))
             button.setStyleSheet(f"QPushButton {{ background: {theme.ON_AIR_RED}; color: white; "
-                                 "font-weight: bold; }}" if on_air else "")
+                                 f"font-weight: bold; }}" if on_air else "")
             button.setEnabled(s.available)
             button.show()
         self.title.setText(self.tr("Scenes") if s.available else self.tr("Scenes (waiting for OBS)"))

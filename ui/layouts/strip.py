@@ -104,24 +104,30 @@ class OnAirStrip(QFrame):
             "obs_offline": self.tr("OBS not connected"),
         }.get(state, state)
 
-    def _read(self) -> tuple[str, float | None, str]:
-        """(state, stream seconds or None, the detail line) from the one source."""
+    def _read(self) -> tuple[str, float | None, str, str, str]:
+        """(state, stream seconds or None, headline, detail, severity) from the one source."""
         onair = self.onair
         if onair is not None:
-            text = " — ".join(part for part in (str(getattr(onair, "text", "") or ""),
-                                                 str(getattr(onair, "advice", "") or "")) if part)
-            return str(onair.state), getattr(onair, "stream_seconds", None), text
+            state = str(onair.state)
+            headline = str(getattr(onair, "text", "") or "") or self.words(state)
+            detail = " ".join(str(part) for part in (getattr(onair, "notice", ""), getattr(onair, "advice", ""))
+                              if part)
+            return state, getattr(onair, "stream_seconds", None), headline, detail, \
+                str(getattr(onair, "severity", ""))
         phase = self.stream.phase
+        state = _PHASE_STATE[phase]
         detail = "" if phase is not StreamPhase.UNKNOWN else self.tr("Connect to OBS in the bar below.")
-        return _PHASE_STATE[phase], _timecode_seconds(self.stream.timecode), detail
+        return state, _timecode_seconds(self.stream.timecode), self.words(state), detail, ""
 
     def _render(self) -> None:
-        state, seconds, detail = self._read()
+        state, seconds, headline, detail, severity = self._read()
         self.state = state
         look, timed = _LOOK.get(state, ("idle", False))
+        if severity == "alarm" and look != "live":
+            look = "alarm"
         self.setProperty("look", look)
         self.setAccessibleName(state)
-        self.word.setText(self.words(state))
+        self.word.setText(headline)
         self.time.setText(clock(seconds) if timed and seconds is not None else "")
         self.time.setVisible(bool(self.time.text()))
         self.detail.setText(detail)
@@ -145,7 +151,6 @@ class OnAirStrip(QFrame):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
 
     def _on_timer_timeout(self) -> None:
-        look, _ = _LOOK.get(self.state, ("idle", False))
-        if look == "alarm":
+        if self.property("look") == "alarm":
             self._blink = not self._blink
         self._render()

@@ -34,9 +34,10 @@ from studio.health.status import HIGH_KBPS, LOW_KBPS, Level, Verdict
 from studio.onair import SEVERITY_COLOURS, OnAir
 from ui.widgets import MessageLine
 
-CHART_MIN_HEIGHT = 200  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
+CHART_MIN_HEIGHT = 180  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
 COMPACT_HEIGHT = 44  # the one-line health strip of the assistant and solo layouts
-WORD_PX, COMPACT_WORD_PX = 44, 20
+WORD_PX, COMPACT_WORD_PX = 34, 20
+FIGURE_COLUMNS = 3  # name/value pairs a row: three rows of figures leave the chart its height
 MAX_LABELLED_MARKERS = 40  # more markers in view than this: lines only (labels would overlap anyway)
 REDRAW_MS = 500  # a fixed rate, whatever the sample rate: the chart never costs more than this
 FOLLOW_SPAN_S = 10 * 60  # "follow live" shows the last ten minutes
@@ -96,7 +97,7 @@ class HealthPanel(QWidget):
             value.setObjectName(f"healthFigure_{key}")
             value.setStyleSheet("font-weight: bold;")
             self.figures[key] = value
-            row, column = divmod(index, 2)
+            row, column = divmod(index, FIGURE_COLUMNS)
             grid.addWidget(QLabel(name), row, column * 2)
             grid.addWidget(value, row, column * 2 + 1)
 
@@ -159,6 +160,8 @@ class HealthPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._main_layout = layout
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         self._apply_chart_colours()
 
         self._timer = QTimer(self)
@@ -238,15 +241,16 @@ class HealthPanel(QWidget):
         self._word_px = COMPACT_WORD_PX if compact else WORD_PX
         self._main_layout.setDirection(QBoxLayout.Direction.LeftToRight if compact
                                        else QBoxLayout.Direction.TopToBottom)
-        self._main_layout.setContentsMargins(*((6, 2, 6, 2) if compact else (9, 9, 9, 9)))
+        self._main_layout.setContentsMargins(*((6, 2, 6, 2) if compact else (6, 4, 6, 4)))
         for widget in (self.plot, self.follow_button, self.whole_button):
             widget.setVisible(not compact)
         for label in self.figures.values():
             label.setVisible(not compact)
         for index in range(self._figure_grid.count()):
             item = self._figure_grid.itemAt(index)
-            if item is not None and item.widget() is not None:
-                item.widget().setVisible(not compact)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setVisible(not compact)
         self.summary.setVisible(compact)
         self.advice.setWordWrap(not compact)
         self.advice.setMinimumWidth(1 if compact else 0)
