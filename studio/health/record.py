@@ -6,19 +6,24 @@ loses at most the line being written. JSON lines rather than CSV because samples
 the file in time order; ``read_show`` gives them back.
 
 Writes run on one worker thread of their own (ordered, never on the Qt/asyncio thread). Samples
-hold no secrets: no push address or key ever reaches this file.
+hold no secrets: no push address or key ever reaches this file. A write the disk refuses (full)
+is kept and written later from a line boundary (a short write's half line is cut off first), so
+two lines are never glued together and the review gets every sample once the disk has room.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
+import os
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from studio.config import data_dir
 from studio.health.history import Marker
@@ -27,6 +32,7 @@ from studio.i18n import translate
 
 log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
+MAX_PENDING_LINES = 100_000  # > 24 h of samples waiting for disk space; beyond, the oldest go
 
 
 def health_dir() -> Path:
@@ -44,7 +50,11 @@ class HealthRecorder:
         self.problem: str | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health-recorder")
         self._last: Future[None] | None = None
-        self._file: IO[str] | None = None  # owned by the worker thread
+        # Owned by the worker thread: the file, how much of it is whole lines, what waits for space.
+        self._fd: int | None = None
+        self._good_size = 0
+        self._torn = False
+        self._pending: deque[bytes] = deque(maxlen=MAX_PENDING_LINES)
 
     def begin(self, started: float | None = None) -> Path:
         """Start a new show file (called when a stream starts); returns its path."""
@@ -103,19 +113,50 @@ class HealthRecorder:
     def _open_on_worker(self, path: Path, header: dict[str, Any]) -> None:
         self._close_on_worker()
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed by _close_on_worker
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+        self._good_size, self._torn = os.fstat(self._fd).st_size, False
         self._write_on_worker(header)
 
     def _write_on_worker(self, record: dict[str, Any]) -> None:
-        if self._file is None:
+        if self._fd is None:
             return
-        self._file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._file.flush()
+        self._pending.append((json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        self._flush_on_worker()
+
+    def _flush_on_worker(self) -> None:
+        fd = self._fd
+        if fd is None:
+            return
+        if self._torn:  # a failed write may have left half a line: cut it off first
+            os.ftruncate(fd, self._good_size)
+            self._torn = False
+        while self._pending:
+            line = self._pending[0]
+            written = 0
+            try:
+                while written < len(line):
+                    n = os.write(fd, line[written:])
+                    if n <= 0:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    written += n
+            except OSError:
+                self._torn = written > 0 or self._torn
+                raise
+            self._good_size += written
+            self._pending.popleft()
+        if self.problem is not None:
+            log.warning("health recorder: writable again, caught up")
+            self.problem = None
 
     def _close_on_worker(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                self._flush_on_worker()
+            if self._pending:
+                log.error("health recorder: %d line(s) never written (disk full?)", len(self._pending))
+                self._pending.clear()
+            os.close(self._fd)
+            self._fd = None
 
 
 def read_show(path: Path) -> tuple[list[Sample], list[Marker]]:

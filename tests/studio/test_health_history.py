@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import math
+import os
 
 import numpy as np
 import pytest
@@ -171,3 +173,37 @@ def test_markers_and_outages_leave_with_their_samples():
     history.append(live(300.0))
     history.append(live(301.0))  # 200 leaves now: its marker too
     assert history.markers[0].time == 210.0 and history.markers_version > version
+
+
+def test_recorder_on_a_full_disk_keeps_every_sample_and_never_glues_two_lines(tmp_path, monkeypatch):
+    from studio.health import record as record_module
+
+    real_write = os.write
+    disk = {"full": False, "short": False}
+
+    def write(fd, data):
+        if not disk["full"]:
+            return real_write(fd, data)
+        if not disk["short"]:
+            disk["short"] = True
+            return real_write(fd, data[: len(data) // 2])  # half a line reaches the file
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(record_module.os, "write", write)
+    recorder = HealthRecorder(tmp_path / "health", wall_clock=lambda: 1_700_000_000.0)
+    path = recorder.begin()
+    recorder.write_sample(live(1_700_000_001))
+    recorder.flush()
+    disk["full"] = True
+    recorder.write_sample(live(1_700_000_002))
+    recorder.write_sample(live(1_700_000_003))
+    recorder.flush()
+    assert recorder.problem and "Cannot save the stream health" in recorder.problem
+    disk["full"] = False
+    recorder.write_sample(live(1_700_000_004))
+    recorder.flush()
+    assert recorder.problem is None
+    recorder.close()
+    samples, _ = read_show(path)
+    assert [s.time for s in samples] == [1_700_000_001, 1_700_000_002, 1_700_000_003, 1_700_000_004]
+    assert all(line.startswith("{") and line.endswith("}") for line in path.read_text("utf-8").splitlines())
