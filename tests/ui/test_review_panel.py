@@ -74,7 +74,7 @@ def test_clicking_a_moment_makes_the_health_chart_jump_there(panel, show, run, q
     assert _centre(panel) == pytest.approx(at, abs=1)
     low, high = panel.health_plot.getViewBox().viewRange()[0]
     assert high - low == pytest.approx(JUMP_SPAN_S, rel=0.01)
-    assert panel.cursor.isVisible() and panel.cursor.value() == pytest.approx(at)
+    assert panel.time_cursor.isVisible() and panel.time_cursor.value() == pytest.approx(at)
 
     # A point on the timeline chart: the failed push at 20:30:05, clicked where it is drawn.
     failed = next(m for m in review.moments if m.status == "partial")

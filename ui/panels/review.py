@@ -178,9 +178,9 @@ class ReviewPanel(QWidget):
             self.health_plot.addItem(pg.InfiniteLine(pos=level, angle=0, label=f"{level:.0f}",
                                                      pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
                                                      labelOpts={"position": 0.02, "color": colour}))
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a1b9a", width=2))
-        self.cursor.setVisible(False)
-        self.health_plot.addItem(self.cursor)
+        self.time_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a1b9a", width=2))
+        self.time_cursor.setVisible(False)
+        self.health_plot.addItem(self.time_cursor)
         self.dropped_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.dropped_plot.setObjectName("reviewDropped")
         self.dropped_plot.setBackground("w")
@@ -517,7 +517,7 @@ class ReviewPanel(QWidget):
                                          pen=pg.mkPen(None))
             self.health_plot.addItem(region)
             self._health_items.append(region)
-        self.cursor.setVisible(False)
+        self.time_cursor.setVisible(False)
         known = [k for k in h.kbps if k is not None]
         # From zero, with the platform's 800 / 1200 levels in view: a steady stream looks steady.
         self.health_plot.setYRange(0, max([1500.0, *known]) * 1.1, padding=0)
@@ -548,8 +548,8 @@ class ReviewPanel(QWidget):
     # ----- jumping to a moment ------------------------------------------------------------------
     def jump_to(self, at: float) -> None:
         """The health chart shows ten minutes around ``at`` with a cursor on it."""
-        self.cursor.setPos(at)
-        self.cursor.setVisible(True)
+        self.time_cursor.setPos(at)
+        self.time_cursor.setVisible(True)
         self.health_plot.setXRange(at - JUMP_SPAN_S / 2, at + JUMP_SPAN_S / 2, padding=0)
         self.tabs.setCurrentIndex(0)
 
