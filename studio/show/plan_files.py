@@ -230,8 +230,10 @@ class PlanFiles:
         self._adopt(opened)
         self.untitled = False
         if opened.problem is None:
-            await self._remember(opened.path)
-        self.changed.emit()
+            self._note_recent(opened.path)
+        self.changed.emit()  # the new state is complete before anything else runs
+        if opened.problem is None:
+            await self._save_settings()
         return opened
 
     async def new_from_template(self, template: Path | None) -> None:
@@ -266,14 +268,17 @@ class PlanFiles:
         await asyncio.to_thread(save_plan, plan, path)
         _, problems = check_plan_text(plan_to_toml(plan))
         self.path, self.problems, self.problem, self.untitled = path, problems, None, False
-        await self._remember(path)
+        self._note_recent(path)
         self.changed.emit()
+        await self._save_settings()
         return Saved(path, problems, copied_from)
 
-    async def _remember(self, path: Path) -> None:
+    def _note_recent(self, path: Path) -> None:
         recent = [str(path)] + [str(p) for p in self.recent if p != path and p.exists()]
         self.settings.extra[RECENT_KEY] = recent[:MAX_RECENT]
         self.settings.extra[CURRENT_KEY] = str(path)
+
+    async def _save_settings(self) -> None:
         if not self._persist:
             return
         try:

@@ -92,7 +92,7 @@ def test_open_save_as_and_recent_through_non_modal_dialogs(qtbot: Any, loop: Any
     panel.recent_menu.aboutToShow.emit()
     assert [a.text() for a in panel.recent_menu.actions()] == [str(broken), str(target)]
     panel.recent_menu.actions()[1].trigger()
-    run(wait_until(lambda: files.path == target))
+    run(wait_until(lambda: files.path == target and "no problems" in panel.message.text()))
     assert panel.problem_lines() == [] and "no problems" in panel.message.text()
 
 
