@@ -203,3 +203,50 @@ def test_a_really_full_filesystem(tiny_disk):
     contents = read_log(path)
     assert not contents.bad_lines and not contents.torn_tail
     assert [e["seq"] for e in contents.events] == list(range(1, 22))
+
+
+def test_a_show_on_a_really_full_filesystem_keeps_ticking_and_catches_up(tiny_disk):
+    """The whole show on a full disk: the pad's push finishes, the tick loop goes on, the log says
+    which drive to free, and once space is back the tick loop writes everything, in order."""
+    plan = load_plan(EXAMPLE)
+
+    async def scenario():
+        session = await ShowSession.new(plan, FakeRoom(), None, directory=tiny_disk, clock=FakeClock())
+        session.rundown.start_show()
+        filler = _fill(tiny_disk)
+        beats = {"n": 0}
+        real_tick = session.tick_once
+
+        async def counted():
+            beats["n"] += 1
+            return await real_tick()
+
+        session.tick_once = counted  # type: ignore[method-assign]
+        session.start_ticking(interval=0.02)
+        results = [await session.actions.push_product(p.id) for p in plan.products]
+        for n in range(30):
+            session.rundown.record("health_changed", note="讲解" * 30, n=n)
+        problem = session.log.problem
+        before = beats["n"]
+        await asyncio.sleep(0.3)
+        ticking = beats["n"] > before and not session._ticker.done()
+        pending = session.log.pending
+        filler.unlink()
+        for _ in range(100):  # the tick loop catches up by itself
+            await asyncio.sleep(0.02)
+            if session.log.pending == 0:
+                break
+        caught_up = session.log.pending == 0 and session.log.problem is None
+        path = session.log.path
+        await session.close()
+        return results, problem, ticking, pending, caught_up, path
+
+    results, problem, ticking, pending, caught_up, path = asyncio.run(scenario())
+    assert all(r is not None for r in results)
+    assert problem is not None and str(tiny_disk) in problem
+    assert ticking and pending > 0 and caught_up
+    contents = read_log(path)
+    assert not contents.bad_lines and not contents.torn_tail
+    seqs = [e["seq"] for e in contents.events]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert sum(e["type"] == "health_changed" for e in contents.events) == 30
