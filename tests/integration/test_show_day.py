@@ -272,3 +272,36 @@ def test_a_show_day_on_the_real_lab(qtbot: Any, obs_factory: Any, rtmp_ingest: A
     # Every plan file as it was: the shipped example, the user's plan, the broken one.
     assert {p: _digest(p) for p in digests} == digests
     assert list(shows_dir().glob("*")), "the show log is in the data folder"
+
+
+def test_a_card_taken_off_while_obs_was_unreachable_is_off_in_obs_when_it_is_back(
+        qtbot: Any, obs_factory: Any, real_keyring: Any, run: Any, tmp_path: Path) -> None:
+    """The console loses OBS (OBS itself keeps running and keeps showing the card), F7 is pressed,
+    OBS is reachable again: the console takes the card off in OBS and says so."""
+    obs = obs_factory()
+    settings = Settings.load()
+    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
+    settings.save()
+    SecretStore().set(OBS_PASSWORD, obs.password)
+    desk = Desk(qtbot, obs, ShowClock())
+
+    async def scenario() -> None:
+        core = desk.core
+        await desk.open()
+        session = await core.show.start_new()
+        session.rundown.start_show()
+        await session.actions.push_product(core.plan.products[0].id, confirmed=True)
+        assert (await core.overlays.shown_in_obs())[PRODUCT_CARD]
+        await core.link.stop()  # the console cannot reach OBS; OBS still shows the card
+        result = await session.actions.take_off(PRODUCT_CARD)
+        assert not all(t.ok for t in result.targets)
+        core.link.start()
+        await wait_until(lambda: core.link.state is LinkState.CONNECTED, timeout=20)
+        await wait_until(lambda: "took off" in core.onair.notice, timeout=20)
+        assert not (await core.overlays.shown_in_obs())[PRODUCT_CARD]  # OBS matches the show now
+        assert "took off" in desk.window.connection_bar.message.text()
+        assert PRODUCT_CARD not in session.actions.on_screen
+        await core.show.end_show()
+
+    run(scenario(), timeout=90)
+    run(desk.close())
