@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage
 
 from studio.config import Settings
 from studio.keys.store import OBS_PASSWORD, SecretStore
-from tests.integration.conftest import BINARY
+from tests.lab.frozen import BINARY
 from tests.lab.processes import LAB_SCENES, LabProcess
 
 pytestmark = pytest.mark.integration

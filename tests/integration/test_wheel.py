@@ -83,6 +83,11 @@ def test_the_wheel_carries_every_module_and_the_resources(wheel_venv):
                     "studio_console_resources/backgrounds/portrait-default.png"):
         assert shipped in names
     src = wheel_venv["src"]
+    data = {"studio_console_resources/" + p.relative_to(src / "resources").as_posix()
+            for p in (src / "resources").rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
+    data |= {p.relative_to(src).as_posix() for top in ("studio", "ui") for p in (src / top).rglob("*")
+             if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert data <= names, sorted(data - names)  # every shipped file: plans, pages, selectors
     modules = {p.relative_to(src).as_posix() for top in ("studio", "ui") for p in (src / top).rglob("*.py")}
     assert modules and modules <= names, sorted(modules - names)
 
