@@ -22,6 +22,7 @@ from studio.show.plan import (
     save_plan,
 )
 from studio.show.plan import writer as plan_module
+from tests.studio.hostile_plans import HOSTILE_PLANS
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
 
@@ -198,29 +199,6 @@ def test_next_id_and_titles():
 
 
 # ----- hostile plans: the corpus of what once crashed or slipped through `show check` ----------
-
-_PRODUCT = '[show]\ntitle = "t"\n\n[[products]]\nid = "p"\nname = "扇"\n'
-HOSTILE_PLANS = {
-    "price 1e30": _PRODUCT + "price = 1e30\n",
-    "price text 1e999999": _PRODUCT + 'price = "1e999999"\n',
-    "stock with 5000 digits": _PRODUCT + "stock = " + "9" * 5000 + "\n",
-    "stock 10**30": _PRODUCT + "stock = " + str(10 ** 30) + "\n",
-    "minutes as a 400-digit integer": _PRODUCT + "minutes = " + "9" * 400 + "\n",
-    "deeply nested list": '[show]\ntitle = "t"\nx = ' + "[" * 5000 + "]" * 5000 + "\n",
-    "deeply nested inline table": "x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
-    "minutes nan": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = nan\n',
-    "minutes inf": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = inf\n',
-    "minutes -inf": '[[order]]\nstep = "segment"\ntitle = "开场"\nminutes = -inf\n',
-    "minutes_per_product nan": '[show]\nminutes_per_product = nan\n',
-    "lottery minutes inf": '[[lotteries]]\nid = "l"\nprize = "奖"\nminutes = inf\n',
-    "float goods_id": _PRODUCT + "goods_id = 10086001.5\n",
-    "goods_id a table": _PRODUCT + "goods_id = {a = 1}\n",
-    "start without a time zone": '[show]\nstart = 2024-06-18T20:00:00\n',
-    "start a bare date": '[show]\nstart = 2024-06-18\n',
-    "empty file": "",
-    "only comments": "# 直播方案\n\n   \n",
-}
-
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_PLANS))
 def test_a_hostile_plan_is_a_problem_not_a_crash(name):
