@@ -188,6 +188,17 @@ class OnAir:
             # killed and restarted) keeps it, and the alarm, until it is back or stopped on purpose.
             self._end_period()
 
+    @property
+    def can_acknowledge(self) -> bool:
+        """The stream stopped by itself and no show runs: the user may say it is over."""
+        return self.state == "show_running_stream_off" and not self.show_running
+
+    def acknowledge_stop(self) -> None:
+        """"The stream is over": a stream that stopped by itself (no show running) is off, not an alarm."""
+        if self.can_acknowledge:
+            self._end_period()
+            self._update()
+
     def _end_period(self) -> None:
         self._on_air = False
         self._stopping_on_purpose = False

@@ -104,6 +104,15 @@ def test_every_state_and_every_panel_agrees(desk: Desk) -> None:
     desk.check("stopping", "Idle", on_air=False)
     desk.output("STOPPED")
     desk.check("off", "Idle", on_air=False)
+    # Once more: the stream stops by itself with no show running; the user says it is over.
+    desk.output("STARTED")
+    desk.obs_killed()
+    desk.connected()
+    desk.check("show_running_stream_off", "Critical", on_air=False)
+    assert desk.window.stream_panel.dismiss_button.isVisibleTo(desk.window.stream_panel)
+    desk.window.stream_panel.dismiss_button.click()
+    desk.check("off", "Idle", on_air=False)
+    assert not desk.window.stream_panel.dismiss_button.isVisibleTo(desk.window.stream_panel)
 
 
 def test_a_running_show_without_a_stream_is_an_alarm_never_idle(desk: Desk, run: Any) -> None:

@@ -39,6 +39,11 @@ class StreamPanel(QWidget):
         self.button.setObjectName("streamButton")
         self.button.setMinimumHeight(48)
         self.message = MessageLine()
+        # A stream that stopped by itself with no show running: the user may say it is over.
+        self.dismiss_button = QPushButton(self.tr("The stream is over — clear the alarm"))
+        self.dismiss_button.setObjectName("streamOverButton")
+        self.dismiss_button.setVisible(False)
+        self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
         self._confirm_stop = QTimer(self)
         self._confirm_stop.setSingleShot(True)
         self._confirm_stop.setInterval(CONFIRM_WINDOW_MS)
@@ -51,6 +56,7 @@ class StreamPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.advice)
         layout.addWidget(self.button)
+        layout.addWidget(self.dismiss_button)
         layout.addWidget(self.message)
 
         self.button.clicked.connect(self._on_button_clicked)
@@ -61,6 +67,9 @@ class StreamPanel(QWidget):
         self._clock.timeout.connect(self._on_clock_timeout)
         self._clock.start()
         self._on_stream_changed()
+
+    def _on_dismiss_clicked(self) -> None:
+        self.onair.acknowledge_stop()
 
     def _on_clock_timeout(self) -> None:
         self.timecode.setText(self.onair.stream_time_text())
@@ -74,6 +83,7 @@ class StreamPanel(QWidget):
         self.advice.setText(onair.advice if alarm or onair.state != "live" else "")
         self.advice.setStyleSheet(f"color: {colour};" + (" font-weight: bold;" if alarm else ""))
         self.timecode.setText(onair.stream_time_text())
+        self.dismiss_button.setVisible(onair.can_acknowledge)
         phase = self.stream.phase
         live = self.stream.is_live
         if self._confirm_stop.isActive() and live:
