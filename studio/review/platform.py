@@ -230,8 +230,9 @@ def parse_time(cell: Any) -> datetime | time | None:
             return (datetime(2000, 1, 1) + timedelta(days=value)).time()
         if 20_000 < value < 80_000:  # an Excel serial date
             return datetime(1899, 12, 30) + timedelta(days=value)
-        if value > 1e9:  # Unix seconds (or milliseconds) from an API dump
-            return datetime.fromtimestamp(value / 1000 if value > 1e12 else value, UTC)
+        seconds = value / 1000 if 1e12 <= value < 5e12 else value  # Unix seconds or ms from an API dump
+        if 1e9 <= seconds < 5e9:
+            return datetime.fromtimestamp(seconds, UTC)
         return None
     text = str(cell).strip()
     if not text:
