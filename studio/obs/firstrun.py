@@ -64,7 +64,8 @@ def _version_from(last_version: str | None) -> tuple[int, int, int] | None:
     except ValueError:
         return None
     major, minor, patch = value >> 24, (value >> 16) & 0xFF, value & 0xFFFF
-    return (major, minor, patch) if 0 < major < 100 else None
+    plausible = 0 < major < 100 and minor < 100 and patch < 1000  # not a "never show what's new" 999999999
+    return (major, minor, patch) if plausible else None
 
 
 def read_obs_install(config_dir: Path | None = None) -> ObsInstall:
