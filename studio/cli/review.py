@@ -106,8 +106,9 @@ def _review(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not entries:
             print(translate("Cli", "No shows on this computer yet ({folder}).").format(folder=shows_dir()))
+        zone = parse_tz(args.tz)
         for e in entries:
-            when = datetime.fromtimestamp(e.start).strftime("%Y-%m-%d %H:%M") if e.start else "????-??-?? ??:??"
+            when = datetime.fromtimestamp(e.start, zone).strftime("%Y-%m-%d %H:%M") if e.start else "????-??-?? ??:??"
             minutes = f"{(e.end - e.start) / 60:5.0f} min" if e.start and e.end else "      ?"
             state = "" if e.finished else translate("Cli", " (not ended)")
             print(f"{when}  {minutes}  {e.title or '—'}{state}  {Path(e.path).name}")

@@ -25,9 +25,9 @@ def show(tmp_path):
 
 
 def test_list_shows_the_show_by_date_and_title(show, capsys):
-    assert main(["review", "--list"]) == 0
+    assert main(["review", "--list", "--tz", "+08:00"]) == 0
     out = capsys.readouterr().out
-    assert "夏日好物专场" in out and show.log.name in out and "120 min" in out
+    assert "2024-06-18 20:00" in out and "夏日好物专场" in out and show.log.name in out and "120 min" in out
 
 
 def test_review_by_name_prints_the_key_figures_and_highlights(show, capsys):
