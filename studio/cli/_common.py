@@ -10,17 +10,19 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from studio.errors import ObsNotConnected
+from studio.i18n import translate
 from studio.obs.link import LinkState, ObsLink
 from studio.obs.target import resolve_target
 
 
 def add_obs_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, "
-                                      "else the saved connection)")
-    group.add_argument("--host", help="OBS host")
-    group.add_argument("--port", type=int, help="obs-websocket port")
-    group.add_argument("--password", help="obs-websocket password (prefer $OBS_PASSWORD)")
-    group.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for OBS (default 3)")
+    group = parser.add_argument_group(translate(
+        "Cli", "OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, else the saved connection)"))
+    group.add_argument("--host", help=translate("Cli", "OBS host"))
+    group.add_argument("--port", type=int, help=translate("Cli", "obs-websocket port"))
+    group.add_argument("--password", help=translate("Cli", "obs-websocket password (prefer $OBS_PASSWORD)"))
+    group.add_argument("--timeout", type=float, default=3.0,
+                       help=translate("Cli", "seconds to wait for OBS (default 3)"))
 
 
 @asynccontextmanager
