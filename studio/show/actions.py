@@ -101,6 +101,7 @@ class ActionKind(enum.Enum):
     GOODS_ON_SALE = "goods_on_sale"  # 上架 the current product
     GOODS_OFF_SALE = "goods_off_sale"  # 下架 the current product
     SUBSCRIBER_PUSH = "subscriber_push"  # 推送本场直播
+    END_EXPLAIN = "end_explain"  # 结束讲解 where the room has a 讲解 pop-up (Channels) + card off
 
 
 class ActionStatus(enum.Enum):
@@ -361,6 +362,25 @@ class ShowActions:
                                   goods_id=product.goods_id or None, title=product.name,
                                   details={"product": product.id})
             return await self._act(kind, product.id, product.name, request, None, None)
+
+    async def end_explanation(self, product_id: str | None = None) -> ActionResult:
+        """结束讲解: the 讲解 pop-up of the product off in a room that has one (Channels), and its
+        product card off screen at the same time. Only rooms that can do it are offered this."""
+        product = self._product(product_id or self.explained_product_id() or "")
+        async with self._lock(ActionKind.END_EXPLAIN):
+            request = RoomRequest(RoomAction.END_EXPLAIN, goods_id=product.goods_id or None, title=product.name,
+                                  details={"product": product.id})
+            card = self.on_screen.get(PRODUCT_CARD)
+            overlay = None
+            if card is not None and card.ref == product.id and self.overlays is not None:
+                overlay = self.overlays.hide_product_card
+            return await self._act(ActionKind.END_EXPLAIN, product.id, product.name, request, overlay,
+                                   lambda: self._hidden(PRODUCT_CARD))
+
+    def explained_product_id(self) -> str | None:
+        """The product whose card the console has on screen, else the one on air."""
+        card = self.on_screen.get(PRODUCT_CARD)
+        return card.ref if card is not None else self.current_product_id()
 
     async def notify_subscribers(self) -> ActionResult:
         """推送本场直播: tell the room's subscribers the show is live (once a day, only while live)."""

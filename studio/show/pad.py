@@ -37,7 +37,7 @@ from studio.errors import UserError
 from studio.events import Signal
 from studio.health.history import MarkerKind
 from studio.i18n import QT_TRANSLATE_NOOP, translate
-from studio.room.base import Outcome
+from studio.room.base import Outcome, RoomAction
 from studio.show.actions import (
     RUNDOWN_TARGET,
     ActionKind,
@@ -68,6 +68,7 @@ KEY_ORDER: tuple[tuple[str, str, str], ...] = (
     ("on_sale", "F9", QT_TRANSLATE_NOOP("Pad", "On sale (上架)")),
     ("off_sale", "F10", QT_TRANSLATE_NOOP("Pad", "Off sale (下架)")),
     ("subscriber_push", "F11", QT_TRANSLATE_NOOP("Pad", "Notify subscribers (推送本场直播)")),
+    ("end_explain", "F12", QT_TRANSLATE_NOOP("Pad", "End explanation (结束讲解)")),
 )
 KEY_IDS = tuple(k for k, _, _ in KEY_ORDER)
 
@@ -78,7 +79,7 @@ KEY_OF_ACTION = {
     ActionKind.LOTTERY_DRAW.value: "draw", ActionKind.ANNOUNCEMENT.value: "announcement",
     ActionKind.TAKE_OFF.value: "take_off", ActionKind.NEXT.value: "next",
     ActionKind.GOODS_ON_SALE.value: "on_sale", ActionKind.GOODS_OFF_SALE.value: "off_sale",
-    ActionKind.SUBSCRIBER_PUSH.value: "subscriber_push",
+    ActionKind.SUBSCRIBER_PUSH.value: "subscriber_push", ActionKind.END_EXPLAIN.value: "end_explain",
 }
 
 
@@ -257,6 +258,7 @@ class Pad:
             "on_sale": lambda: actions.set_on_sale(actions.current_product_id() or "", True),
             "off_sale": lambda: actions.set_on_sale(actions.current_product_id() or "", False),
             "subscriber_push": lambda: actions.notify_subscribers(),
+            "end_explain": lambda: actions.end_explanation(),
         }
         return calls[key_id]
 
@@ -435,6 +437,11 @@ class Pad:
             return following.title if following else ""
         if key_id == "subscriber_push":
             return str(plan.show.title)
+        if key_id == "end_explain":  # only where the room has a 讲解 pop-up to end (Channels)
+            if not actions.room.supports(RoomAction.END_EXPLAIN):
+                return ""
+            product = plan.product(actions.explained_product_id() or "")
+            return product.name if product else ""
         return ""
 
     def _why_not(self, key_id: str, subject: str, slot: _Slot) -> str:
@@ -461,6 +468,10 @@ class Pad:
             return translate("Pad", "The plan has no announcement.")
         if key_id == "take_off":
             return translate("Pad", "Nothing the console put on screen is showing.")
+        if key_id == "end_explain":
+            if not self.actions.room.supports(RoomAction.END_EXPLAIN):
+                return translate("Pad", "This live room has no 讲解 pop-up to end (Channels has one).")
+            return translate("Pad", "No product is being explained.")
         return translate("Pad", "Nothing to act on.")
 
     def _coupon_id(self) -> str | None:
