@@ -120,11 +120,16 @@ async def agree(desk: Desk, expect: str | None = None, timeout: float = 20.0) ->
     if onair.state in ("live", "starting"):
         assert health != "Idle"  # measuring from the first second
     if core.link.state is LinkState.CONNECTED:
-        status = await core.link.request("GetStreamStatus")
-        if status.get("outputActive"):
-            assert onair.state in ("live", "reconnecting", "stopping", "starting"), onair.state
+        # OBS's own status lags its start/stop events by a moment: the two must agree within 3 s.
+        for _ in range(30):
+            status = await core.link.request("GetStreamStatus")
+            on = onair.state in ("live", "reconnecting", "stopping", "starting")
+            off = onair.state in ("off", "show_running_stream_off", "starting", "stopping")
+            if (on if status.get("outputActive") else off):
+                break
+            await asyncio.sleep(0.1)
         else:
-            assert onair.state in ("off", "show_running_stream_off", "starting", "stopping"), onair.state
+            raise AssertionError(f"OnAir says {onair.state}, OBS says {status}")
     else:
         assert onair.state in ("obs_gone_while_live", "obs_offline")
     return onair.state
@@ -204,7 +209,7 @@ def test_a_show_day_on_the_real_lab(qtbot: Any, obs_factory: Any, rtmp_ingest: A
                 editor = desk.window.plan_editor
                 editor.open_path(broken)
                 await wait_until(lambda e=editor: bool(e.problem_lines()), timeout=20)
-                assert any("announcements" in line for line in editor.problem_lines())
+                assert any("Announcement 1" in line for line in editor.problem_lines())
                 assert core.show.plan is session.plan and session.rundown.live  # the show goes on
             if step == 8:
                 desk.window.rundown_panel.steps.setCurrentRow(len(session.rundown.steps) - 1)
@@ -304,4 +309,46 @@ def test_a_card_taken_off_while_obs_was_unreachable_is_off_in_obs_when_it_is_bac
         await core.show.end_show()
 
     run(scenario(), timeout=90)
+    run(desk.close())
+
+
+def test_each_stream_state_on_the_real_lab_every_panel_agrees(qtbot: Any, obs_factory: Any, rtmp_ingest: Any,
+                                                             real_keyring: Any, run: Any) -> None:
+    """off → starting/live → reconnecting (the ingest goes away) → live → stopping → off, with the
+    real OBS and ingest; at each state every panel says what OnAir says, and OnAir what OBS says."""
+    obs = obs_factory()
+    settings = Settings.load()
+    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
+    settings.save()
+    SecretStore().set(OBS_PASSWORD, obs.password)
+    desk = Desk(qtbot, obs, ShowClock())
+    seen: list[str] = []
+
+    async def scenario() -> None:
+        core = desk.core
+        core.onair.changed.connect(lambda: seen.append(core.onair.state))
+        await desk.open()
+        await agree(desk, "off")
+        await core.link.request("SetStreamServiceSettings", {
+            "streamServiceType": "rtmp_custom",
+            "streamServiceSettings": {"server": rtmp_ingest.server_url, "key": STREAM_KEY}})
+        await core.link.request("SetProfileParameter", {"parameterCategory": "Output",
+                                                        "parameterName": "RetryDelay", "parameterValue": "1"})
+        desk.window.stream_panel.button.click()
+        await wait_until(lambda: core.onair.state in ("starting", "live"), timeout=10)
+        await agree(desk)
+        await agree(desk, "live")
+        assert desk.window.health_panel.status_word.text() in ("Measuring", "Stable")  # never "Idle"
+        rtmp_ingest.stop()
+        await agree(desk, "reconnecting", timeout=30)
+        assert core.onair.severity == "alarm"
+        rtmp_ingest.start()
+        await agree(desk, "live", timeout=40)
+        desk.window.stream_panel.button.click()
+        desk.window.stream_panel.button.click()  # confirm the stop
+        await agree(desk)
+        await agree(desk, "off", timeout=30)
+        assert "starting" in seen and "stopping" in seen
+
+    run(scenario(), timeout=150)
     run(desk.close())
