@@ -367,6 +367,11 @@ class OnAir:
         if session is not None and session is not self._session_hooked:
             self._session_hooked = session
             session.rundown.changed.connect(self._update)
+            if not session.rundown.live and not session.rundown.ended and self.on_air:
+                # A new show while the stream already runs (the playbook's order: stream first, then
+                # 开播): its log starts with the stream that is on air.
+                self._record("stream_started", stream_seconds=round(self.stream_seconds, 1),
+                             already_on_air=True)
             spawn(self._adopt_logged_stream_time(session), name="onair-stream-time")
         self._update()
 

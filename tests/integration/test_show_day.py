@@ -269,6 +269,8 @@ def test_a_show_day_on_the_real_lab(qtbot: Any, obs_factory: Any, rtmp_ingest: A
                    "health_changed", "step_skipped", "show_resumed", "stream_stopped", "show_ended"):
         assert wanted in types, wanted
     assert types.count("show_ended") == 1 and types[-1] == "show_ended"
+    first_stream = next(e for e in contents.events if e["type"] == "stream_started")
+    assert first_stream.get("already_on_air") is True  # the stream ran before 开播, and the log says so
     assert all(e.get("on_air_step") for e in contents.events if e["type"] == "obs_disconnected")
     # The settings: the window's and the CLI's changes both kept, the deleted room gone.
     final = Settings.load()
