@@ -7,8 +7,6 @@ tested in tests/integration/test_wechat_emulator.py.
 from __future__ import annotations
 
 import asyncio
-import json
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +31,7 @@ from studio.room.wechat import (
     goods_to_plan_products,
     live_status_text,
 )
+from tests.fakes.http import FakeSession
 
 
 @pytest.mark.parametrize(("code", "next_step", "words"), [
@@ -91,53 +90,6 @@ def test_price_texts_and_plan_products():
     ]
 
 
-# -- a fake transport ---------------------------------------------------------------------------
-
-class FakeResponse:
-    """The parts of aiohttp's response read_json uses: status, content_length, content.iter_chunked."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.status = 200
-        self._body = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        self.content_length = len(self._body)
-        self.content = self
-
-    async def __aenter__(self) -> FakeResponse:
-        return self
-
-    async def __aexit__(self, *exc: Any) -> None:
-        return None
-
-    async def iter_chunked(self, size: int) -> AsyncIterator[bytes]:
-        for start in range(0, len(self._body), size):
-            yield self._body[start:start + size]
-
-
-class FakeSession:
-    """Replays queued answers per API path; records (path, access_token) of each request."""
-
-    closed = False
-
-    def __init__(self) -> None:
-        self.answers: dict[str, list[dict[str, Any]]] = {}
-        self.requests: list[tuple[str, str]] = []
-        self.refused_token: str | None = None  # answer 40001 to this token, whatever is queued
-
-    def queue(self, path: str, *answers: dict[str, Any]) -> None:
-        self.answers.setdefault(path, []).extend(answers)
-
-    def request(self, method: str, url: str, params: dict[str, Any], json: Any = None) -> FakeResponse:
-        path = url.split("/", 3)[3]
-        self.requests.append((path, params["access_token"]))
-        if params["access_token"] == self.refused_token:
-            return FakeResponse({"errcode": 40001})
-        queue = self.answers.get(path, [])
-        return FakeResponse(queue.pop(0) if queue else {"errcode": 0})
-
-    async def close(self) -> None:
-        self.closed = True
-
-
 class CountingTokens(TokenSource):
     def __init__(self, expires_in: float = 7200) -> None:
         self.fetches: list[bool] = []
@@ -171,6 +123,7 @@ def make_client(**kwargs: Any) -> tuple[WeChatLiveClient, FakeSession, CountingT
 def test_token_is_refreshed_before_expiry_with_an_injected_clock():
     clock = Clock()
     client, session, tokens, _ = make_client(clock=clock, refresh_margin=300)
+    session.queue("wxaapi/broadcast/goods/push", *[{"errcode": 0}] * 3)
 
     async def scenario() -> None:
         await client.push_goods(1, 2)
@@ -212,6 +165,7 @@ def test_refused_token_is_refreshed_once_with_force_and_the_call_retried():
 def test_many_calls_refused_at_once_share_one_new_token():
     client, session, tokens, _ = make_client()
     session.refused_token = "token-1"
+    session.queue("wxaapi/broadcast/goods/push", *[{"errcode": 0}] * 5)
 
     async def scenario() -> None:
         await client.access_token()
