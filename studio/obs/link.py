@@ -206,7 +206,7 @@ class ObsLink:
 
     def __init__(self, target: ConnectionTarget, *, request_timeout: float = 5.0,
                  connect_timeout: float = 3.0, heartbeat_interval: float = 1.0,
-                 answer_timeout: float = 1.5, port_watch_interval: float = 0.05,
+                 answer_timeout: float = 2.0, port_watch_interval: float = 0.05,
                  backoff: tuple[float, ...] = (0.5, 1, 2, 4, 8, 10)) -> None:
         self._target = target
         self.request_timeout = request_timeout
@@ -328,7 +328,12 @@ class ObsLink:
         conn = self._conn
         if conn is None or conn.generation != generation:
             raise _StaleConnection()
-        allowance = self.request_timeout if request_type in _SLOW_REQUESTS else self.answer_timeout
+        if request_type in _SLOW_REQUESTS:
+            allowance = self.request_timeout
+        elif request_type in _INSTANT_REQUESTS:  # answered by obs-websocket's own thread, in ms
+            allowance = min(self.answer_timeout, HEARTBEAT_ANSWER_S)
+        else:
+            allowance = self.answer_timeout
         self._inflight = (time.monotonic(), allowance)
         try:
             answer = conn.requests.send(request_type, data, raw=True)
@@ -548,6 +553,12 @@ _SLOW_REQUESTS = frozenset({
     "RemoveProfile", "SetVideoSettings", "SetStreamServiceSettings", "SaveSourceScreenshot",
     "GetSourceScreenshot", "Sleep", "StartStream", "StopStream", "StartRecord", "StopRecord",
 })
+
+
+# Requests obs-websocket answers on its own thread without waiting for OBS's UI: the heartbeat's
+# GetVersion. An alive OBS answers them in milliseconds, however busy it is.
+_INSTANT_REQUESTS = frozenset({"GetVersion"})
+HEARTBEAT_ANSWER_S = 1.2
 
 
 class _StaleConnection(Exception):
