@@ -19,8 +19,8 @@ import contextlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         self.setup_tabs.setObjectName("setupTabs")
         self.pages.addWidget(self._page(self.tr("Setup"), self.setup_tabs, "setupPage"))
         self._views: dict[str, int] = {}
+        self._splitter_timer = QTimer(self)
+        self._splitter_timer.setSingleShot(True)
+        self._splitter_timer.setInterval(0)
+        self._splitter_timer.timeout.connect(self._on_splitter_timer_timeout)
 
         central = QWidget()
         central.setObjectName("central")
@@ -287,6 +291,7 @@ class MainWindow(QMainWindow):
         container = role.build(self.panels)
         container.setObjectName(f"layout_{name}_view")
         self._show_box.addWidget(container)
+        container.show()  # now, not on the next loop turn (a layout shows a new child later)
         self.show_container = container
         for panel in role.used(self.panels):
             panel.show()
@@ -322,6 +327,13 @@ class MainWindow(QMainWindow):
         saved[self.layout_name] = {s.objectName(): _b64(s.saveState()) for s in self._splitters()}
 
     def _restore_splitters(self) -> None:
+        # Splitter states are in pixels: apply them once the container has its real size (after
+        # the window is shown and laid out), or a 640-px guess squashes them.
+        self._splitter_timer.start()
+
+    def _on_splitter_timer_timeout(self) -> None:
+        if not self.isVisible():
+            return  # showEvent starts the timer again
         saved = self._prefs().get("splitters", {}).get(self.layout_name, {})
         for split in self._splitters():
             state = saved.get(split.objectName())
@@ -353,6 +365,7 @@ class MainWindow(QMainWindow):
         for action in self.theme_actions.actions():
             action.setChecked(action.objectName() == f"theme_{name}")
         self.onair_strip._render()  # its colours come from the theme
+        self.health_panel.apply_chart_colours()
         self._prefs()["theme"] = name
         self._save_prefs()
 
@@ -423,6 +436,10 @@ class MainWindow(QMainWindow):
         # room panel, which awaits this.
         room_id = self.core.room_connection.model.room_id
         await self.core.take_push_url(url, self.tr("Mini-program room {id}").format(id=room_id))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._splitter_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_state()

@@ -21,7 +21,6 @@ class AssistantLayout(RoleLayout):
 
     def build(self, panels: ShowPanels) -> QWidget:
         panels.health.set_compact(True)  # type: ignore[attr-defined]
-        split = self.splitter("assistantSplit", Qt.Orientation.Horizontal, panels.pad, panels.rundown,
-                              stretch=(3, 2))
+        split = self.splitter("assistantSplit", Qt.Orientation.Horizontal, panels.pad, panels.rundown)
         split.setSizes([780, 520])
         return self.column(split, panels.health, stretch=(1, 0))

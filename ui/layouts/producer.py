@@ -20,7 +20,6 @@ class ProducerLayout(RoleLayout):
     def build(self, panels: ShowPanels) -> QWidget:
         panels.health.set_compact(False)  # type: ignore[attr-defined]
         left = self.column(panels.stream, panels.scenes, stretch=(0, 1))
-        split = self.splitter("producerSplit", Qt.Orientation.Horizontal, left, panels.health,
-                              stretch=(2, 3))
+        split = self.splitter("producerSplit", Qt.Orientation.Horizontal, left, panels.health)
         split.setSizes([520, 780])
         return self.column(split, panels.compact_pad, stretch=(1, 0))

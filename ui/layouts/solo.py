@@ -29,7 +29,6 @@ class SoloLayout(RoleLayout):
         stream.setFixedWidth(STREAM_WIDTH)
         row.addWidget(stream)
         row.addWidget(self.column(panels.scene_row, panels.health), 1)
-        split = self.splitter("soloSplit", Qt.Orientation.Horizontal, panels.rundown, panels.pad,
-                              stretch=(2, 3))
+        split = self.splitter("soloSplit", Qt.Orientation.Horizontal, panels.rundown, panels.pad)
         split.setSizes([520, 780])
         return self.column(top, split, stretch=(0, 1))

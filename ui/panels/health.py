@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QGridLayout,
     QHBoxLayout,
@@ -162,7 +163,7 @@ class HealthPanel(QWidget):
         self._main_layout = layout
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
-        self._apply_chart_colours()
+        self.apply_chart_colours()
 
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
@@ -268,11 +269,11 @@ class HealthPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._apply_chart_colours()
+            self.apply_chart_colours()
 
-    def _apply_chart_colours(self) -> None:
+    def apply_chart_colours(self) -> None:
         """The chart follows the theme (dark studio or light office)."""
-        palette = self.palette()
+        palette = QApplication.palette(self)  # the theme just set, before Qt's PaletteChange arrives
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         foreground = palette.color(QPalette.ColorRole.Text)
         for name in ("left", "bottom"):
