@@ -173,8 +173,8 @@ class ShowSession:
         # the show: log it and beat again. The show log catches up here when the disk is back.
         while True:
             try:
-                if self.log.pending:
-                    await asyncio.to_thread(self.log.flush_pending)
+                if self.log.pending:  # on the loop, as appends are: problem_changed fires here
+                    self.log.flush_pending()
                 await self.tick_once()
             except asyncio.CancelledError:
                 raise
