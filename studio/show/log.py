@@ -28,10 +28,12 @@ API: ``ShowLog.create(directory, clock)`` / ``ShowLog.open(path, clock)`` (conti
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import logging
 import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -127,13 +129,22 @@ class ShowLog:
                 log.warning("show log %s: tail not repaired yet (%s)", path, e)
                 repaired = False
         last = max((int(e.get("seq", 0)) for e in contents.events), default=0)
+        spilled = _read_spill(Path(path), after=last)
+        if spilled:
+            contents.events.extend(event for event, _ in spilled)
+            last = int(spilled[-1][0]["seq"])
         show_log = cls(path, clock, next_seq=last + 1)
-        if not repaired:
-            with show_log._lock:
+        with show_log._lock:
+            if not repaired:
                 if contents.torn_tail:  # cut the torn line off before the next write
                     show_log._good_size, show_log._torn = _whole_size(Path(path)), True
                 else:  # the last event is whole: end its line before the next one
                     show_log._pending.insert(0, b"")
+            if spilled:  # what a full disk refused when the console last closed: into the log now
+                show_log._pending.extend(line for _, line in spilled)
+                show_log._flush_locked()
+                if not show_log._pending:
+                    spill_path(Path(path)).unlink(missing_ok=True)
         return show_log, contents
 
     def append(self, type: str, **data: Any) -> dict[str, Any]:
@@ -235,11 +246,29 @@ class ShowLog:
             if self._pending:
                 self._flush_locked()
             if self._pending:
-                log.error("show log %s closed with %d event(s) never written (%s)", self.path,
-                          len(self._pending), self.problem)
+                self._spill_locked()
             if self._fd >= 0:
                 os.close(self._fd)
                 self._fd = -1
+
+    def _spill_locked(self) -> None:
+        """Closing with events the disk refused: keep them on another drive (the temp folder) for
+        the next ``open`` of this log, which writes them into it; never just drop them."""
+        spill = spill_path(self.path)
+        lines = [line for line in self._pending if line]
+        try:
+            spill.parent.mkdir(parents=True, exist_ok=True)
+            with open(spill, "ab") as f:
+                f.write(b"".join(lines))
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as e:
+            log.error("show log %s closed with %d event(s) never written (%s; no room in %s either: %s)",
+                      self.path, len(lines), self.problem, spill.parent, e)
+            return
+        log.warning("show log %s: %d event(s) the disk refused are kept in %s until the log is opened again",
+                    self.path, len(lines), spill)
+        self._pending.clear()
 
     def __enter__(self) -> ShowLog:
         return self
@@ -304,6 +333,26 @@ def _repair_tail(path: Path) -> None:
             f.write(b"\n")
         f.flush()
         os.fsync(f.fileno())
+
+
+def spill_path(path: Path) -> Path:
+    """Where events a full disk refused at close wait for the log's next ``open``."""
+    digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / "studio-console-unwritten" / f"{digest}-{Path(path).name}"
+
+
+def _read_spill(path: Path, after: int) -> list[tuple[dict[str, Any], bytes]]:
+    """Spilled events of ``path`` newer than ``after`` (by seq, each once, in order)."""
+    try:
+        raw = spill_path(path).read_bytes()
+    except OSError:
+        return []
+    by_seq: dict[int, tuple[dict[str, Any], bytes]] = {}
+    for chunk in raw.split(b"\n"):
+        event = _parse(chunk) if chunk.strip() else None
+        if event is not None and isinstance(event.get("seq"), int) and event["seq"] > after:
+            by_seq.setdefault(event["seq"], (event, chunk + b"\n"))
+    return [by_seq[seq] for seq in sorted(by_seq)]
 
 
 def _whole_size(path: Path) -> int:

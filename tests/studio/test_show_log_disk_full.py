@@ -250,3 +250,28 @@ def test_a_show_on_a_really_full_filesystem_keeps_ticking_and_catches_up(tiny_di
     seqs = [e["seq"] for e in contents.events]
     assert seqs == list(range(1, len(seqs) + 1))
     assert sum(e["type"] == "health_changed" for e in contents.events) == 30
+
+
+def test_closing_on_a_full_disk_keeps_the_refused_events_for_the_next_open(tmp_path, monkeypatch):
+    """The console closes while the disk is still full: the refused events wait in the temp folder
+    (another drive) and the next open writes them into the log, in order, once each."""
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    disk = FullDisk(monkeypatch)
+    path = tmp_path / "closing.showlog.jsonl"
+    show_log = ShowLog(path, FakeClock())
+    show_log.append("show_started")
+    disk.full = True
+    show_log.append("goods_pushed", product="fan")
+    show_log.append("show_ended")
+    show_log.close()
+    assert log_module.spill_path(path).exists()
+    assert [e["type"] for e in read_log(path).events] == ["show_started"]
+    disk.full = False
+    reopened, contents = ShowLog.open(path, FakeClock())
+    assert [e["type"] for e in contents.events] == ["show_started", "goods_pushed", "show_ended"]
+    reopened.append("show_resumed")
+    reopened.close()
+    contents = read_log(path)
+    assert [(e["seq"], e["type"]) for e in contents.events] == [
+        (1, "show_started"), (2, "goods_pushed"), (3, "show_ended"), (4, "show_resumed")]
+    assert not contents.bad_lines and not log_module.spill_path(path).exists()
