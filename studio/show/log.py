@@ -16,6 +16,8 @@ boundary, a short write's half line cut off first, so two events are never glued
 the next ``append`` or ``flush_pending()`` once the disk takes it again. Meanwhile ``problem``
 says in plain words what is wrong and what to do ("… free disk space on /home …"), and
 ``problem_changed`` fires (with the new problem or None) when it starts and when it is over.
+Closed while the disk still refuses, the waiting events go to the temp folder (``spill_path``,
+usually another drive) and the next ``ShowLog.open`` of that log writes them in.
 
 Line format: ``{"seq": 12, "ts": 1718712000.25, "type": "step_started", ...data}``; ``ts`` is Unix
 seconds from the injected clock, ``seq`` counts from 1 in each file.
