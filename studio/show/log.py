@@ -197,12 +197,7 @@ class ShowLog:
                 # Cut a half-written line off, so the next line starts on a boundary.
                 os.ftruncate(self._fd, self._good_size)
                 self._torn = False
-            while self._pending:
-                payload = self._pending[0]
-                if not payload:  # a whole last event whose newline was lost (see ``open``)
-                    payload = b"\n"
-                self._write_line(payload)
-                self._pending.pop(0)
+            self._write_pending()
         except OSError as e:
             self.failed_writes += 1
             self._last_error = e
@@ -213,19 +208,31 @@ class ShowLog:
                 log.warning("show log %s: writable again, caught up", self.path)
         return self.problem != before
 
-    def _write_line(self, payload: bytes) -> None:
-        written = 0
+    def _write_pending(self) -> None:
+        """Every waiting line, then one fsync: a catch-up of thousands of events costs one flush.
+
+        Nothing counts as written before the fsync succeeded: on any failure the file is cut back
+        to the last whole, fsync'd line before the retry (``_torn``), and every line stays waiting.
+        """
+        if not self._pending:
+            return
+        total = 0
         try:
-            while written < len(payload):
-                n = os.write(self._fd, payload[written:])
-                if n <= 0:
-                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                written += n
+            for payload in self._pending:
+                payload = payload or b"\n"  # b"": a whole last event whose newline was lost (``open``)
+                written = 0
+                while written < len(payload):
+                    n = os.write(self._fd, payload[written:])
+                    if n <= 0:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    written += n
+                    total += n
             os.fsync(self._fd)
         except OSError:
-            self._torn = True  # some of it may be in the file: cut back before the retry
+            self._torn = self._torn or total > 0  # some of it may be in the file: cut back first
             raise
-        self._good_size += written
+        self._good_size += total
+        self._pending.clear()
 
     def _report_problem(self) -> None:
         e = self._last_error

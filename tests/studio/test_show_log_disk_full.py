@@ -275,3 +275,19 @@ def test_closing_on_a_full_disk_keeps_the_refused_events_for_the_next_open(tmp_p
     assert [(e["seq"], e["type"]) for e in contents.events] == [
         (1, "show_started"), (2, "goods_pushed"), (3, "show_ended"), (4, "show_resumed")]
     assert not contents.bad_lines and not log_module.spill_path(path).exists()
+
+
+def test_catching_up_is_one_flush_not_one_per_event(tmp_path, monkeypatch):
+    disk = FullDisk(monkeypatch)
+    show_log = ShowLog(tmp_path / "batch.showlog.jsonl", FakeClock())
+    disk.full = True
+    for n in range(200):
+        show_log.append("health_changed", n=n)
+    disk.full = False
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(log_module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    assert show_log.flush_pending()
+    show_log.close()
+    assert len(synced) == 1
+    assert [e["n"] for e in read_log(show_log.path).events] == list(range(200))
