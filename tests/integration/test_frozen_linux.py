@@ -52,16 +52,18 @@ def test_frozen_doctor_json_and_show_check(frozen_build, shared_obs, session_key
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def _window_id(pid: int, display: str, timeout: float = 30.0) -> str:
+def _window_id(pid: int, display: str, log: Path, timeout: float = 90.0) -> str:
+    """The main window's X id (a freshly built app's first start reads ~250 MB from a cold cache)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name", "Studio Console"],
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name",
+                                "Studio Console · |· Studio Console"],  # the main window, not the wizard
                                env=dict(os.environ, DISPLAY=display), capture_output=True, text=True)
         ids = found.stdout.split()
         if ids:
             return ids[-1]
         time.sleep(0.3)
-    raise AssertionError("the frozen window did not appear")
+    raise AssertionError("the frozen window did not appear: " + log.read_text(errors="replace")[-3000:])
 
 
 def _screenshot(window: str, display: str, out: Path) -> QImage:
@@ -93,7 +95,7 @@ def test_frozen_window_connects_switches_and_shows_it(frozen_build, x_server, sh
     app = LabProcess([str(BINARY)], env=env, log=tmp_path / "frozen.log")
     log = tmp_path / "data" / "logs" / "console.log"
     try:
-        window = _window_id(app.pid, x_server.display)
+        window = _window_id(app.pid, x_server.display, tmp_path / "frozen.log")
         deadline = time.monotonic() + 30
         while "OBS link: connected" not in (log.read_text(errors="replace") if log.exists() else ""):
             assert app.alive(), (tmp_path / "frozen.log").read_text(errors="replace")[-3000:]

@@ -89,7 +89,14 @@ def test_the_frozen_build_holds_every_studio_and_ui_module(frozen_build):
             parts = path.relative_to(ROOT).with_suffix("").parts
             source.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     assert source <= frozen, sorted(source - frozen)
-    assert (frozen_build / "_internal" / "studio_console_resources" / "i18n" / "studio_zh_CN.ts").is_file()
+    # and every data file: resources/ as studio_console_resources, the packages' own (pages, selectors)
+    internal = frozen_build / "_internal"
+    wanted = [("studio_console_resources" / p.relative_to(ROOT / "resources"), p)
+              for p in (ROOT / "resources").rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")]
+    wanted += [(p.relative_to(ROOT), p) for top in ("studio", "ui") for p in (ROOT / top).rglob("*")
+               if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    missing = [str(rel) for rel, p in wanted if p.stat().st_mtime <= built_at and not (internal / rel).is_file()]
+    assert not missing, missing
 
 
 def test_the_desktop_entry_validates():
