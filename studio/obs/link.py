@@ -206,7 +206,7 @@ class ObsLink:
 
     def __init__(self, target: ConnectionTarget, *, request_timeout: float = 5.0,
                  connect_timeout: float = 3.0, heartbeat_interval: float = 1.0,
-                 answer_timeout: float = 2.0, port_watch_interval: float = 0.05,
+                 answer_timeout: float = 2.5, port_watch_interval: float = 0.05,
                  backoff: tuple[float, ...] = (0.5, 1, 2, 4, 8, 10)) -> None:
         self._target = target
         self.request_timeout = request_timeout
@@ -556,8 +556,9 @@ _SLOW_REQUESTS = frozenset({
 
 
 # Requests obs-websocket answers on its own thread without waiting for OBS's UI: the heartbeat's
-# GetVersion. An alive OBS answers them in milliseconds, however busy it is.
-_INSTANT_REQUESTS = frozenset({"GetVersion"})
+# GetVersion and the 1 Hz polls. An alive OBS answers them in milliseconds, however busy it is.
+_INSTANT_REQUESTS = frozenset({"GetVersion", "GetStats", "GetStreamStatus", "GetRecordStatus",
+                               "GetOutputStatus"})
 HEARTBEAT_ANSWER_S = 1.2
 
 
