@@ -23,7 +23,8 @@ from studio.obs.link import LinkState
 from tests.lab import processes
 from tests.lab.processes import ObsInstance
 from tests.lab.waiting import wait_until
-from ui.app import compose
+from ui import main_window
+from ui.app import compose, show_portrait_setup
 from ui.wizard import FIRST_RUN_DONE, FirstRunWizard
 
 pytestmark = pytest.mark.integration
@@ -135,4 +136,9 @@ def test_help_menu_opens_the_wizard(qtbot, loop, run):
     assert len(wizards) == 1
     assert wizards[0].host.text() == "127.0.0.1"
     wizards[0].close()
+    # "Set up the portrait scenes next": the window opens on the portrait studio setup tab.
+    show_portrait_setup(console)
+    window = console.window
+    assert window.pages.currentIndex() == main_window.SETUP_PAGE
+    assert window.setup_tabs.currentWidget().isAncestorOf(window.setup_panel)
     run(console.core.close())
