@@ -153,6 +153,11 @@ class StatusClassifier:
         self.verdict = self._combine(bitrate)
         return self.verdict
 
+    @property
+    def bitrate_verdict(self) -> Verdict:
+        """The verdict of the bitrate alone (``verdict`` adds the other figures)."""
+        return self._bv
+
     def quality_problems(self) -> list[tuple[Level, str]]:
         """(level, plain line) for each figure that is sustained outside its healthy range."""
         readings = [s for _, s in self._quality]

@@ -340,7 +340,7 @@ def test_each_stream_state_on_the_real_lab_every_panel_agrees(qtbot: Any, obs_fa
         await wait_until(lambda: core.onair.state in ("starting", "live"), timeout=10)
         await agree(desk)
         await agree(desk, "live")
-        assert desk.window.health_panel.status_word.text() in ("Measuring", "Stable")  # never "Idle"
+        assert desk.window.health_panel.status_word.text() != "Idle"  # measuring from the first second
         rtmp_ingest.stop()
         await agree(desk, "reconnecting", timeout=30)
         assert core.onair.severity == "alarm"
