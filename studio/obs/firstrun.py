@@ -166,7 +166,7 @@ async def diagnose(target: ConnectionTarget, install: ObsInstall | None = None, 
             "FirstRun", "Update OBS to version 28 or newer (it has the WebSocket server built in)."))
     if not await asyncio.to_thread(obs_running, found):
         return Diagnosis("obs_off", translate("FirstRun", "OBS is not running."), translate(
-            "FirstRun", "Start OBS Studio, then press “Check again”. If OBS is not installed, get it from "
+            "FirstRun", "Start OBS Studio, then press “Check”. If OBS is not installed, get it from "
             "obsproject.com (version 28 or newer).") + "\n" + websocket_menu_path(found))
     return Diagnosis("websocket_off", translate("FirstRun", "OBS is running, but its WebSocket server is off "
                                                 "(or on another port)."), websocket_menu_path(found))
