@@ -27,7 +27,7 @@ READS = frozenset({
     "GetVirtualCamStatus", "GetReplayBufferStatus", "GetOutputList", "GetSceneList", "GetInputList",
     "GetSceneItemList", "GetSceneItemTransform", "GetInputSettings", "GetInputPropertiesListPropertyItems",
     "GetVersion", "GetStudioModeEnabled", "GetCurrentProgramScene", "GetCurrentPreviewScene",
-    "GetStreamServiceSettings", "GetStats",
+    "GetStreamServiceSettings", "GetStats", "GetSceneTransitionList",
 })
 
 WINDOWS = [
@@ -56,6 +56,8 @@ class FakeObs:  # handler names are OBS's request names, hence the camelCase
         self.program = scenes[0] if scenes else ""
         self.preview = scenes[1] if len(scenes) > 1 else self.program
         self.studio_mode = False
+        self.transitions = ["Fade", "Cut"]
+        self.transition = "Fade"
         self.profile: dict[tuple[str, str], str] = {
             ("Output", "Mode"): mode, ("SimpleOutput", "VBitrate"): "2500",
             ("Audio", "SampleRate"): "48000", ("Audio", "ChannelSetup"): "Stereo"}
@@ -140,7 +142,34 @@ class FakeObs:  # handler names are OBS's request names, hence the camelCase
     def _GetStudioModeEnabled(self, d):
         return {"studioModeEnabled": self.studio_mode}
 
+    def _SetStudioModeEnabled(self, d):
+        self.studio_mode = bool(d["studioModeEnabled"])
+
+    def _GetSceneTransitionList(self, d):
+        return {"transitions": [{"transitionName": n} for n in self.transitions],
+                "currentSceneTransitionName": self.transition}
+
+    def _SetCurrentSceneTransition(self, d):
+        if d["transitionName"] not in self.transitions:
+            raise ObsRequestFailed("no such transition", "SetCurrentSceneTransition", 600)
+        self.transition = d["transitionName"]
+
+    def _TriggerStudioModeTransition(self, d):
+        if not self.studio_mode:
+            raise ObsRequestFailed("studio mode is off", "TriggerStudioModeTransition", 506)
+        self.program, self.preview = self.preview, self.program
+
     # ----- outputs and the stream service -----------------------------------------------------
+    def _StartStream(self, d):
+        if "stream" in self.active:
+            raise ObsRequestFailed("already streaming", "StartStream", 500)
+        self.active.add("stream")
+
+    def _StopStream(self, d):
+        if "stream" not in self.active:
+            raise ObsRequestFailed("not streaming", "StopStream", 501)
+        self.active.discard("stream")
+
     def _GetStreamStatus(self, d):
         if self.stream_statuses:
             return self.stream_statuses.pop(0)
@@ -169,8 +198,12 @@ class FakeObs:  # handler names are OBS's request names, hence the camelCase
 
     # ----- scenes -----------------------------------------------------------------------------
     def _GetSceneList(self, d):
-        return {"scenes": [{"sceneName": n, "sceneIndex": i} for i, n in enumerate(self.scenes)],
-                "currentProgramSceneName": self.program}
+        # ``scenes`` is in the order OBS's dock shows (top first); obs-websocket lists them from the
+        # bottom, index 0 first.
+        bottom_up = list(reversed(self.scenes))
+        return {"scenes": [{"sceneName": n, "sceneIndex": i} for i, n in enumerate(bottom_up)],
+                "currentProgramSceneName": self.program,
+                "currentPreviewSceneName": self.preview if self.studio_mode else None}
 
     def _CreateScene(self, d):
         if d["sceneName"] in self.scenes or d["sceneName"] in self.inputs:
@@ -191,7 +224,16 @@ class FakeObs:  # handler names are OBS's request names, hence the camelCase
         self.program = d["sceneName"]
 
     def _GetCurrentPreviewScene(self, d):
+        if not self.studio_mode:
+            raise ObsRequestFailed("studio mode is off", "GetCurrentPreviewScene", 506)
         return {"currentPreviewSceneName": self.preview}
+
+    def _SetCurrentPreviewScene(self, d):
+        if not self.studio_mode:
+            raise ObsRequestFailed("studio mode is off", "SetCurrentPreviewScene", 506)
+        if d["sceneName"] not in self.scenes:
+            raise ObsRequestFailed("no such scene", "SetCurrentPreviewScene", 600)
+        self.preview = d["sceneName"]
 
     # ----- inputs -----------------------------------------------------------------------------
     def _GetInputKindList(self, d):
