@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QMimeData
 
 from studio.config import Settings
 from studio.keys import pushurl
@@ -58,3 +59,21 @@ def test_a_nul_byte_in_the_key_is_refused(panel: KeysPanel, run: Any) -> None:
     panel.paste_box.setPlainText(cut)
     run(wait_until(lambda: "control character" in panel.message.text()))
     assert panel.address is None
+
+
+def test_a_megabyte_pasted_by_the_user_never_enters_the_box(panel: KeysPanel) -> None:
+    """Ctrl+V, the context menu and drag-and-drop all go through insertFromMimeData: laying out a
+    megabyte of one-line chat is what froze the window, so it is refused before the document."""
+    mime = QMimeData()
+    mime.setText(f"推流地址：{ADDRESS} " + "聊天记录" * 250_000)
+    panel.paste_box.insertFromMimeData(mime)
+    assert panel.paste_box.document().characterCount() <= 1  # nothing went in
+    assert "too long" in panel.message.text()
+
+
+def test_a_normal_paste_still_goes_in_and_is_read(panel: KeysPanel, run: Any) -> None:
+    mime = QMimeData()
+    mime.setText(f"推流地址：{ADDRESS}\n请勿外传")
+    panel.paste_box.insertFromMimeData(mime)
+    run(wait_until(lambda: panel.address is not None))
+    assert panel.address.server == "rtmp://wxalivepush.weixin.qq.com/live/"

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -37,8 +37,21 @@ from studio.tasks import spawn
 from ui.widgets import MessageLine
 
 COUNTDOWN_INTERVAL_MS = 1000
-PASTE_LIMIT = 64 * 1024  # characters: a chat message with an address is far shorter
+PASTE_LIMIT = 16 * 1024  # characters: a chat message with an address is far shorter
 SOON_SECONDS = 2 * 3600  # the countdown turns orange this long before the key expires
+
+
+class PasteBox(QPlainTextEdit):
+    """The paste box: a paste far too long to be a push address never enters the document (laying
+    out a megabyte of one-line chat froze the window for a second), ``refused`` says so instead."""
+
+    refused = Signal(int)  # characters of the refused paste
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText() and len(source.text()) > PASTE_LIMIT:
+            self.refused.emit(len(source.text()))
+            return
+        super().insertFromMimeData(source)
 
 
 class KeysPanel(QWidget):
@@ -64,7 +77,7 @@ class KeysPanel(QWidget):
 
         self.title = QLabel(self.tr("Push keys (推流密钥)"))
         self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
-        self.paste_box = QPlainTextEdit()
+        self.paste_box = PasteBox()
         self.paste_box.setObjectName("pasteBox")
         self.paste_box.setPlaceholderText(self.tr(
             "Paste the push address (推流地址) from the live console here — the whole chat message is fine."))
@@ -139,6 +152,7 @@ class KeysPanel(QWidget):
         self.countdown.start()
 
         self.paste_box.textChanged.connect(self._on_paste_box_changed)
+        self.paste_box.refused.connect(self._on_paste_box_refused)
         self.reveal_button.pressed.connect(self._on_reveal_pressed)
         self.reveal_button.released.connect(self._on_reveal_released)
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -308,13 +322,16 @@ class KeysPanel(QWidget):
         self._paste_generation += 1  # a newer paste makes an older one's answer moot
         if not text.strip():
             return
-        if len(text) > PASTE_LIMIT:  # not an address: gone from the box before Qt lays it out
+        if len(text) > PASTE_LIMIT:  # typed or set by a program: not an address either
             self._clear_paste_box()
-            self.message.show_message(self.tr(
-                "That is far too long to be a push address. Copy only the address (推流地址) from the "
-                "live console."), "error")
+            self._on_paste_box_refused(len(text))
             return
         self.paste_task = spawn(self._read_paste(text, self._paste_generation), name="keys-paste")
+
+    def _on_paste_box_refused(self, _characters: int) -> None:
+        self.message.show_message(self.tr(
+            "That is far too long to be a push address. Copy only the address (推流地址) from the "
+            "live console."), "error")
 
     async def _read_paste(self, text: str, generation: int) -> None:
         """Parsing runs off the Qt thread: a long chat message never freezes the window."""
