@@ -92,9 +92,10 @@ class MainWindow(QMainWindow):
         self.onair_strip = OnAirStrip(core.stream, getattr(core, "onair", None))
         # The strip is the window's one on-air line (the same words, from core.onair): the bar's own
         # copy would say it twice and, wrapping when an alarm's advice is long, push the show view down.
-        bar_line = getattr(self.connection_bar, "onair_line", None)
-        if isinstance(bar_line, QWidget):
-            bar_line.setVisible(False)
+        # The same for the stream panel's advice line (the strip carries the advice).
+        for copy in (getattr(self.connection_bar, "onair_line", None), getattr(self.stream_panel, "advice", None)):
+            if isinstance(copy, QWidget):
+                copy.setVisible(False)
         self.pad_window: QWidget | None = None
 
         # Top: the strip, the layout switch, setup and the pad window — the same on every page.

@@ -126,6 +126,9 @@ def layout_problems(window: MainWindow) -> list[str]:
             elif is_plain_one_line(widget):
                 if text_width(widget) > available_width(widget) and widget.toolTip() != widget.text():
                     problems.append(f"text wider than its box, no tooltip: {_describe(widget)}")
+                lines = widget.text().count("\n") + 1
+                if lines * widget.fontMetrics().lineSpacing() > rect.height() + 2:
+                    problems.append(f"{lines} lines in a box {rect.height()} px high: {_describe(widget)}")
             else:
                 doc = QTextDocument()
                 doc.setDefaultFont(widget.font())

@@ -112,6 +112,7 @@ class OnAirStrip(QFrame):
             headline = str(getattr(onair, "text", "") or "") or self.words(state)
             detail = " ".join(str(part) for part in (getattr(onair, "notice", ""), getattr(onair, "advice", ""))
                               if part)
+            detail = " · ".join(line.strip() for line in detail.splitlines() if line.strip())  # one line
             return state, getattr(onair, "stream_seconds", None), headline, detail, \
                 str(getattr(onair, "severity", ""))
         phase = self.stream.phase

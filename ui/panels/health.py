@@ -196,7 +196,8 @@ class HealthPanel(QWidget):
         else:
             name = {"alarm": "critical", "idle": "idle"}.get(onair.health_severity, "measuring")
         self.status_word.setAccessibleName(name)
-        self.advice.setText(onair.advice)
+        # One line in the compact strip (the advice lists one problem a line).
+        self.advice.setText(" · ".join(onair.advice.splitlines()) if self.compact else onair.advice)
 
     def _show_figures(self, sample: Sample | None) -> None:
         self._show_summary(sample)
