@@ -10,7 +10,8 @@ Rules (issue 12):
 - A plan with problems is saved only as the user's own file, never over the example, and the
   problems are listed with it.
 - The current plan and the recent plans are remembered in the settings (``show_plan``,
-  ``recent_plans``); missing files drop out of the recent list.
+  ``recent_plans``); missing files drop out of the recent list. Only a plan without problems
+  becomes the current one (the next start's show plan); one with problems is a recent plan.
 
 File work runs off the loop (``asyncio.to_thread``); ``changed`` is emitted on the loop.
 """
@@ -276,7 +277,8 @@ class PlanFiles:
     def _note_recent(self, path: Path) -> None:
         recent = [str(path)] + [str(p) for p in self.recent if p != path and p.exists()]
         self.settings.extra[RECENT_KEY] = recent[:MAX_RECENT]
-        self.settings.extra[CURRENT_KEY] = str(path)
+        if self.usable:  # the next start opens the last plan that can run a show
+            self.settings.extra[CURRENT_KEY] = str(path)
 
     async def _save_settings(self) -> None:
         if not self._persist:

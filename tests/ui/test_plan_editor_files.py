@@ -89,6 +89,7 @@ def test_open_save_as_and_recent_through_non_modal_dialogs(qtbot: Any, loop: Any
     run(wait_until(lambda: files.path == broken))
     assert panel.problem_lines() and "Product 1 · price" in panel.problem_lines()[0]
     assert files.recent == [broken, target]  # readable with problems: recent, to come back and fix it
+    assert files.settings.extra["show_plan"] == str(target)  # but not the next start's show plan
     panel.recent_menu.aboutToShow.emit()
     assert [a.text() for a in panel.recent_menu.actions()] == [str(broken), str(target)]
     panel.recent_menu.actions()[1].trigger()
