@@ -97,7 +97,9 @@ def compose(settings: Settings | None = None, store: SecretStore | None = None) 
 
     core = StudioCore(settings, store)
     console = Console(core, build_window(core))
-    help_menu = console.window.menuBar().addMenu(QCoreApplication.translate("FirstRunWizard", "&Help"))
+    # The window's Help menu when it has one, else ours (menus are the window's; this is one entry).
+    help_menu = getattr(console.window, "help_menu", None) or console.window.menuBar().addMenu(
+        QCoreApplication.translate("FirstRunWizard", "&Help"))
     wizard_action = help_menu.addAction(QCoreApplication.translate("FirstRunWizard", "First-run wizard…"))
     wizard_action.setObjectName("firstRunWizardAction")
     wizard_action.triggered.connect(lambda: open_wizard(console))
