@@ -2,7 +2,8 @@
 
 Answers ``cgi-bin/stable_token`` with a fresh token each time, refuses any other call whose token is
 not the newest (40001), can answer 42001 once (``expire_next``), and otherwise answers what a test
-put in ``answers[path]`` (``{"errcode": 0}`` by default). Every request is kept in ``requests``.
+put in ``answers[path]``; a path with no scripted answer gets errcode 99999, so a call the test did
+not expect fails loudly. Every request is kept in ``requests``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class StoreStub:
             return web.json_response({"errcode": 42001, "errmsg": "access_token expired"})
         if request.query.get("access_token") != f"TOKEN{self.tokens}":
             return web.json_response({"errcode": 40001, "errmsg": "invalid credential"})
-        return web.json_response(self.answers.get(path, {"errcode": 0, "errmsg": "ok"}))
+        if path not in self.answers:  # a stub never invents an answer: the test says what to answer
+            return web.json_response({"errcode": 99999, "errmsg": f"stub: nothing scripted for {path}"})
+        return web.json_response(self.answers[path])
 
     def start(self) -> str:
         """Serve on 127.0.0.1 from a thread of its own; the base URL."""

@@ -15,6 +15,7 @@ from studio.room.channels.room import ChannelsRoom
 from studio.room.wechat import StableTokenSource, WeChatError, WeChatLiveClient
 from tests.lab.channels_store_stub import StoreStub
 
+OK = {"errcode": 0, "errmsg": "ok"}
 NOW = 1_733_000_000.0  # 2024-11-30 20:53 UTC, already 12-01 04:53 in China
 
 
@@ -39,6 +40,7 @@ def with_stub(scenario: Callable[[StoreStub, ChannelsApi], Awaitable[None]]) -> 
 def test_a_flash_coupon_is_created_then_made_active() -> None:
     async def scenario(stub: StoreStub, api: ChannelsApi) -> None:
         stub.answers["channels/ec/coupon/create"] = {"errcode": 0, "data": {"coupon_id": "777"}}
+        stub.answers["channels/ec/coupon/update_status"] = OK
         coupon = store_coupon("整点福利券", "满199减30", quantity=100, minutes=5)
         assert coupon is not None
         assert await api.start_flash_coupon(coupon) == "777"
@@ -69,6 +71,7 @@ def test_a_coupon_that_breaks_a_rule_is_never_sent() -> None:
 
 def test_an_expired_token_is_refreshed_once_and_the_call_goes_through() -> None:
     async def scenario(stub: StoreStub, api: ChannelsApi) -> None:
+        stub.answers["channels/ec/coupon/update_status"] = OK
         await api.set_coupon_status("1", 2)
         stub.expire_next = True
         await api.set_coupon_status("1", 4)
@@ -147,6 +150,7 @@ def test_the_room_sends_a_coupon_by_api_and_falls_back_to_a_step_for_unknown_wor
         from pathlib import Path
 
         stub.answers["channels/ec/coupon/create"] = {"errcode": 0, "data": {"coupon_id": "42"}}
+        stub.answers["channels/ec/coupon/update_status"] = OK
         room = ChannelsRoom("测试小店", Path(tempfile.mkdtemp()), store=api)
         assert room.supports(RoomAction.COUPON)
         request = RoomRequest(RoomAction.COUPON, title="限时券",
@@ -190,5 +194,17 @@ def test_a_running_show_logs_the_rooms_live_numbers() -> None:
         bare = ChannelsRoom("无小店", Path(tempfile.mkdtemp()))
         bare.show_started(lambda *a, **k: None)
         assert bare.numbers is None
+
+    with_stub(scenario)
+
+
+def test_an_unscripted_call_fails_loudly() -> None:
+    async def scenario(stub: StoreStub, api: ChannelsApi) -> None:
+        try:
+            await api.set_coupon_status("1", 2)
+        except WeChatError as e:
+            assert e.code == 99999
+        else:
+            raise AssertionError("the stub answered a call nobody scripted")
 
     with_stub(scenario)
