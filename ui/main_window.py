@@ -42,7 +42,7 @@ from studio.core import StudioCore
 from studio.tasks import spawn
 from ui import theme
 from ui.layouts import DEFAULT_LAYOUT, LAYOUTS, RoleLayout, ShowPanels
-from ui.layouts.fit import fit_text
+from ui.layouts.fit import fit_text, one_line_messages
 from ui.layouts.scene_row import SceneRow
 from ui.layouts.strip import OnAirStrip
 from ui.panels.action_pad import ActionPadPanel
@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
             panel.show()
         self.layout_name = name
         self._restore_splitters()
+        one_line_messages(container)
+        one_line_messages(self.connection_bar)
         fit_text(self.centralWidget())
         for button in self.layout_buttons.buttons():
             button.setChecked(button.objectName() == f"layout_{name}")

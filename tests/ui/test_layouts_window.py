@@ -289,3 +289,26 @@ def test_portrait_by_default_and_the_background_is_remembered(qtbot, shared_obs,
         await wait_until(lambda: not again.preview.pixmap().isNull())  # the remembered picture shows
 
     run(restart())
+
+
+def test_a_message_that_comes_and_goes_moves_nothing(qtbot, run):
+    async def scenario():
+        window = _window(qtbot)
+        window.resize(1366, 768)
+        watched = {"solo": window.action_pad.pad["explain"].button, "producer": window.stream_panel.button,
+                   "assistant": window.action_pad.pad["next"].button}
+        long = "The platform refused the push: this product is not in the room yet — add it first. " * 3
+        for name, button in watched.items():
+            window.set_layout(name, save=False)
+            await asyncio.sleep(0.05)
+            before = (button.mapTo(window, button.rect().topLeft()), button.size())
+            for line in (window.connection_bar.message, window.stream_panel.message, window.action_pad.message,
+                         window.rundown_panel.message):
+                line.show_message(long, "error")
+                await asyncio.sleep(0.02)
+                assert (button.mapTo(window, button.rect().topLeft()), button.size()) == before, (name, line)
+                line.clear_message()
+            await asyncio.sleep(0.02)
+            assert (button.mapTo(window, button.rect().topLeft()), button.size()) == before
+
+    run(scenario())

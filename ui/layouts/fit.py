@@ -142,6 +142,21 @@ class _Elider(QObject):
 _elider = _Elider()
 
 
+def one_line_messages(root: QWidget) -> None:
+    """Every panel's message line under ``root`` keeps one line's height, shown or empty: a message
+    that comes and goes never moves the buttons below it (the whole text is the tooltip)."""
+    from ui.widgets import MessageLine
+
+    for line in root.findChildren(MessageLine):
+        if line.property("_oneLine"):
+            continue
+        line.setProperty("_oneLine", True)
+        line.setWordWrap(False)
+        line.setMinimumWidth(1)
+        line.setFixedHeight(line.fontMetrics().lineSpacing() + 2)
+        line.installEventFilter(_elider)
+
+
 def fit_text(root: QWidget | None) -> None:
     """Apply the rules above to every label, button and combo box under ``root`` (idempotent)."""
     if root is None:  # e.g. a window with no central widget yet
