@@ -62,6 +62,9 @@ PREFS = "window"  # the settings file's section
 MIN_SIZE = QSize(1100, 680)  # the central widget's: below 1366×768 less a title bar and a task bar
 DEFAULT_SIZE = QSize(1600, 960)
 SHOW_PAGE, SETUP_PAGE = 0, 1
+TOGGLE_STYLE = ("QToolButton { padding: 2px 10px; }"
+                "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
+                "font-weight: bold; border: 1px solid palette(highlight); border-radius: 3px; }")
 
 
 class MainWindow(QMainWindow):
@@ -133,6 +136,9 @@ class MainWindow(QMainWindow):
         top.addSpacing(8)
         top.addWidget(self.setup_button)
         top.addWidget(self.pad_button)
+        for button in [*self.layout_buttons.buttons(), self.setup_button, self.pad_button]:
+            # Which layout (or page) is on must be plain from across the desk.
+            button.setStyleSheet(TOGGLE_STYLE)
 
         self.banners = QVBoxLayout()
         self.banners.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
@@ -78,9 +78,19 @@ def apply_theme(app: QApplication, name: str) -> str:
     global _current
     if name not in THEMES:
         name = DEFAULT_THEME
+    switched = name != _current
     _current = name
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None and app.style().name().lower() != "fusion":
         app.setStyle(fusion)
     app.setPalette(palette_for(name))
+    if switched:
+        # A widget with a style sheet resolved "palette(text)" and its own colours when the sheet
+        # was set: set it again so a switch at run time leaves no white text on the light theme.
+        for top in app.topLevelWidgets():
+            for widget in [top, *top.findChildren(QWidget)]:
+                sheet = widget.styleSheet()
+                if sheet:
+                    widget.setStyleSheet("")
+                    widget.setStyleSheet(sheet)
     return name
