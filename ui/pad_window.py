@@ -17,7 +17,7 @@ from ui.layouts.fit import fit_text
 from ui.layouts.strip import OnAirStrip
 from ui.panels.action_pad import ActionPadPanel
 
-DEFAULT_SIZE = QSize(900, 110)
+DEFAULT_SIZE = QSize(1180, 110)  # twelve keys whose Chinese titles fit
 
 
 class PadWindow(QWidget):
