@@ -120,3 +120,11 @@ def test_any_file_loads_or_raises_only_the_user_facing_error(tmp_path_factory, d
         load_plan(path)
     except UserError as e:
         assert str(e)
+
+
+@BIG
+@given(st.integers(10_000, 200_000), st.sampled_from(["[", "[["]), st.sampled_from([" ", "\t", " ."]))
+def test_a_long_quoted_table_name_stays_linear(spaces: int, bracket: str, filler: str) -> None:
+    # A lazy regular expression once backtracked quadratically on these (160 K spaces: > 1 min).
+    close = "]" * len(bracket)
+    _check(f'{bracket}"a{filler * spaces}b"{close}\nx = 1\n')

@@ -14,7 +14,6 @@ class KeyLines:
     ``[[array.table]]`` (with its index) and ``key =``.
     """
 
-    _HEADER = re.compile(r"\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?")
     _KEY = re.compile(r"\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=")
 
     def __init__(self, text: str) -> None:
@@ -25,11 +24,11 @@ class KeyLines:
         in_string: str | None = None  # the delimiter of an open multi-line string
         for number, line in enumerate(text.splitlines(), start=1):
             if in_string is None and depth == 0:
-                header = self._HEADER.match(line)
+                header = _header(line)
                 key = self._KEY.match(line)
                 if header and not key:
-                    name = header.group(2).strip().strip("\"'")
-                    if header.group(1) == "[[":
+                    array, name = header
+                    if array:
                         index = counts.get(name, 0)
                         counts[name] = index + 1
                         table = (name, index)
@@ -47,6 +46,24 @@ class KeyLines:
             if path[:end] in self.lines:
                 return self.lines[path[:end]]
         return 0
+
+
+def _header(line: str) -> tuple[bool, str] | None:
+    """``[name]`` → (False, name), ``[[name]]`` → (True, name); None when ``line`` is no header.
+
+    A scan, not a regular expression: a lazy pattern on a header with a long run of spaces inside
+    a quoted name backtracked quadratically (16 K spaces: 0.8 s; 160 K: over a minute).
+    """
+    stripped = line.lstrip()
+    if not stripped.startswith("["):
+        return None
+    array = stripped.startswith("[[")
+    start = 2 if array else 1
+    end = stripped.find("]", start)
+    if end < 0:
+        return None
+    name = stripped[start:end].strip().strip("\"'")
+    return (array, name) if name else None
 
 
 def _scan_line(line: str, depth: int, in_string: str | None) -> tuple[int, str | None]:
