@@ -108,6 +108,10 @@ async def agree(desk: Desk, expect: str | None = None, timeout: float = 20.0) ->
     texts = {"stream": window.stream_panel.phase_label.text(),
              "scenes": window.scenes_panel.state_line.text(),
              "bar": window.connection_bar.onair_line.text()}
+    strip = getattr(window, "onair_strip", None)  # the window's most visible on-air line
+    if strip is not None:
+        texts["strip"] = strip.word.text()
+        assert strip.accessibleName() == onair.state
     for panel, text in texts.items():
         assert onair.text in text, (panel, text, onair.text)
     assert window.stream_panel.phase_label.accessibleName() == onair.state

@@ -55,13 +55,14 @@ class Desk:
                 "stream_state": w.stream_panel.phase_label.accessibleName(),
                 "timer": w.stream_panel.timecode.text(), "scenes": w.scenes_panel.state_line.text(),
                 "program": program, "health": w.health_panel.status_word.text(),
-                "advice": w.health_panel.advice.text(), "bar": w.connection_bar.onair_line.text()}
+                "advice": w.health_panel.advice.text(), "bar": w.connection_bar.onair_line.text(),
+                "strip": w.onair_strip.word.text() if hasattr(w, "onair_strip") else ""}
 
     def check(self, state: str, health_word: str, on_air: bool) -> dict[str, str]:
         onair = self.core.onair
         t = self.texts()
         assert onair.state == state
-        for panel in ("stream", "scenes", "bar"):
+        for panel in ("stream", "scenes", "bar") + (("strip",) if hasattr(self.window, "onair_strip") else ()):
             assert onair.text in t[panel], (panel, t[panel], onair.text)
         assert t["stream_state"] == state
         assert t["health"] == health_word, t
