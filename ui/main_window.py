@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QButtonGroup,
     QFrame,
@@ -46,9 +47,11 @@ from ui.layouts.fit import fit_text, one_line_messages
 from ui.layouts.scene_row import SceneRow
 from ui.layouts.strip import OnAirStrip
 from ui.panels.action_pad import ActionPadPanel
+from ui.panels.channels import ChannelsPanel
 from ui.panels.connection import ConnectionBar
 from ui.panels.health import HealthPanel
 from ui.panels.keys import KeysPanel
+from ui.panels.live_numbers import LiveNumbersStrip
 from ui.panels.plan_editor import PlanEditorPanel
 from ui.panels.room import RoomPanel
 from ui.panels.rundown import RundownPanel
@@ -136,9 +139,10 @@ class MainWindow(QMainWindow):
         top.addSpacing(8)
         top.addWidget(self.setup_button)
         top.addWidget(self.pad_button)
-        for button in [*self.layout_buttons.buttons(), self.setup_button, self.pad_button]:
+        toggles: list[QAbstractButton] = [*self.layout_buttons.buttons(), self.setup_button, self.pad_button]
+        for toggle in toggles:
             # Which layout (or page) is on must be plain from across the desk.
-            button.setStyleSheet(TOGGLE_STYLE)
+            toggle.setStyleSheet(TOGGLE_STYLE)
 
         self.banners = QVBoxLayout()
         self.banners.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +196,9 @@ class MainWindow(QMainWindow):
         self.add_setup_page(self.tr("Portrait studio 竖屏直播间"), self.setup_panel, "setupPanel")
         self.add_setup_page(self.tr("Live room 直播间"), self.room_panel, "roomPanel")
         self.add_setup_page(self.tr("Show plan 节目单"), self.plan_editor, "planEditor")
+        self.channels_panel = self.add_setup_page(self.tr("Channels 视频号"), ChannelsPanel(core.room_targets),
+                                                  "channelsPanel")
+        self.add_banner(LiveNumbersStrip(core.show))  # the Channels live dashboard while a show runs
         # Views (each a page of its own, from the View menu): self.add_view(title, widget, name)
         # Banners (over every page): self.add_banner(widget)
 
