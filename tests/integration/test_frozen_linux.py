@@ -120,5 +120,6 @@ def test_frozen_window_connects_switches_and_shows_it(frozen_build, x_server, sh
         assert app.alive()
     finally:
         app.stop(timeout=10)
+        SecretStore().delete(OBS_PASSWORD)  # the session's keyring is shared: leave it as found
         obs.set_current_program_scene(LAB_SCENES[0])
         obs.disconnect()

@@ -51,7 +51,8 @@ def _obs_settings(obs: ObsInstance, *, websocket: bool) -> Path:
 def test_wizard_guides_from_obs_off_to_the_connected_window(qtbot, x_server, real_keyring, run, tmp_path,
                                                              monkeypatch):
     (tmp_path / "obs").mkdir()
-    obs = ObsInstance(tmp_path / "obs", x_server.display)
+    obs = ObsInstance(tmp_path / "obs", x_server.display, password="wizard-only-password")
+    SecretStore().delete(OBS_PASSWORD)  # the session's keyring may hold another test's entry
     cfg = _obs_settings(obs, websocket=False)
     settings = Settings()
     settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
@@ -118,6 +119,7 @@ def test_wizard_guides_from_obs_off_to_the_connected_window(qtbot, x_server, rea
     finally:
         run(console.core.close())
         obs.stop()
+        SecretStore().delete(OBS_PASSWORD)
 
 
 def test_help_menu_opens_the_wizard(qtbot, loop, run):
