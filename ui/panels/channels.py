@@ -126,7 +126,7 @@ class ChannelsPanel(QWidget):
         has = bool(names)
         for b in (self.remove_button, self.login_button, self.check_button, self.use_button):
             b.setEnabled(has)
-        self._render_state()
+        self._on_account_box_changed(self.account_box.currentText())  # the form shows the picked account
 
     def _render_state(self) -> None:
         room = self._room
