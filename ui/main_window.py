@@ -54,6 +54,7 @@ from ui.panels.keys import KeysPanel
 from ui.panels.live_numbers import LiveNumbersStrip
 from ui.panels.log_banner import ShowLogBanner
 from ui.panels.plan_editor import PlanEditorPanel
+from ui.panels.review import ReviewPanel
 from ui.panels.room import RoomPanel
 from ui.panels.rundown import RundownPanel
 from ui.panels.scenes import ScenesPanel
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         self.keys_panel = KeysPanel(core.rooms, core.link)
         self.room_panel = RoomPanel(core.room_connection, on_push_url=self._on_room_push_url)
         self.setup_panel = SetupPanel(core.setup, settings=core.settings)
-        self.plan_editor = PlanEditorPanel(core.plan, core.plan_path)
+        self.plan_editor = PlanEditorPanel(core.plan_files)  # Open/Save as/recent plans, the core's plan file
         # Setup pages (outside the show view):
         self.add_setup_page(self.tr("Push keys 推流密钥"), self.keys_panel, "keysPanel")
         self.add_setup_page(self.tr("Portrait studio 竖屏直播间"), self.setup_panel, "setupPanel")
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
                                                   "channelsPanel")
         self.add_banner(LiveNumbersStrip(core.show))  # the Channels live dashboard while a show runs
         # Views (each a page of its own, from the View menu): self.add_view(title, widget, name)
+        self.review_panel = ReviewPanel(core.show.directory)  # 复盘; offers the ended show's review
+        self.review_panel.follow(core.show)
+        review = self.add_view(self.tr("Review 复盘"), self.review_panel, "reviewPanel")
+        self.review_panel.open_requested.connect(review.trigger)
+        self.add_banner(self.review_panel.ended_banner)
         self.add_banner(ShowLogBanner(core.show))  # red while the show log cannot be written (disk full)
         # Banners (over every page): self.add_banner(widget)
 
@@ -449,11 +455,11 @@ class MainWindow(QMainWindow):
         except OSError as e:  # the layout is a comfort: never a reason to fail
             log.warning("window layout not saved: %s", e)
 
-    async def _on_room_push_url(self, url: str) -> None:
-        # Fetched from the platform: saved under the room id, applied to OBS; errors show in the
-        # room panel, which awaits this.
+    async def _on_room_push_url(self, url: str) -> object:
+        # Fetched from the platform: saved under the room id; the room panel asks before OBS is
+        # re-pointed (the returned Repoint names the old and the new server); errors show there.
         room_id = self.core.room_connection.model.room_id
-        await self.core.take_push_url(url, self.tr("Mini-program room {id}").format(id=room_id))
+        return await self.core.take_push_url(url, self.tr("Mini-program room {id}").format(id=room_id))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
