@@ -201,3 +201,31 @@ def test_the_charts_keep_the_shows_clock(panel, show):
     assert "20:25" in axis.tickStrings([T0 + 1500], 1, 60)[0]
     low, high = panel.health_plot.getViewBox().viewRange()[1]
     assert low == 0 and high > 2400  # from zero: the 800 / 1200 levels are in view
+
+
+def test_the_window_has_the_review_view_and_offers_it_when_the_show_ends(qtbot, loop, run):
+    from studio.config import Settings
+    from studio.core import StudioCore
+    from studio.keys.store import SecretStore
+    from tests.fakes.keyring import MemoryKeyring
+    from ui.app import build_window
+
+    core = StudioCore(Settings.load(), SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    window.show()
+    review = window.review_panel
+    action = window.findChild(type(window.view_menu.actions()[0]), "view_reviewPanel")
+    assert action is not None and "复盘" in action.text()
+    action.trigger()
+    assert window.pages.currentWidget().isAncestorOf(review)
+    window.show_page_index(0)  # back to the show
+    session = run(core.show.start_new())
+    session.rundown.start_show()
+    run(session.end())
+    assert review.ended_banner.isVisible()  # over the show view: the review is one click away
+    qtbot.mouseClick(review.ended_banner, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: review.review is not None, timeout=20_000)
+    assert window.pages.currentWidget().isAncestorOf(review)
+    assert review.review.log_path == str(session.log.path)
+    run(core.show.close())
