@@ -54,6 +54,7 @@ from ui.panels.keys import KeysPanel
 from ui.panels.live_numbers import LiveNumbersStrip
 from ui.panels.log_banner import ShowLogBanner
 from ui.panels.plan_editor import PlanEditorPanel
+from ui.panels.remote import RemotePanel
 from ui.panels.review import ReviewPanel
 from ui.panels.room import RoomPanel
 from ui.panels.rundown import RundownPanel
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
         self.add_setup_page(self.tr("Show plan 节目单"), self.plan_editor, "planEditor")
         self.channels_panel = self.add_setup_page(self.tr("Channels 视频号"), ChannelsPanel(core.room_targets),
                                                   "channelsPanel")
+        self.remote_panel = self.add_setup_page(self.tr("Remote control 遥控"),  # phone, Stream Deck, hotkeys
+                                                RemotePanel(core.remote, core.hotkeys), "remotePanel")
         self.add_banner(LiveNumbersStrip(core.show))  # the Channels live dashboard while a show runs
         # Views (each a page of its own, from the View menu): self.add_view(title, widget, name)
         self.review_panel = ReviewPanel(core.show.directory)  # 复盘; offers the ended show's review

@@ -123,3 +123,24 @@ def test_the_qr_image_is_a_real_qr_matrix():
     assert image.width() == image.height() >= 25
     # The finder pattern: the top-left module inside the border is dark, the border is light.
     assert image.pixelIndex(2, 2) == 1 and image.pixelIndex(0, 0) == 0
+
+
+def test_the_window_has_the_remote_page_bound_to_the_core(qtbot, loop, run):
+    from studio.core import StudioCore
+    from ui.app import build_window
+
+    settings = Settings.load()
+    settings.extra["remote"] = {"port": 0}
+    core = StudioCore(settings, SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    tabs = [window.setup_tabs.tabText(i) for i in range(window.setup_tabs.count())]
+    assert "Remote control 遥控" in tabs
+    panel = window.remote_panel
+    assert panel.remote is core.remote and panel.hotkeys is core.hotkeys
+    pad_keys = core.pad.keys()
+    assert set(panel.editors) == {k.id for k in pad_keys}
+    panel.switch.setChecked(True)
+    run(wait_until(lambda: core.remote.running))
+    run(core.close())
+    assert not core.remote.running
