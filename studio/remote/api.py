@@ -233,8 +233,9 @@ class RemoteApi:
             return _error(405, translate("RemoteApi", "Use GET or POST to press a key."), {"Allow": "GET, POST"})
         key_id = request.match_info["key_id"]
         pad = self.state.pad
-        known = pad.keys()
-        if key_id not in {k.id for k in known}:
+        try:
+            pad.key(key_id)
+        except KeyError:
             return _error(404, translate("RemoteApi", "There is no key “{key}” on the pad.").format(key=key_id))
         source = request.query.get("source", "api")
         if source not in SOURCES:
