@@ -4,78 +4,425 @@
 <context>
     <name>ActionPadPanel</name>
     <message>
-        <source>Explain product (讲解)</source>
-        <translation>讲解商品</translation>
+        <source>It happened</source>
+        <translation>已生效</translation>
     </message>
     <message>
-        <source>Push product (商品上屏)</source>
-        <translation>商品上屏</translation>
-    </message>
-    <message>
-        <source>Coupon (发券)</source>
-        <translation>发券</translation>
-    </message>
-    <message>
-        <source>Start lottery (发起抽奖)</source>
-        <translation>发起抽奖</translation>
-    </message>
-    <message>
-        <source>Draw (开奖)</source>
-        <translation>开奖</translation>
-    </message>
-    <message>
-        <source>Announcement (公告)</source>
-        <translation>公告</translation>
-    </message>
-    <message>
-        <source>Take off screen (下屏)</source>
-        <translation>下屏</translation>
-    </message>
-    <message>
-        <source>Next step (下一步)</source>
-        <translation>下一步</translation>
+        <source>It did not</source>
+        <translation>未生效</translation>
     </message>
     <message>
         <source>To do by hand in the platform&apos;s tool — tick when done:</source>
         <translation>需在平台工具里手动完成——完成后打勾：</translation>
     </message>
     <message>
+        <source>Drives: {target}</source>
+        <translation>控制：{target}</translation>
+    </message>
+    <message>
+        <source>{key}  {label}
+Press again to send</source>
+        <translation>{key}  {label}
+再按一次发送</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
+</context>
+<context>
+    <name>Argparse</name>
     <message>
-        <source>End of the running order.</source>
-        <translation>节目单已结束。</translation>
+        <source>usage: </source>
+        <translation>用法：</translation>
     </message>
     <message>
-        <source>On air: {title}</source>
-        <translation>正在上屏：{title}</translation>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
     </message>
     <message>
-        <source>Not sent: {reason}</source>
-        <translation>未发送：{reason}</translation>
+        <source>options</source>
+        <translation>选项</translation>
     </message>
     <message>
-        <source>{mark} {target}: done</source>
-        <translation>{mark} {target}：已完成</translation>
+        <source>optional arguments</source>
+        <translation>可选参数</translation>
     </message>
     <message>
-        <source>{mark} {target}: do it by hand — {step}</source>
-        <translation>{mark} {target}：需手动完成——{step}</translation>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <source>{mark} {target}: not done — {reason}</source>
-        <translation>{mark} {target}：未完成——{reason}</translation>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
     </message>
     <message>
-        <source>{key}  Interrupt the explanation?
-Press again to send</source>
-        <translation>{key}  要打断讲解吗？
-再按一次发送</translation>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要给出一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多给出一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少给出一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要给出 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要给出 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>已忽略多给的参数 %r</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsAccounts</name>
+    <message>
+        <source>There is no Channels account “{name}”. Add it under Setup → Live room → Channels.</source>
+        <translation>没有名为“{name}”的视频号账号。请在 设置 → 直播间 → 视频号 中添加。</translation>
+    </message>
+    <message>
+        <source>Give the Channels account a name of 1 to 40 characters (e.g. the shop&apos;s name).</source>
+        <translation>请给视频号账号起一个 1 到 40 个字的名字（例如店铺名）。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsApi</name>
+    <message>
+        <source>The store says the coupon is not in a state that allows this (it may have ended already).</source>
+        <translation>小店说这张券当前状态不允许此操作（可能已经结束）。</translation>
+    </message>
+    <message>
+        <source>The store does not know this coupon any more.</source>
+        <translation>小店里已找不到这张券。</translation>
+    </message>
+    <message>
+        <source>The store has not opened this API to the console: turn it on in 视频号助手 → 开放能力 → 开放场景.</source>
+        <translation>小店没有向中控台开放这个接口：请在 视频号助手 → 开放能力 → 开放场景 中开启。</translation>
+    </message>
+    <message>
+        <source>The store created no coupon (its answer had no id). Check the coupons list in the store&apos;s back office.</source>
+        <translation>小店没有创建优惠券（回复里没有券号）。请在小店后台查看优惠券列表。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsCli</name>
+    <message>
+        <source>No Channels account yet. Add one in the window: Setup → Channels.</source>
+        <translation>还没有视频号账号。请在窗口中添加：设置 → 视频号。</translation>
+    </message>
+    <message>
+        <source>used for the show</source>
+        <translation>用于本场直播</translation>
+    </message>
+    <message>
+        <source>store API</source>
+        <translation>小店接口</translation>
+    </message>
+    <message>
+        <source>never logged in</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>The Channels console is open and live.</source>
+        <translation>视频号中控台已打开，正在直播。</translation>
+    </message>
+    <message>
+        <source>The next show drives Channels {account}.</source>
+        <translation>下一场直播将使用视频号 {account}。</translation>
+    </message>
+    <message>
+        <source>--date takes the day as YYYYMMDD, e.g. 20241201.</source>
+        <translation>--date 的格式是 YYYYMMDD，例如 20241201。</translation>
+    </message>
+    <message>
+        <source>The account “{account}” has no 微信小店 AppID and AppSecret: add them in Setup → Channels.</source>
+        <translation>账号“{account}”没有微信小店 AppID 和 AppSecret：请在 设置 → 视频号 中添加。</translation>
+    </message>
+    <message>
+        <source>The live dashboard lists no live on that day.</source>
+        <translation>直播大屏数据里那天没有直播。</translation>
+    </message>
+    <message>
+        <source>Saved the live dashboard of {export_id} to {path}.</source>
+        <translation>已把 {export_id} 的直播大屏数据保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsConsole</name>
+    <message>
+        <source>The Channels console changed ({what} not found) — do it by hand in the console. Updated selectors can be put in channels-selectors.json.</source>
+        <translation>视频号中控台页面变了（找不到 {what}）——请在中控台手动操作。更新的选择器可放入 channels-selectors.json。</translation>
+    </message>
+    <message>
+        <source>No live is running on Channels: start the live in the Channels anchor app (视频号直播) first, then connect again.</source>
+        <translation>视频号当前没有在直播：请先在视频号主播端开播，再重新连接。</translation>
+    </message>
+    <message>
+        <source>Not logged in to the Channels console: press “Log in” and scan the QR code with WeChat.</source>
+        <translation>尚未登录视频号助手：请点“登录”，用微信扫码。</translation>
+    </message>
+    <message>
+        <source>Goods {id} is not in this live&apos;s goods list on Channels: add it to the live in the console first.</source>
+        <translation>商品 {id} 不在本场视频号直播的商品列表里：请先在中控台把它添加到直播间。</translation>
+    </message>
+    <message>
+        <source>No Chrome, Edge or Chromium was found on this computer. Install one (or set its path under Channels settings), then try again.</source>
+        <translation>这台电脑上找不到 Chrome、Edge 或 Chromium 浏览器。请安装一个（或在视频号设置里填写它的路径），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPanel</name>
+    <message>
+        <source>视频号 has no push API: 讲解 and comments are done in its web console (视频号助手), in a browser the console drives. Log in once per account; the login stays in that account&apos;s own browser profile (never a password).</source>
+        <translation>视频号没有推送接口：讲解和评论在视频号助手网页中控台里完成，由中控台驱动浏览器操作。每个账号登录一次；登录状态保存在该账号自己的浏览器配置里（不保存密码）。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Add or update an account</source>
+        <translation>添加或更新账号</translation>
+    </message>
+    <message>
+        <source>e.g. the shop&apos;s name</source>
+        <translation>例如店铺名</translation>
+    </message>
+    <message>
+        <source>optional: for store coupons and live numbers</source>
+        <translation>选填：用于小店优惠券和直播数据</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>保存账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>微信小店 AppID</source>
+        <translation>微信小店 AppID</translation>
+    </message>
+    <message>
+        <source>微信小店 AppSecret</source>
+        <translation>微信小店 AppSecret</translation>
+    </message>
+    <message>
+        <source>One per line: minutes, then the text; “上墙” first to pin it.
+10 关注主播，整点抽奖
+15 上墙 新人下单立减10元</source>
+        <translation>每行一条：先写分钟数，再写内容；开头加“上墙”会置顶。
+10 关注主播，整点抽奖
+15 上墙 新人下单立减10元</translation>
+    </message>
+    <message>
+        <source>Timed messages (定时发言)</source>
+        <translation>定时发言</translation>
+    </message>
+    <message>
+        <source>Log in (opens a browser window)</source>
+        <translation>登录（会打开浏览器窗口）</translation>
+    </message>
+    <message>
+        <source>Check the console</source>
+        <translation>检查中控台</translation>
+    </message>
+    <message>
+        <source>Use for this show</source>
+        <translation>用于本场直播</translation>
+    </message>
+    <message>
+        <source>Page map: built in</source>
+        <translation>页面定位：内置</translation>
+    </message>
+    <message>
+        <source>Page map: {path}</source>
+        <translation>页面定位：{path}</translation>
+    </message>
+    <message>
+        <source>No account yet: add one below.</source>
+        <translation>还没有账号：请在下方添加。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>Console open and live: 讲解 and comments go from the pad.</source>
+        <translation>中控台已打开且正在直播：讲解和评论可从操作面板发出。</translation>
+    </message>
+    <message>
+        <source>Logged in, but no live is running: start it in the anchor app.</source>
+        <translation>已登录，但没有在直播：请在主播端开播。</translation>
+    </message>
+    <message>
+        <source>Not logged in: press “Log in” and scan the QR code.</source>
+        <translation>未登录：请点“登录”并扫码。</translation>
+    </message>
+    <message>
+        <source>The Channels console changed: pushes become steps to do by hand.</source>
+        <translation>视频号中控台页面变了：推送改为手动步骤。</translation>
+    </message>
+    <message>
+        <source>Used for this show. </source>
+        <translation>本场直播使用此账号。</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>账号已保存。</translation>
+    </message>
+    <message>
+        <source>A browser window opened: scan the QR code with WeChat there…</source>
+        <translation>已打开浏览器窗口：请在窗口里用微信扫码……</translation>
+    </message>
+    <message>
+        <source>Opening the Channels console…</source>
+        <translation>正在打开视频号中控台……</translation>
+    </message>
+    <message>
+        <source>The next show drives Channels {account}.</source>
+        <translation>下一场直播将使用视频号 {account}。</translation>
+    </message>
+    <message>
+        <source>Timed messages: line {lines} is not “minutes text” (e.g. “10 关注主播”). Nothing was saved.</source>
+        <translation>定时发言：第 {lines} 行不是“分钟数 内容”的格式（例如“10 关注主播”）。没有保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsRoom</name>
+    <message>
+        <source>Posted and pinned (上墙) in the Channels comments: “{text}”.</source>
+        <translation>已在视频号评论区发出并上墙：“{text}”。</translation>
+    </message>
+    <message>
+        <source>Posted in the Channels comments: “{text}”.</source>
+        <translation>已在视频号评论区发出：“{text}”。</translation>
+    </message>
+    <message>
+        <source>Explaining “{title}” on Channels (讲解 on).</source>
+        <translation>视频号正在讲解“{title}”。</translation>
+    </message>
+    <message>
+        <source>“{title}” was already being explained on Channels.</source>
+        <translation>“{title}”在视频号上已经在讲解中。</translation>
+    </message>
+    <message>
+        <source>Explanation of “{title}” ended on Channels.</source>
+        <translation>已在视频号结束讲解“{title}”。</translation>
+    </message>
+    <message>
+        <source>“{title}” was not being explained on Channels.</source>
+        <translation>“{title}”在视频号上并未在讲解。</translation>
+    </message>
+    <message>
+        <source>Channels {account}</source>
+        <translation>视频号 {account}</translation>
+    </message>
+    <message>
+        <source>Channels {account} · web console</source>
+        <translation>视频号 {account} · 网页中控台</translation>
+    </message>
+    <message>
+        <source>Not logged in: press “Log in”.</source>
+        <translation>未登录：请点“登录”。</translation>
+    </message>
+    <message>
+        <source>No live running: start it in the anchor app first.</source>
+        <translation>没有在直播：请先在主播端开播。</translation>
+    </message>
+    <message>
+        <source>The Channels console changed: pushes become steps to do by hand.</source>
+        <translation>视频号中控台页面变了：推送改为手动步骤。</translation>
+    </message>
+    <message>
+        <source>“{detail}” is not a coupon the store API can make (it takes 满199减30, 8折, 满2件8折 or 立减10元).</source>
+        <translation>“{detail}”不是小店接口能创建的券（可用：满199减30、8折、满2件8折、立减10元）。</translation>
+    </message>
+    <message>
+        <source>Coupon “{name}” is live in the store for {minutes} min (store id {id}).</source>
+        <translation>优惠券“{name}”已在小店生效 {minutes} 分钟（小店券号 {id}）。</translation>
+    </message>
+    <message>
+        <source>The Channels console did not answer within {seconds} s — do it by hand in the console.</source>
+        <translation>视频号中控台 {seconds} 秒内没有响应——请在中控台手动操作。</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>直播中控台 · Studio Console. Without a command, opens the console window.</source>
+        <translation>直播中控台 · Studio Console。不带命令时打开中控台窗口。</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>show tracebacks and debug logs</source>
+        <translation>显示错误追踪和调试日志</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
     <message>
         <source>Internal error ({kind}). Run again with --debug for details.</source>
         <translation>内部错误（{kind}）。加上 --debug 再运行一次可看详情。</translation>
@@ -169,6 +516,10 @@ Press again to send</source>
         <translation>商品 {goods} 已在直播间 {room} 上屏。</translation>
     </message>
     <message>
+        <source>The show&apos;s one-click buttons drive: {target}</source>
+        <translation>本场直播的一键按钮控制：{target}</translation>
+    </message>
+    <message>
         <source>Scene: {scene}</source>
         <translation>场景：{scene}</translation>
     </message>
@@ -195,6 +546,66 @@ Press again to send</source>
     <message>
         <source>Windows ({kind}):</source>
         <translation>窗口（{kind}）：</translation>
+    </message>
+    <message>
+        <source>OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, else the saved connection)</source>
+        <translation>OBS 连接（默认取 $OBS_HOST/$OBS_PORT/$OBS_PASSWORD，否则用已保存的连接）</translation>
+    </message>
+    <message>
+        <source>OBS host</source>
+        <translation>OBS 主机地址</translation>
+    </message>
+    <message>
+        <source>obs-websocket port</source>
+        <translation>obs-websocket 端口</translation>
+    </message>
+    <message>
+        <source>obs-websocket password (prefer $OBS_PASSWORD)</source>
+        <translation>obs-websocket 密码（建议用 $OBS_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>seconds to wait for OBS (default 3)</source>
+        <translation>等待 OBS 的秒数（默认 3）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone offset. Write it like +08:00.</source>
+        <translation>“{text}” 不是时区偏移。请写成 +08:00 这样。</translation>
+    </message>
+    <message>
+        <source>“{part}” is not column=number (e.g. time=0).</source>
+        <translation>“{part}” 不是 列名=序号 的格式 (例如 time=0)。</translation>
+    </message>
+    <message>
+        <source>No show log at {path}. `studio-console review --list` shows the shows on this computer.</source>
+        <translation>{path} 没有直播记录。`studio-console review --list` 可列出本机的所有直播。</translation>
+    </message>
+    <message>
+        <source>No shows on this computer yet ({folder}).</source>
+        <translation>本机还没有直播记录 ({folder})。</translation>
+    </message>
+    <message>
+        <source> (not ended)</source>
+        <translation> (未下播)</translation>
+    </message>
+    <message>
+        <source>Name the show log to review, or use --list to see the shows.</source>
+        <translation>请指定要复盘的直播记录, 或用 --list 查看所有直播。</translation>
+    </message>
+    <message>
+        <source>HTML review written to {path}</source>
+        <translation>HTML 复盘已写入 {path}</translation>
+    </message>
+    <message>
+        <source>PDF review written to {path}</source>
+        <translation>PDF 复盘已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Review: {title}</source>
+        <translation>复盘: {title}</translation>
+    </message>
+    <message>
+        <source>  skipped: {what}</source>
+        <translation>  已跳过: {what}</translation>
     </message>
 </context>
 <context>
@@ -282,8 +693,185 @@ Press again to send</source>
         <translation>彩排（试运行）</translation>
     </message>
     <message>
+        <source>Dry run, nothing sent (演练，不发送)</source>
+        <translation>演练（不发送）</translation>
+    </message>
+    <message>
         <source>Rehearsal: “{title}” marked done; nothing was sent to a live room.</source>
         <translation>彩排：已将“{title}”标记为完成；没有向直播间发送任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>This OBS ({version}) has no built-in WebSocket server: update OBS to version 28 or newer (obsproject.com), then come back.</source>
+        <translation>这个 OBS（{version}）没有内置 WebSocket 服务器：请把 OBS 更新到 28 或更高版本（obsproject.com），然后再回来。</translation>
+    </message>
+    <message>
+        <source>In OBS: {menu}. Keep the port {port}; “Show Connect Info” there shows the password.</source>
+        <translation>在 OBS 中：{menu}。端口保持 {port}；在那里点“显示连接信息”可以看到密码。</translation>
+    </message>
+    <message>
+        <source>Connected to OBS {version}.</source>
+        <translation>已连接 OBS {version}。</translation>
+    </message>
+    <message>
+        <source>OBS refused the password.</source>
+        <translation>OBS 拒绝了这个密码。</translation>
+    </message>
+    <message>
+        <source>Type the password again. To see it in OBS: {menu}</source>
+        <translation>请重新输入密码。在 OBS 中查看密码：{menu}</translation>
+    </message>
+    <message>
+        <source>This OBS is too old for the console.</source>
+        <translation>这个 OBS 版本太旧，中控台无法使用。</translation>
+    </message>
+    <message>
+        <source>Update OBS to version 28 or newer (it has the WebSocket server built in).</source>
+        <translation>请把 OBS 更新到 28 或更高版本（已内置 WebSocket 服务器）。</translation>
+    </message>
+    <message>
+        <source>OBS is not running.</source>
+        <translation>OBS 没有运行。</translation>
+    </message>
+    <message>
+        <source>Start OBS Studio, then press “Check”. If OBS is not installed, get it from obsproject.com (version 28 or newer).</source>
+        <translation>请先打开 OBS Studio，然后点“检查”。如果还没有安装 OBS，请到 obsproject.com 下载（28 或更高版本）。</translation>
+    </message>
+    <message>
+        <source>OBS is running, but its WebSocket server is off (or on another port).</source>
+        <translation>OBS 正在运行，但它的 WebSocket 服务器没有开启（或用的是别的端口）。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet</translation>
+    </message>
+    <message>
+        <source>the desktop keyring (Secret Service: GNOME Keyring or KWallet)</source>
+        <translation>桌面钥匙串（Secret Service：GNOME 密钥环或 KWallet）</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>First-run wizard…</source>
+        <translation>首次使用向导…</translation>
+    </message>
+    <message>
+        <source>Welcome to Studio Console</source>
+        <translation>欢迎使用直播中控台</translation>
+    </message>
+    <message>
+        <source>Studio Console works beside OBS Studio. First, let it connect to OBS.</source>
+        <translation>直播中控台配合 OBS Studio 使用。第一步：连接 OBS。</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket password</source>
+        <translation>OBS WebSocket 密码</translation>
+    </message>
+    <message>
+        <source>OBS address</source>
+        <translation>OBS 地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>OBS is connected. A few things that help before the first rehearsal:</source>
+        <translation>OBS 已连接。第一次彩排前，这几件事会有帮助：</translation>
+    </message>
+    <message>
+        <source>Set up the portrait (vertical) scenes in OBS next</source>
+        <translation>接下来在 OBS 中设置竖屏直播场景</translation>
+    </message>
+    <message>
+        <source>Put a copy of the example show plan in my Documents folder</source>
+        <translation>在“文档”文件夹里放一份示例节目单</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Looking for OBS…</source>
+        <translation>正在查找 OBS…</translation>
+    </message>
+    <message>
+        <source>The password is saved in {keyring}, not in a file.</source>
+        <translation>密码已保存在{keyring}中，不会写进文件。</translation>
+    </message>
+    <message>
+        <source>Could not copy the example plan to {folder}: {error}</source>
+        <translation>无法把示例节目单复制到 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>The example plan is at {path}: open it in the plan editor and make it yours.</source>
+        <translation>示例节目单在 {path}：在节目单编辑器里打开，改成你自己的。</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsMatch</name>
+    <message>
+        <source>not submitted (未提审)</source>
+        <translation>未提审</translation>
+    </message>
+    <message>
+        <source>in review (审核中)</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>rejected (未通过)</source>
+        <translation>未通过审核</translation>
+    </message>
+    <message>
+        <source>All {count} products of the plan are in the room.</source>
+        <translation>方案中的 {count} 个商品都已在直播间。</translation>
+    </message>
+    <message>
+        <source>{matched} of {count} products are in the room; {problems} need attention before the show.</source>
+        <translation>{count} 个商品中 {matched} 个已在直播间；{problems} 个需要在开播前处理。</translation>
+    </message>
+    <message>
+        <source>Approved but not in the room: add it to the room (button below, or 导入商品 in the live console).</source>
+        <translation>已审核通过但不在直播间：请导入直播间（下方按钮，或在直播控制台点“导入商品”）。</translation>
+    </message>
+    <message>
+        <source>In the goods library but {status}: it cannot go into a room until it is approved. Submit it in 微信公众平台 → 直播 → 商品库, or take it out of the plan.</source>
+        <translation>在商品库中但{status}：审核通过前无法导入直播间。请在 微信公众平台 → 直播 → 商品库 提交审核，或从方案中移除。</translation>
+    </message>
+    <message>
+        <source>No goods {id} in the room or the goods library: check the goods id in the plan.</source>
+        <translation>直播间和商品库里都没有商品 {id}：请检查方案里的商品 ID。</translation>
+    </message>
+    <message>
+        <source>No goods of the room or the library has this name: add its goods id to the plan, or add the product in 微信公众平台 → 直播 → 商品库.</source>
+        <translation>直播间和商品库里都没有这个名字的商品：请在方案中填写商品 ID，或在 微信公众平台 → 直播 → 商品库 添加该商品。</translation>
     </message>
 </context>
 <context>
@@ -379,6 +967,10 @@ Press again to send</source>
         <source>({0:.1f} ms a frame)</source>
         <translation>（每帧 {0:.1f} 毫秒）</translation>
     </message>
+    <message>
+        <source>{kbps} · dropped {dropped}</source>
+        <translation>{kbps} · 丢帧 {dropped}</translation>
+    </message>
 </context>
 <context>
     <name>HealthRecorder</name>
@@ -406,6 +998,10 @@ Press again to send</source>
         <translation>空闲</translation>
     </message>
     <message>
+        <source>Measuring</source>
+        <translation>测量中</translation>
+    </message>
+    <message>
         <source>Not streaming. Start the stream in OBS to see its health.</source>
         <translation>未在推流。请在 OBS 中开始推流以查看推流状态。</translation>
     </message>
@@ -426,6 +1022,10 @@ Press again to send</source>
         <translation>推流已恢复。先观察码率，稳定后再确认。</translation>
     </message>
     <message>
+        <source>Bitrate {kbps} kbit/s.</source>
+        <translation>码率 {kbps} kbit/s。</translation>
+    </message>
+    <message>
         <source>Bitrate steady at {kbps} kbit/s, above 1200: 超清 is safe. Nothing to do.</source>
         <translation>码率稳定在 {kbps} kbit/s，高于 1200：超清没问题，不用处理。</translation>
     </message>
@@ -436,6 +1036,97 @@ Press again to send</source>
     <message>
         <source>Bitrate {kbps} kbit/s, below 800: the picture stutters. Switch OBS to the 720P settings now and check the network (a cable instead of Wi-Fi).</source>
         <translation>码率 {kbps} kbit/s，低于 800：画面会卡。请马上把 OBS 切到 720P 设置，并检查网络（用网线代替 Wi-Fi）。</translation>
+    </message>
+    <message>
+        <source>Network drops: {value:.1f} % of frames did not reach the platform. Check the network (a cable instead of Wi-Fi) or lower the bitrate.</source>
+        <translation>网络丢帧：{value:.1f} % 的画面没有送到平台。请检查网络（用网线代替 Wi-Fi）或降低码率。</translation>
+    </message>
+    <message>
+        <source>Encoder overloaded: {value:.1f} % of frames skipped. Switch OBS to the 720P settings or a faster x264 preset, and close other programs.</source>
+        <translation>编码器过载：跳过了 {value:.1f} % 的帧。请把 OBS 切换到 720P 参数或更快的 x264 预设，并关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>Render lag: OBS missed {value:.1f} % of frames. Remove heavy sources or filters, and close other programs (games, video in a browser).</source>
+        <translation>渲染延迟：OBS 漏掉了 {value:.1f} % 的帧。请去掉占资源的来源或滤镜，并关闭其他程序（游戏、浏览器里的视频）。</translation>
+    </message>
+    <message>
+        <source>Frame rate {fps:.0f} fps on a {canvas:.0f} fps canvas: the picture stutters. Lighten the scene (fewer sources) and close other programs.</source>
+        <translation>帧率 {fps:.0f} fps，画布是 {canvas:.0f} fps：画面会卡顿。请减轻场景（少用来源）并关闭其他程序。</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <source>{combo} is already taken by another program. Pick another combo, or free it there.</source>
+        <translation>{combo} 已被其他程序占用。请换一个组合键，或在那个程序里释放它。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a key combination. Write it like Ctrl+Alt+1.</source>
+        <translation>“{text}”不是组合键。请按 Ctrl+Alt+1 这样的格式填写。</translation>
+    </message>
+    <message>
+        <source>“{word}” is not a modifier key (Ctrl, Alt, Shift, Super).</source>
+        <translation>“{word}”不是修饰键（Ctrl、Alt、Shift、Super）。</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a key a hotkey can use (letters, digits, F1–F24, arrows, Space …).</source>
+        <translation>“{key}”不能用作快捷键（可用字母、数字、F1–F24、方向键、空格等）。</translation>
+    </message>
+    <message>
+        <source>A global hotkey needs Ctrl, Alt or Super with the key (e.g. Ctrl+Alt+{key}), so typing never presses a button.</source>
+        <translation>全局快捷键需要 Ctrl、Alt 或 Super 加一个键（例如 Ctrl+Alt+{key}），这样打字时不会误按按钮。</translation>
+    </message>
+    <message>
+        <source>Global hotkeys need an X11 session; this desktop runs Wayland only. Log in with an &quot;on Xorg&quot; session to use them.</source>
+        <translation>全局快捷键需要 X11 会话；当前桌面只运行 Wayland。请在登录时选择“Xorg”会话后再使用。</translation>
+    </message>
+    <message>
+        <source>No desktop session found for global hotkeys.</source>
+        <translation>没有找到桌面会话，全局快捷键不可用。</translation>
+    </message>
+    <message>
+        <source>macOS hotkeys need the Carbon framework (macOS only).</source>
+        <translation>macOS 快捷键需要 Carbon 框架（仅限 macOS）。</translation>
+    </message>
+    <message>
+        <source>macOS refused the hotkey handler (error {code}).</source>
+        <translation>macOS 拒绝了快捷键处理程序（错误 {code}）。</translation>
+    </message>
+    <message>
+        <source>{combo} is already used by another action of the console.</source>
+        <translation>{combo} 已被中控台的另一个操作使用。</translation>
+    </message>
+    <message>
+        <source>This keyboard has no key {key}.</source>
+        <translation>这个键盘上没有 {key} 键。</translation>
+    </message>
+    <message>
+        <source>macOS refused the hotkey {combo} (error {code}).</source>
+        <translation>macOS 拒绝了快捷键 {combo}（错误 {code}）。</translation>
+    </message>
+    <message>
+        <source>{combo} is already the hotkey of “{action}”.</source>
+        <translation>{combo} 已经是“{action}”的快捷键。</translation>
+    </message>
+    <message>
+        <source>{combo} → {action}: {outcome}</source>
+        <translation>{combo} → {action}：{outcome}</translation>
+    </message>
+    <message>
+        <source>Windows hotkeys only work on Windows.</source>
+        <translation>Windows 快捷键只能在 Windows 上使用。</translation>
+    </message>
+    <message>
+        <source>Windows refused the hotkey {combo} (error {code}).</source>
+        <translation>Windows 拒绝了快捷键 {combo}（错误 {code}）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the X display for global hotkeys ({error}).</source>
+        <translation>无法连接 X 显示服务，全局快捷键不可用（{error}）。</translation>
+    </message>
+    <message>
+        <source>{combo} switches the computer&apos;s text consoles on Linux and never reaches the console. Pick another combo (e.g. Ctrl+Shift+{key}).</source>
+        <translation>在 Linux 上 {combo} 用于切换系统的文字控制台，中控台收不到。请换一个组合键（例如 Ctrl+Shift+{key}）。</translation>
     </message>
 </context>
 <context>
@@ -536,6 +1227,14 @@ Press again to send</source>
         <translation>删除直播间</translation>
     </message>
     <message>
+        <source>Replace it</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Saved rooms</source>
         <translation>已保存的直播间</translation>
     </message>
@@ -588,12 +1287,39 @@ Press again to send</source>
         <translation>已删除“{room}”。</translation>
     </message>
     <message>
+        <source>That is far too long to be a push address. Copy only the address (推流地址) from the live console.</source>
+        <translation>内容太长，不可能是推流地址。请只复制直播控制台中的推流地址。</translation>
+    </message>
+    <message>
         <source>Push address read. Give the live room a name and save it.</source>
         <translation>已读取推流地址。请给直播间起个名字并保存。</translation>
     </message>
     <message>
         <source>Stream key copied. Paste it only into OBS.</source>
         <translation>已复制串流密钥。只能粘贴到 OBS 里。</translation>
+    </message>
+    <message>
+        <source>a key no longer in the keyring</source>
+        <translation>（系统钥匙串里已没有这个密钥）</translation>
+    </message>
+    <message>
+        <source>“{room}” already has a saved push address: key {key} for {server}, expires {expiry}. Replace it with the new one (key {new_key}, expires {new_expiry})?</source>
+        <translation>“{room}”已保存了推流地址：串流密钥 {key}，服务器 {server}，{expiry} 过期。要用新的地址（串流密钥 {new_key}，{new_expiry} 过期）替换它吗？</translation>
+    </message>
+    <message>
+        <source>Not saved. Give the new address another room name, or replace the saved one.</source>
+        <translation>未保存。请给新地址换一个直播间名称，或替换已保存的那个。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveNumbersStrip</name>
+    <message>
+        <source>Online {online} · viewers {viewers} · new followers {follows} · orders {orders} · sales {gmv}</source>
+        <translation>在线 {online} · 观看 {viewers} · 新增关注 {follows} · 成交 {orders} 单 · 销售额 {gmv}</translation>
+    </message>
+    <message>
+        <source>From the Channels live dashboard; updated about once a minute.</source>
+        <translation>来自视频号直播大屏数据，约每分钟更新一次。</translation>
     </message>
 </context>
 <context>
@@ -603,12 +1329,40 @@ Press again to send</source>
         <translation>直播中控台 · Studio Console</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+        <source>Setup</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <source>Stream health 推流健康</source>
-        <translation>推流健康</translation>
+        <source>Push keys, portrait studio, live room, show plan</source>
+        <translation>推流密钥、竖屏直播间、直播间、节目单</translation>
+    </message>
+    <message>
+        <source>Pad window</source>
+        <translation>快捷键盘窗口</translation>
+    </message>
+    <message>
+        <source>A small action pad that stays on top (over OBS, or on a second screen)</source>
+        <translation>一个始终置顶的小快捷键盘（可放在 OBS 上方或第二块屏幕）</translation>
+    </message>
+    <message>
+        <source>Channels 视频号</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Remote control 遥控</source>
+        <translation>遥控</translation>
+    </message>
+    <message>
+        <source>Review 复盘</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>◀ Back to the show</source>
+        <translation>◀ 返回直播</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Push keys 推流密钥</source>
@@ -625,6 +1379,34 @@ Press again to send</source>
     <message>
         <source>Show plan 节目单</source>
         <translation>节目单</translation>
+    </message>
+    <message>
+        <source>The show</source>
+        <translation>直播画面</translation>
+    </message>
+    <message>
+        <source>Setup…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Pad window (always on top)</source>
+        <translation>快捷键盘窗口（始终置顶）</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Dark (dim studio)</source>
+        <translation>深色（暗光直播间）</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
     </message>
     <message>
         <source>Mini-program room {id}</source>
@@ -644,6 +1426,14 @@ Press again to send</source>
     <message>
         <source>Take “{title}” off the shelf (下架) in the live console.</source>
         <translation>在直播控制台把“{title}”下架。</translation>
+    </message>
+    <message>
+        <source>End the explanation of “{title}” (结束讲解) in the live console.</source>
+        <translation>在直播中控台结束讲解“{title}”。</translation>
+    </message>
+    <message>
+        <source>Add “{title}” to the room&apos;s goods (导入商品) in the live console.</source>
+        <translation>在直播控制台把“{title}”导入直播间商品（导入商品）。</translation>
     </message>
     <message>
         <source>Send the coupon “{title}” (推送优惠券) in the live console or the anchor app.</source>
@@ -668,6 +1458,10 @@ Press again to send</source>
     <message>
         <source>Manual (checklist)</source>
         <translation>手动（清单）</translation>
+    </message>
+    <message>
+        <source>Manual checklist (手动清单)</source>
+        <translation>手动清单</translation>
     </message>
 </context>
 <context>
@@ -729,6 +1523,10 @@ Press again to send</source>
         <translation>OBS 不见了。它一回来就会自动重连…</translation>
     </message>
     <message>
+        <source>OBS not answering: it may be frozen or overloaded. Reconnecting as soon as it answers…</source>
+        <translation>OBS 无响应：可能已卡死或负载过高。一旦恢复响应将立即重新连接…</translation>
+    </message>
+    <message>
         <source>OBS is closing. Reconnecting as soon as it is back…</source>
         <translation>OBS 正在关闭。它一回来就会自动重连…</translation>
     </message>
@@ -759,6 +1557,128 @@ Press again to send</source>
     <message>
         <source>OBS refused the request {request} (code {code}).</source>
         <translation>OBS 拒绝了请求 {request}（代码 {code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>OnAir</name>
+    <message>
+        <source>OBS is not connected</source>
+        <translation>OBS 未连接</translation>
+    </message>
+    <message>
+        <source>Start OBS on this computer; the console connects by itself. If it does not, check the address and password in the bar above.</source>
+        <translation>请在这台电脑上启动 OBS，中控台会自动连接。如果连不上，请检查上方栏里的地址和密码。</translation>
+    </message>
+    <message>
+        <source>Not streaming</source>
+        <translation>未推流</translation>
+    </message>
+    <message>
+        <source>Not streaming. Start the stream when the studio is ready.</source>
+        <translation>未推流。直播间准备好后再开始推流。</translation>
+    </message>
+    <message>
+        <source>Starting the stream…</source>
+        <translation>正在开始推流…</translation>
+    </message>
+    <message>
+        <source>OBS is connecting to the platform. If this takes more than a few seconds, check the push address (推流地址) and the network.</source>
+        <translation>OBS 正在连接平台。如果几秒后还没连上，请检查推流地址和网络。</translation>
+    </message>
+    <message>
+        <source>Stopping the stream…</source>
+        <translation>正在停止推流…</translation>
+    </message>
+    <message>
+        <source>OBS is ending the stream.</source>
+        <translation>OBS 正在结束推流。</translation>
+    </message>
+    <message>
+        <source>OBS lost the platform and is reconnecting</source>
+        <translation>OBS 与平台断开，正在重连</translation>
+    </message>
+    <message>
+        <source>OBS is reconnecting to the platform; viewers see a frozen picture. Check the network (cable, router); OBS retries by itself.</source>
+        <translation>OBS 正在重连平台，观众看到的是定格画面。请检查网络（网线、路由器）；OBS 会自动重试。</translation>
+    </message>
+    <message>
+        <source>OBS is gone — the stream is down</source>
+        <translation>OBS 没有响应——推流已中断</translation>
+    </message>
+    <message>
+        <source>OBS is not answering, viewers see nothing. Start OBS again now; the console reconnects by itself, then press Start streaming.</source>
+        <translation>OBS 没有响应，观众什么也看不到。请立即重新启动 OBS；中控台会自动重连，然后点“开始推流”。</translation>
+    </message>
+    <message>
+        <source>The stream stopped by itself — nothing is on air</source>
+        <translation>推流自己停了——现在没有任何画面在播出</translation>
+    </message>
+    <message>
+        <source>OBS stopped streaming without anyone stopping it (it may have been restarted). Press Start streaming to go back on air.</source>
+        <translation>没有人停止推流，OBS 却停了（可能被重启过）。请点“开始推流”恢复播出。</translation>
+    </message>
+    <message>
+        <source>The show is running but the stream is OFF</source>
+        <translation>直播还在进行，但推流已停止</translation>
+    </message>
+    <message>
+        <source>Viewers see nothing. Press Start streaming now to go back on air — or, if the show is over, End show (结束直播) in the rundown.</source>
+        <translation>观众什么也看不到。请立即点“开始推流”恢复播出——如果直播已经结束，请在节目单里点“结束直播”。</translation>
+    </message>
+    <message>
+        <source>● LIVE — measuring the stream</source>
+        <translation>● 直播中——正在测量推流</translation>
+    </message>
+    <message>
+        <source>Measuring the bitrate… a verdict follows in a few seconds.</source>
+        <translation>正在测量码率……几秒后给出结论。</translation>
+    </message>
+    <message>
+        <source>● LIVE — {word}</source>
+        <translation>● 直播中——{word}</translation>
+    </message>
+    <message>
+        <source>OBS is back, but the console could not check what it shows ({error}). Look at the overlays in OBS.</source>
+        <translation>OBS 已恢复，但中控台无法检查它正在显示的内容（{error}）。请在 OBS 里看一下叠加层。</translation>
+    </message>
+</context>
+<context>
+    <name>OnAirStrip</name>
+    <message>
+        <source>● ON AIR</source>
+        <translation>● 直播中</translation>
+    </message>
+    <message>
+        <source>Starting the stream…</source>
+        <translation>正在开始推流…</translation>
+    </message>
+    <message>
+        <source>Stopping the stream…</source>
+        <translation>正在停止推流…</translation>
+    </message>
+    <message>
+        <source>Reconnecting — the audience may see a frozen picture</source>
+        <translation>正在重连——观众可能看到画面卡住</translation>
+    </message>
+    <message>
+        <source>⚠ OBS stopped answering during the show</source>
+        <translation>⚠ 直播中 OBS 没有响应</translation>
+    </message>
+    <message>
+        <source>⚠ The show runs but nothing is streamed</source>
+        <translation>⚠ 直播进行中，但没有在推流</translation>
+    </message>
+    <message>
+        <source>Off air</source>
+        <translation>未开播</translation>
+    </message>
+    <message>
+        <source>OBS not connected</source>
+        <translation>未连接 OBS</translation>
+    </message>
+    <message>
+        <source>Connect to OBS in the bar below.</source>
+        <translation>请在下方连接栏连接 OBS。</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1725,208 @@ Press again to send</source>
     </message>
 </context>
 <context>
+    <name>Pad</name>
+    <message>
+        <source>Explain product (讲解)</source>
+        <translation>讲解商品</translation>
+    </message>
+    <message>
+        <source>Push product (商品上屏)</source>
+        <translation>商品上屏</translation>
+    </message>
+    <message>
+        <source>Coupon (发券)</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Start lottery (发起抽奖)</source>
+        <translation>发起抽奖</translation>
+    </message>
+    <message>
+        <source>Draw (开奖)</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Announcement (公告)</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Take off screen (下屏)</source>
+        <translation>下屏</translation>
+    </message>
+    <message>
+        <source>Next step (下一步)</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>On sale (上架)</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Off sale (下架)</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Notify subscribers (推送本场直播)</source>
+        <translation>推送本场直播</translation>
+    </message>
+    <message>
+        <source>End explanation (结束讲解)</source>
+        <translation>结束讲解</translation>
+    </message>
+    <message>
+        <source>{target} (when the show starts)</source>
+        <translation>{target}（开播后）</translation>
+    </message>
+    <message>
+        <source>There is nothing to fix on this key.</source>
+        <translation>这个按键没有可修复的问题。</translation>
+    </message>
+    <message>
+        <source>This key is not waiting for an answer.</source>
+        <translation>这个按键不需要确认。</translation>
+    </message>
+    <message>
+        <source>Marked as done in the live room.</source>
+        <translation>已记为直播间里已完成。</translation>
+    </message>
+    <message>
+        <source>Marked as not sent: press the key to send it.</source>
+        <translation>已记为未发送：按下按键再发一次。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Stopped before an answer came; check the live console.</source>
+        <translation>收到回复前已中断，请在直播控制台确认。</translation>
+    </message>
+    <message>
+        <source>{question} Press again to send.</source>
+        <translation>{question} 再按一次发送。</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation>未发送：{reason}</translation>
+    </message>
+    <message>
+        <source>✓ {target}: {message}</source>
+        <translation>✓ {target}：{message}</translation>
+    </message>
+    <message>
+        <source>✓ {target}: done</source>
+        <translation>✓ {target}：已完成</translation>
+    </message>
+    <message>
+        <source>☐ {target}: do it by hand — {step}</source>
+        <translation>☐ {target}：请手动操作 — {step}</translation>
+    </message>
+    <message>
+        <source>✗ {target}: not done — {reason}</source>
+        <translation>✗ {target}：未完成 — {reason}</translation>
+    </message>
+    <message>
+        <source>Add to this room and push</source>
+        <translation>导入本直播间并上屏</translation>
+    </message>
+    <message>
+        <source>Put on sale and push</source>
+        <translation>上架并上屏</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>{result} — retrying in {seconds} s</source>
+        <translation>{result} — {seconds} 秒后重试</translation>
+    </message>
+    <message>
+        <source>“{title}” sent? — check in the live console, then answer here.</source>
+        <translation>“{title}”发出去了吗？— 请在直播控制台确认，再在这里回答。</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Start the show</source>
+        <translation>开始直播</translation>
+    </message>
+    <message>
+        <source>No show is running — start or resume the show first.</source>
+        <translation>没有进行中的直播 — 请先开始或恢复直播。</translation>
+    </message>
+    <message>
+        <source>The show has ended (结束直播). Start a new show for more.</source>
+        <translation>直播已结束。如需继续，请开始新的一场直播。</translation>
+    </message>
+    <message>
+        <source>Sending… wait for the answer.</source>
+        <translation>发送中… 请等待回复。</translation>
+    </message>
+    <message>
+        <source>The last press was sent but never answered: check the live console, then say whether it happened.</source>
+        <translation>上一次操作已发出但没有收到回复：请在直播控制台确认，再告诉我是否已生效。</translation>
+    </message>
+    <message>
+        <source>No product is on air or next in the running order.</source>
+        <translation>节目单里没有正在讲解或下一个商品。</translation>
+    </message>
+    <message>
+        <source>The plan has no coupon.</source>
+        <translation>方案里没有优惠券。</translation>
+    </message>
+    <message>
+        <source>The plan has no lottery.</source>
+        <translation>方案里没有抽奖。</translation>
+    </message>
+    <message>
+        <source>No lottery is running — start one first.</source>
+        <translation>没有进行中的抽奖 — 请先发起抽奖。</translation>
+    </message>
+    <message>
+        <source>The plan has no announcement.</source>
+        <translation>方案里没有公告。</translation>
+    </message>
+    <message>
+        <source>Nothing the console put on screen is showing.</source>
+        <translation>中控台放上屏幕的内容都已下屏。</translation>
+    </message>
+    <message>
+        <source>This live room has no 讲解 pop-up to end (Channels has one).</source>
+        <translation>这个直播间没有可结束的讲解弹窗（视频号才有）。</translation>
+    </message>
+    <message>
+        <source>No product is being explained.</source>
+        <translation>没有正在讲解的商品。</translation>
+    </message>
+    <message>
+        <source>Nothing to act on.</source>
+        <translation>没有可操作的对象。</translation>
+    </message>
+    <message>
+        <source>Pushed: {title}</source>
+        <translation>上屏：{title}</translation>
+    </message>
+    <message>
+        <source>Lottery: {title}</source>
+        <translation>抽奖：{title}</translation>
+    </message>
+    <message>
+        <source>Draw: {title}</source>
+        <translation>开奖：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>PadWindow</name>
+    <message>
+        <source>Action pad · 快捷键盘</source>
+        <translation>快捷键盘 · Action pad</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>The show plan has {count} problem(s); the first, on line {line}: {message}</source>
@@ -819,8 +1941,20 @@ Press again to send</source>
         <translation>直播方案 {path} 不是 UTF-8 文本。请另存为 UTF-8 后重试。</translation>
     </message>
     <message>
+        <source>The plan nests tables or lists too deeply to read. A show plan needs only [show], [[products]], [[order]] and the like: start again from the example plan.</source>
+        <translation>直播方案中的表格或列表嵌套过深，无法读取。直播方案只需要 [show]、[[products]]、[[order]] 等几部分：请从示例方案重新开始。</translation>
+    </message>
+    <message>
         <source>This is not valid TOML here ({detail}). Check quotes, brackets and “=”.</source>
         <translation>这里的 TOML 格式不对（{detail}）。请检查引号、括号和“=”。</translation>
+    </message>
+    <message>
+        <source>A number in the plan is far too long to read. Check the numbers (prices, stock, minutes).</source>
+        <translation>直播方案中有一个数字长得无法读取。请检查各个数字（价格、库存、分钟数）。</translation>
+    </message>
+    <message>
+        <source>The show plan is empty. It needs at least a [show] table and a running order ([[order]]); start from the example plan.</source>
+        <translation>直播方案是空的。至少需要一个 [show] 表和一个流程（[[order]]）；可以从示例方案开始。</translation>
     </message>
     <message>
         <source>Unknown section “{name}”. Sections are: show, products, coupons, lotteries, announcements, order.</source>
@@ -841,6 +1975,10 @@ Press again to send</source>
     <message>
         <source>Show kind “{kind}” is unknown: use “sales” (带货专场) or “content_sales” (内容+带货).</source>
         <translation>不认识直播类型“{kind}”：请用“sales”（带货专场）或“content_sales”（内容+带货）。</translation>
+    </message>
+    <message>
+        <source>The start {start} has no time zone, so it is unclear when the show starts. Add it, e.g. 2024-06-18T20:00:00+08:00 for China.</source>
+        <translation>开播时间 {start} 没有时区，无法确定何时开播。请加上时区，例如中国时间写作 2024-06-18T20:00:00+08:00。</translation>
     </message>
     <message>
         <source>The start must be a date and time such as 2024-06-18T20:00:00+08:00.</source>
@@ -923,20 +2061,56 @@ Press again to send</source>
         <translation>“{key}”必须是{kind}，不要加引号。</translation>
     </message>
     <message>
+        <source>“{key}” must be an ordinary number, not {value}.</source>
+        <translation>“{key}”必须是普通数字，不能是 {value}。</translation>
+    </message>
+    <message>
         <source>“{key}” must be at least {minimum}.</source>
         <translation>“{key}”至少为 {minimum}。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be at most {maximum}.</source>
+        <translation>“{key}”不能超过 {maximum}。</translation>
     </message>
     <message>
         <source>“{key}” must be a price in yuan, e.g. 59.9.</source>
         <translation>“{key}”必须是以元为单位的价格，例如 59.9。</translation>
     </message>
     <message>
+        <source>“{key}” is {amount} yuan: far more than any price. Check the digits.</source>
+        <translation>“{key}”为 {amount} 元，远超任何正常价格。请检查数字。</translation>
+    </message>
+    <message>
         <source>The goods id {id} was rounded by a spreadsheet (E+ notation): digits are lost. Copy the id again from the platform&apos;s goods list.</source>
         <translation>商品 id {id} 被表格软件转成了科学计数法（E+），丢失了数字。请从平台的商品列表重新复制 id。</translation>
+    </message>
+    <message>
+        <source>The goods id {id} is a decimal number; a goods id is text in quotes, e.g. goods_id = &quot;1234567&quot;. Copy it again from the platform&apos;s goods list.</source>
+        <translation>商品 ID {id} 是一个小数；商品 ID 应是带引号的文字，例如 goods_id = "1234567"。请从平台的商品列表重新复制。</translation>
+    </message>
+    <message>
+        <source>The goods id must be text in quotes, e.g. goods_id = &quot;1234567&quot;.</source>
+        <translation>商品 ID 必须是带引号的文字，例如 goods_id = "1234567"。</translation>
     </message>
 </context>
 <context>
     <name>PlanEditorPanel</name>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>用模板新建</translation>
+    </message>
+    <message>
+        <source>Recent plans</source>
+        <translation>最近的节目单</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
     <message>
         <source>Id</source>
         <translation>ID</translation>
@@ -1038,6 +2212,50 @@ Press again to send</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>New plan, not saved yet — Save puts it in {path}</source>
+        <translation>新节目单，尚未保存——保存后位于 {path}</translation>
+    </message>
+    <message>
+        <source>Plan file: {path} — the shipped example, read-only: Save makes your own copy in your documents</source>
+        <translation>节目单文件：{path}——随软件附带的示例，只读：保存时会在“文档”里生成你自己的副本</translation>
+    </message>
+    <message>
+        <source>Plan file: {path}</source>
+        <translation>节目单文件：{path}</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in this plan — fix them before the show:</source>
+        <translation>这个节目单有 {count} 个问题——开播前请改好：</translation>
+    </message>
+    <message>
+        <source>Open a show plan</source>
+        <translation>打开节目单</translation>
+    </message>
+    <message>
+        <source>Show plans (*.toml);;All files (*)</source>
+        <translation>节目单 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opened {name}: {count} problem(s), listed above.</source>
+        <translation>已打开 {name}：有 {count} 个问题，见上方列表。</translation>
+    </message>
+    <message>
+        <source>Opened {name}. The plan has no problems.</source>
+        <translation>已打开 {name}。节目单没有问题。</translation>
+    </message>
+    <message>
+        <source>New plan. Edit it, then Save.</source>
+        <translation>已新建节目单。编辑后请保存。</translation>
+    </message>
+    <message>
+        <source>Save the show plan as</source>
+        <translation>节目单另存为</translation>
+    </message>
+    <message>
+        <source>Show plans (*.toml)</source>
+        <translation>节目单 (*.toml)</translation>
+    </message>
+    <message>
         <source>“{text}” is not a number. Type digits, e.g. 59.9.</source>
         <translation>“{text}”不是数字。请输入数字，例如 59.9。</translation>
     </message>
@@ -1074,20 +2292,155 @@ Press again to send</source>
         <translation>跳过了 {count} 行；第 {row} 行：{message}</translation>
     </message>
     <message>
-        <source>Choose where to save the plan first.</source>
-        <translation>请先选择节目单的保存位置。</translation>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The example plan is read-only: your changes are saved as your own copy, {path}.</source>
+        <translation>示例节目单是只读的：你的修改已保存为你自己的副本 {path}。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) to fix before the show, listed above.</source>
+        <translation>开播前有 {count} 个问题要改，见上方列表。</translation>
+    </message>
+    <message>
+        <source>The plan has no problems.</source>
+        <translation>节目单没有问题。</translation>
     </message>
     <message>
         <source>Could not save the plan: {reason}. Check the folder and try again.</source>
         <translation>无法保存节目单：{reason}。请检查文件夹后重试。</translation>
     </message>
+</context>
+<context>
+    <name>PlanFiles</name>
     <message>
-        <source>Saved. {count} problem(s) to fix; the first: {message}</source>
-        <translation>已保存。有 {count} 个问题需要修改；第一个：{message}</translation>
+        <source>Show</source>
+        <translation>直播信息</translation>
     </message>
     <message>
-        <source>Saved. The plan has no problems.</source>
-        <translation>已保存。节目单没有问题。</translation>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Running order, step</source>
+        <translation>节目单环节</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>what it refers to</source>
+        <translation>对应的内容</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>step kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>winners</source>
+        <translation>中奖人数</translation>
+    </message>
+    <message>
+        <source>goods id</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Line {line}{where}: {message}</source>
+        <translation>第 {line} 行{where}：{message}</translation>
+    </message>
+    <message>
+        <source>The show plan {path} is not there any more. Open another plan or make a new one from a template.</source>
+        <translation>节目单 {path} 已不存在。请打开另一个节目单，或用模板新建一个。</translation>
+    </message>
+    <message>
+        <source>The show plan {path} is not UTF-8 text. Save it as UTF-8 in your editor, then open it again.</source>
+        <translation>节目单 {path} 不是 UTF-8 文本。请在编辑器里另存为 UTF-8，再重新打开。</translation>
+    </message>
+    <message>
+        <source>The show plan {path} cannot be read ({error}). Check the file and open it again.</source>
+        <translation>无法读取节目单 {path}（{error}）。请检查该文件后重新打开。</translation>
+    </message>
+    <message>
+        <source>The show plan {path} is not a plan the console can read ({count} problem(s), listed in the plan editor). Fix it or open another plan.</source>
+        <translation>节目单 {path} 中控台无法读取（{count} 个问题，已在节目单编辑器中列出）。请修改它，或打开另一个节目单。</translation>
+    </message>
+    <message>
+        <source>The show plan {path} has {count} problem(s); the first: {first}. The console keeps the example plan for the show until you fix them in the plan editor.</source>
+        <translation>节目单 {path} 有 {count} 个问题；第一个：{first}。在节目单编辑器里改好之前，直播先用示例节目单。</translation>
+    </message>
+    <message>
+        <source>Sales special (带货专场), from the example</source>
+        <translation>带货专场（基于示例）</translation>
+    </message>
+    <message>
+        <source>Empty plan</source>
+        <translation>空白节目单</translation>
+    </message>
+    <message>
+        <source>New show</source>
+        <translation>新的直播</translation>
+    </message>
+    <message>
+        <source>-my-copy</source>
+        <translation>-我的副本</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +2472,14 @@ Press again to send</source>
     <message>
         <source>The text holds {count} push addresses. Paste only the one for this show.</source>
         <translation>这段文字里有 {count} 个推流地址。请只粘贴本场直播的那一个。</translation>
+    </message>
+    <message>
+        <source>The pasted text holds an invisible control character that would cut the stream key short. Copy the address again from the live console (直播控制台), or type it.</source>
+        <translation>粘贴的内容中含有不可见的控制字符，会把串流密钥截断。请从直播控制台重新复制推流地址，或手动输入。</translation>
+    </message>
+    <message>
+        <source>This is far too long to be a push address (more than {limit} characters). Copy only the address from the live console (直播控制台 → 推流地址).</source>
+        <translation>内容太长，不可能是推流地址（超过 {limit} 个字符）。请只复制直播控制台中的推流地址（直播控制台 → 推流地址）。</translation>
     </message>
     <message>
         <source>The server part of the push address is not valid (check the port after the colon). Copy the whole address again.</source>
@@ -1204,6 +2565,1242 @@ Press again to send</source>
     </message>
 </context>
 <context>
+    <name>Reconcile</name>
+    <message>
+        <source>took off {what} (it had been taken off while OBS was away)</source>
+        <translation>撤下了{what}（OBS 断开期间已被撤下）</translation>
+    </message>
+    <message>
+        <source>put back {what}</source>
+        <translation>重新显示了{what}</translation>
+    </message>
+    <message>
+        <source>OBS is back. To match the show, the console {changes}.</source>
+        <translation>OBS 已恢复。为了和直播保持一致，中控台{changes}。</translation>
+    </message>
+    <message>
+        <source>Could not fix: {what}. Check OBS.</source>
+        <translation>无法修正：{what}。请检查 OBS。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteApi</name>
+    <message>
+        <source>The remote control could not listen on {address} port {port} ({error}). Another program may use that port: pick another port in the remote control settings.</source>
+        <translation>遥控无法在 {address} 端口 {port} 上监听（{error}）。可能有其他程序占用了该端口：请在遥控设置里换一个端口。</translation>
+    </message>
+    <message>
+        <source>This address is not the console&apos;s.</source>
+        <translation>这个地址不是中控台的。</translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment, then press again.</source>
+        <translation>请求太频繁。请稍等片刻再按。</translation>
+    </message>
+    <message>
+        <source>A request from another web page is refused.</source>
+        <translation>已拒绝来自其他网页的请求。</translation>
+    </message>
+    <message>
+        <source>Too many wrong tokens. Wait, then scan the console&apos;s QR code again.</source>
+        <translation>错误的令牌太多。请稍等，然后重新扫描中控台的二维码。</translation>
+    </message>
+    <message>
+        <source>The token is missing or wrong. Scan the QR code in the console&apos;s remote control settings again.</source>
+        <translation>缺少令牌或令牌错误。请在中控台的「遥控」设置里重新扫描二维码。</translation>
+    </message>
+    <message>
+        <source>Use GET or POST to press a key.</source>
+        <translation>请用 GET 或 POST 按键。</translation>
+    </message>
+    <message>
+        <source>There is no key “{key}” on the pad.</source>
+        <translation>操作台上没有按键“{key}”。</translation>
+    </message>
+    <message>
+        <source>The key could not be pressed (an unexpected error, written to the console&apos;s log). Use the console&apos;s own pad.</source>
+        <translation>按键没有执行（意外错误，已写入中控台日志）。请使用中控台上的操作台。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteCli</name>
+    <message>
+        <source>Remote control is on: {url}</source>
+        <translation>遥控已开启：{url}</translation>
+    </message>
+    <message>
+        <source>Remote control is off (nothing answers at {url}). Turn it on in the console&apos;s remote control settings.</source>
+        <translation>遥控未开启（{url} 没有应答）。请在中控台的「遥控」设置里打开。</translation>
+    </message>
+    <message>
+        <source>The console does not answer at {url}. Start the console and turn its remote control on.</source>
+        <translation>中控台在 {url} 没有应答。请启动中控台并打开遥控。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteControl</name>
+    <message>
+        <source>Pick a port between 1024 and 65535.</source>
+        <translation>请选择 1024 到 65535 之间的端口。</translation>
+    </message>
+    <message>
+        <source>This computer has no network address for the phone to reach (no Wi-Fi or cable?). Connect it to the desk&apos;s network, or turn LAN access off.</source>
+        <translation>这台电脑没有手机能访问到的网络地址（没连 Wi-Fi 或网线？）。请把电脑连到直播间的网络，或关闭局域网访问。</translation>
+    </message>
+</context>
+<context>
+    <name>RemotePanel</name>
+    <message>
+        <source>Allow remote control (phone, Stream Deck, Companion)</source>
+        <translation>允许遥控（手机、Stream Deck、Companion）</translation>
+    </message>
+    <message>
+        <source>Also on the local network (a phone on the same Wi-Fi)</source>
+        <translation>同时开放到局域网（同一 Wi-Fi 下的手机）</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>显示二维码</translation>
+    </message>
+    <message>
+        <source>New token (old links stop working)</source>
+        <translation>更换令牌（旧链接将失效）</translation>
+    </message>
+    <message>
+        <source>Copy Stream Deck URL</source>
+        <translation>复制 Stream Deck 地址</translation>
+    </message>
+    <message>
+        <source>Stream Deck “Website” button for:</source>
+        <translation>Stream Deck “Website”按键对应：</translation>
+    </message>
+    <message>
+        <source>Phone and Stream Deck</source>
+        <translation>手机和 Stream Deck</translation>
+    </message>
+    <message>
+        <source>Global hotkeys (work while the console is minimised)</source>
+        <translation>全局快捷键（中控台最小化时也有效）</translation>
+    </message>
+    <message>
+        <source>Combos only (Ctrl, Alt or Super with a key), saved with this show plan.</source>
+        <translation>只能用组合键（Ctrl、Alt 或 Super 加一个键），随本场直播方案保存。</translation>
+    </message>
+    <message>
+        <source>On: {url}</source>
+        <translation>已开启：{url}</translation>
+    </message>
+    <message>
+        <source>Off: {problem}</source>
+        <translation>已关闭：{problem}</translation>
+    </message>
+    <message>
+        <source>Off. Nothing outside this window can press a button.</source>
+        <translation>已关闭。窗口之外的任何设备都不能按按钮。</translation>
+    </message>
+    <message>
+        <source>LAN mode: this computer answers at {address} port {port} on the local network. Anyone on this network who gets the link or QR code can press the buttons; turn LAN mode off when the phone is not needed.</source>
+        <translation>局域网模式：这台电脑在局域网地址 {address} 端口 {port} 上应答。这个网络里拿到链接或二维码的任何人都能按按钮；不用手机时请关闭局域网模式。</translation>
+    </message>
+    <message>
+        <source>Link copied. It opens the buttons: share it only with your team.</source>
+        <translation>链接已复制。有了它就能按按钮：只分享给团队成员。</translation>
+    </message>
+    <message>
+        <source>Stream Deck URL copied: paste it into a “Website” action with “GET request in background” ticked.</source>
+        <translation>Stream Deck 地址已复制：粘贴到“Website”操作里，并勾选“GET request in background”。</translation>
+    </message>
+    <message>
+        <source>New token made: scan the QR code again on the phone and update the Stream Deck buttons.</source>
+        <translation>已更换令牌：请在手机上重新扫码，并更新 Stream Deck 按键。</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Other steps</source>
+        <translation>其他环节</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>玩法</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>explained</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>返场 re-run</source>
+        <translation>返场</translation>
+    </message>
+    <message>
+        <source>lottery running</source>
+        <translation>抽奖进行中</translation>
+    </message>
+    <message>
+        <source>coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>nothing running</source>
+        <translation>空档 (无玩法)</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>No health record for this show</source>
+        <translation>本场没有推流健康记录</translation>
+    </message>
+    <message>
+        <source>dropped %</source>
+        <translation>丢帧 %</translation>
+    </message>
+    <message>
+        <source>No platform data imported</source>
+        <translation>未导入平台数据</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>orders per minute</source>
+        <translation>每分钟订单</translation>
+    </message>
+    <message>
+        <source>explaining</source>
+        <translation>讲解中</translation>
+    </message>
+    <message>
+        <source>lottery start / draw</source>
+        <translation>抽奖开始 / 开奖</translation>
+    </message>
+    <message>
+        <source>No product was explained</source>
+        <translation>没有讲解商品</translation>
+    </message>
+    <message>
+        <source>Revenue while explained (¥)</source>
+        <translation>讲解期间成交金额 (¥)</translation>
+    </message>
+    <message>
+        <source>Minutes explained</source>
+        <translation>讲解分钟数</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>The show log could not be read: {reason}</source>
+        <translation>无法读取直播记录: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} unreadable line(s) of the show log were skipped (line {lines}).</source>
+        <translation>直播记录中有 {count} 行无法读取, 已跳过 (第 {lines} 行)。</translation>
+    </message>
+    <message>
+        <source>The last line of the show log was cut off (the console stopped while writing it) and was skipped.</source>
+        <translation>直播记录的最后一行不完整 (中控台在写入时停止), 已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} event(s) without a time were skipped.</source>
+        <translation>{count} 条没有时间的记录已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} event(s) are missing from the show log (gaps in its numbering).</source>
+        <translation>直播记录缺少 {count} 条 (编号不连续)。</translation>
+    </message>
+    <message>
+        <source>Event {seq} (“{type}”) is incomplete and was skipped ({detail}).</source>
+        <translation>第 {seq} 条记录 (“{type}”) 不完整, 已跳过 ({detail})。</translation>
+    </message>
+    <message>
+        <source>The show log has no start of the show; the timeline begins at its first event.</source>
+        <translation>直播记录里没有开播; 时间线从第一条记录开始。</translation>
+    </message>
+    <message>
+        <source>The show log holds no readable event: there is nothing to review.</source>
+        <translation>直播记录里没有可读的内容: 无法复盘。</translation>
+    </message>
+    <message>
+        <source>The show log has no end of the show (the console stopped, or the show is still on air): the review ends at its last event, {at}.</source>
+        <translation>直播记录里没有下播 (中控台停止了, 或直播仍在进行): 复盘截止到最后一条记录 {at}。</translation>
+    </message>
+    <message>
+        <source>OBS not connected</source>
+        <translation>OBS 未连接</translation>
+    </message>
+    <message>
+        <source>Stream off during the show</source>
+        <translation>直播中推流中断</translation>
+    </message>
+    <message>
+        <source>“{action}” was sent but its outcome was never logged: check it in the platform</source>
+        <translation>“{action}” 已发出, 但没有记录结果: 请在平台上核对</translation>
+    </message>
+    <message>
+        <source>The console stopped and the show was resumed (nothing was logged meanwhile)</source>
+        <translation>中控台停止后恢复了直播 (期间没有任何记录)</translation>
+    </message>
+    <message>
+        <source>Show resumed</source>
+        <translation>直播已恢复</translation>
+    </message>
+    <message>
+        <source>Re-run: {title}</source>
+        <translation>返场: {title}</translation>
+    </message>
+    <message>
+        <source>Draw: {prize}</source>
+        <translation>开奖: {prize}</translation>
+    </message>
+    <message>
+        <source>On screen: {name}</source>
+        <translation>商品上屏: {name}</translation>
+    </message>
+    <message>
+        <source>Scene: {scene}</source>
+        <translation>场景: {scene}</translation>
+    </message>
+    <message>
+        <source>Stream started</source>
+        <translation>开始推流</translation>
+    </message>
+    <message>
+        <source>Stream stopped</source>
+        <translation>停止推流</translation>
+    </message>
+    <message>
+        <source>Live-room call failed: {what} {detail}</source>
+        <translation>直播间调用失败: {what} {detail}</translation>
+    </message>
+    <message>
+        <source>The push key expired or was about to: {detail}</source>
+        <translation>串流密钥已过期或即将过期: {detail}</translation>
+    </message>
+    <message>
+        <source>Lottery: {prize}</source>
+        <translation>抽奖: {prize}</translation>
+    </message>
+    <message>
+        <source>Coupon: {label}</source>
+        <translation>发券: {label}</translation>
+    </message>
+    <message>
+        <source>Flash sale: {label}</source>
+        <translation>秒杀: {label}</translation>
+    </message>
+    <message>
+        <source>Announcement: {label}</source>
+        <translation>公告: {label}</translation>
+    </message>
+    <message>
+        <source>On screen (not taken by the live room): {name}</source>
+        <translation>上屏 (直播间未接收): {name}</translation>
+    </message>
+    <message>
+        <source>Live room did not take “{action}” ({what}): {message}</source>
+        <translation>直播间未接收 “{action}” ({what}): {message}</translation>
+    </message>
+    <message>
+        <source>OBS overlay failed for “{action}” ({what}): {message}</source>
+        <translation>OBS 画面叠加失败 “{action}” ({what}): {message}</translation>
+    </message>
+    <message>
+        <source>The health record could not be read: {reason}</source>
+        <translation>无法读取推流健康记录: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} unreadable health sample(s) were skipped.</source>
+        <translation>{count} 条无法读取的推流健康数据已跳过。</translation>
+    </message>
+    <message>
+        <source>No health record was found for this show: the technical chart is empty.</source>
+        <translation>没有找到本场的推流健康记录: 技术图表为空。</translation>
+    </message>
+    <message>
+        <source>Stream reconnecting to the platform (viewers see a frozen picture)</source>
+        <translation>推流正在重连平台 (观众看到的画面卡住)</translation>
+    </message>
+    <message>
+        <source>OBS not answering (no picture from the console)</source>
+        <translation>OBS 无响应 (中控台没有画面)</translation>
+    </message>
+    <message>
+        <source>Bitrate below 800 kbit/s (picture drops to 标清)</source>
+        <translation>码率低于 800 kbit/s (画面降为标清)</translation>
+    </message>
+    <message>
+        <source>Network congestion</source>
+        <translation>网络拥塞</translation>
+    </message>
+    <message>
+        <source>Frames dropped on the network</source>
+        <translation>网络丢帧</translation>
+    </message>
+    <message>
+        <source>Lotteries</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>OBS gone</source>
+        <translation>OBS 掉线</translation>
+    </message>
+    <message>
+        <source>Stream reconnecting</source>
+        <translation>推流重连</translation>
+    </message>
+    <message>
+        <source>Low bitrate</source>
+        <translation>码率偏低</translation>
+    </message>
+    <message>
+        <source>Congestion</source>
+        <translation>拥塞</translation>
+    </message>
+    <message>
+        <source>Frames dropped</source>
+        <translation>丢帧</translation>
+    </message>
+    <message>
+        <source>Stream off</source>
+        <translation>推流中断</translation>
+    </message>
+    <message>
+        <source>Console stopped</source>
+        <translation>中控台停止</translation>
+    </message>
+    <message>
+        <source>Live-room call failed</source>
+        <translation>直播间调用失败</translation>
+    </message>
+    <message>
+        <source>Overlay failed</source>
+        <translation>画面叠加失败</translation>
+    </message>
+    <message>
+        <source>Push key expired</source>
+        <translation>串流密钥过期</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>In {name} (sheet “{sheet}”) no time column (时间, 分钟 …) and no product column (商品名称 …) was found. Choose which column holds the time or the product.</source>
+        <translation>{name} (工作表 “{sheet}”) 中没有找到时间列 (时间、分钟 …) 或商品列 (商品名称 …)。请选择哪一列是时间或商品。</translation>
+    </message>
+    <message>
+        <source>{name} holds no platform data the review can use (no rows by minute or by product).</source>
+        <translation>{name} 中没有可用于复盘的平台数据 (没有按分钟或按商品的行)。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: the time “{value}” could not be read; the row was left out.</source>
+        <translation>{name} 第 {row} 行: 无法识别时间 “{value}”, 该行未计入。</translation>
+    </message>
+    <message>
+        <source>by minute</source>
+        <translation>按分钟</translation>
+    </message>
+    <message>
+        <source>by product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <source>{file}: {kind}, {rows} rows</source>
+        <translation>{file}: {kind}, {rows} 行</translation>
+    </message>
+    <message>
+        <source>No file at {path}.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>无法读取 {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not read {name} as a spreadsheet ({detail}). Export it again as .xlsx or .csv.</source>
+        <translation>无法把 {name} 作为表格读取 ({detail})。请重新导出为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Could not read {name}: {reason}</source>
+        <translation>无法读取 {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: online curve, {rows} points</source>
+        <translation>{file}: 在线人数曲线, {rows} 个点</translation>
+    </message>
+    <message>
+        <source>{file}: by product, {rows} rows</source>
+        <translation>{file}: 按商品, {rows} 行</translation>
+    </message>
+    <message>
+        <source>{name} holds no platform data the review can use.</source>
+        <translation>{name} 中没有可用于复盘的平台数据。</translation>
+    </message>
+    <message>
+        <source>{name} is not a platform export the review knows.</source>
+        <translation>{name} 不是复盘能识别的平台导出文件。</translation>
+    </message>
+    <message>
+        <source>{name} gives times without a date: read as the show&apos;s day ({day}).</source>
+        <translation>{name} 的时间没有日期: 按直播当天 ({day}) 读取。</translation>
+    </message>
+    <message>
+        <source>Times after midnight in {name} were put on the next day.</source>
+        <translation>{name} 中零点以后的时间已算到第二天。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s minutes do not overlap the show at all: check that the file is from this show, or give the platform&apos;s clock offset.</source>
+        <translation>平台数据的时间与本场直播完全不重叠: 请确认文件属于本场, 或设置平台时钟偏差。</translation>
+    </message>
+    <message>
+        <source>What was on air when</source>
+        <translation>什么时候在播什么</translation>
+    </message>
+    <message>
+        <source>Bitrate and dropped frames over the show, with faults and the show&apos;s moments</source>
+        <translation>整场码率和丢帧, 标出故障和直播中的关键时刻</translation>
+    </message>
+    <message>
+        <source>Online count and orders per minute (platform data)</source>
+        <translation>在线人数和每分钟订单 (平台数据)</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>Review: {title}</source>
+        <translation>复盘: {title}</translation>
+    </message>
+    <message>
+        <source>the log has no end of show</source>
+        <translation>记录中没有下播</translation>
+    </message>
+    <message>
+        <source>Compared with {title} ({date})</source>
+        <translation>与 {title} ({date}) 对比</translation>
+    </message>
+    <message>
+        <source>Made by Studio Console from the show log {log}</source>
+        <translation>由直播中控台根据直播记录 {log} 生成</translation>
+    </message>
+    <message>
+        <source>STUDIO_CJK_FONT names {path}, which does not exist. Point it at a TrueType Chinese font (.ttf/.ttc).</source>
+        <translation>STUDIO_CJK_FONT 指向的 {path} 不存在。请指向一个 TrueType 中文字体 (.ttf/.ttc)。</translation>
+    </message>
+    <message>
+        <source>No Chinese font was found, so the PDF cannot show Chinese text. Install one (Linux: the fonts-wqy-microhei package; Windows: Microsoft YaHei comes with the system) or set STUDIO_CJK_FONT to a .ttf/.ttc file. The HTML report works without it.</source>
+        <translation>没有找到中文字体, PDF 无法显示中文。请安装一个 (Linux: fonts-wqy-microhei 软件包; Windows 自带微软雅黑), 或把 STUDIO_CJK_FONT 设为一个 .ttf/.ttc 文件。HTML 报告不需要字体。</translation>
+    </message>
+    <message>
+        <source>In short</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>What this review could not read</source>
+        <translation>本次复盘无法读取的内容</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Compared with {title}</source>
+        <translation>与 {title} 对比</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>({have} of {all} min)</source>
+        <translation>({all} 分钟中 {have} 分钟)</translation>
+    </message>
+    <message>
+        <source>nothing to review</source>
+        <translation>无可复盘内容</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>直播时间</translation>
+    </message>
+    <message>
+        <source>(planned {planned})</source>
+        <translation>(计划 {planned})</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Products explained</source>
+        <translation>讲解商品</translation>
+    </message>
+    <message>
+        <source>{count} · {time}</source>
+        <translation>{count} · {time}</translation>
+    </message>
+    <message>
+        <source>Nothing running</source>
+        <translation>空档</translation>
+    </message>
+    <message>
+        <source>{count} × · {time}</source>
+        <translation>{count} 次 · {time}</translation>
+    </message>
+    <message>
+        <source>Orders (platform)</source>
+        <translation>订单 (平台)</translation>
+    </message>
+    <message>
+        <source>Revenue (platform)</source>
+        <translation>成交金额 (平台)</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>最高在线</translation>
+    </message>
+    <message>
+        <source>Best product while explained: {name} — {revenue}, {orders} orders in {time}.</source>
+        <translation>讲解期间表现最好的商品: {name} —— {revenue}, {time} 内 {orders} 单。</translation>
+    </message>
+    <message>
+        <source>Longest overrun: {title}, {over} past its {planned}.</source>
+        <translation>超时最多: {title}, 比计划的 {planned} 多 {over}。</translation>
+    </message>
+    <message>
+        <source>Nothing was running {count} times; the longest: {time} from {at}.</source>
+        <translation>出现 {count} 次空档; 最长一次: {at} 起 {time}。</translation>
+    </message>
+    <message>
+        <source>Worst fault: {fault} for {time} at {at}, during {on_air}.</source>
+        <translation>最严重的故障: {at} {fault} {time}, 当时在播 {on_air}。</translation>
+    </message>
+    <message>
+        <source>{count} action(s) did not reach the live room or the screen: see Technical.</source>
+        <translation>{count} 个操作没有到达直播间或画面: 见 “技术”。</translation>
+    </message>
+    <message>
+        <source>Skipped: {titles}.</source>
+        <translation>被跳过: {titles}。</translation>
+    </message>
+    <message>
+        <source>No platform data: sales per product are not shown.</source>
+        <translation>没有平台数据: 不显示各商品的成交。</translation>
+    </message>
+    <message>
+        <source>The platform export lacks {count} minute(s) of the show: figures that touch them are marked.</source>
+        <translation>平台导出缺少本场 {count} 分钟的数据: 涉及这些分钟的数字已标注。</translation>
+    </message>
+    <message>
+        <source>What to do differently next time (shown again when the next show of this plan or room is prepared).</source>
+        <translation>下一场要改进的地方 (准备同一方案或同一直播间的下一场时会再次显示)。</translation>
+    </message>
+    <message>
+        <source>{steps} steps aired, {over} ran over their target, {skipped} were skipped; nothing was running {gaps} times ({time} in all).</source>
+        <translation>播出 {steps} 个环节, {over} 个超时, {skipped} 个被跳过; 出现 {gaps} 次空档 (共 {time})。</translation>
+    </message>
+    <message>
+        <source>返场</source>
+        <translation>返场</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Over / under</source>
+        <translation>超出 / 不足</translation>
+    </message>
+    <message>
+        <source>Nothing running for</source>
+        <translation>空档时长</translation>
+    </message>
+    <message>
+        <source>Gaps: no step on air and no play running (the playbook: something should always be running)</source>
+        <translation>空档: 没有环节在播, 也没有玩法进行 (直播节奏: 始终要有玩法在进行)</translation>
+    </message>
+    <message>
+        <source>Product on screen</source>
+        <translation>商品上屏</translation>
+    </message>
+    <message>
+        <source>Lottery started</source>
+        <translation>发起抽奖</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Resumed after a stop</source>
+        <translation>中断后恢复</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>部分完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Every action and moment, as logged</source>
+        <translation>记录中的每个操作和时刻</translation>
+    </message>
+    <message>
+        <source>Sales inside each explanation are the platform&apos;s minutes that began while the product was on air; &quot;(18 of 20 min)&quot; means the platform had no figure for the other minutes — they are left out, not estimated.</source>
+        <translation>讲解期间的成交 = 商品讲解时开始的那些分钟的平台数据; “(20 分钟中 18 分钟)” 表示其余分钟平台没有数据 —— 未计入, 也没有估算。</translation>
+    </message>
+    <message>
+        <source>No platform data was imported: only what the console did is shown. Import the live data export to see visitors, orders and revenue per product.</source>
+        <translation>未导入平台数据: 只显示中控台所做的操作。导入直播数据导出文件, 即可看到各商品的访客、订单和成交金额。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Explained</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>上屏次数</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>上屏时长</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>进入人数</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Click → order</source>
+        <translation>点击成交转化率</translation>
+    </message>
+    <message>
+        <source>({failed} not taken)</source>
+        <translation>({failed} 次未接收)</translation>
+    </message>
+    <message>
+        <source>Online at start</source>
+        <translation>开始时在线</translation>
+    </message>
+    <message>
+        <source>Online at end</source>
+        <translation>结束时在线</translation>
+    </message>
+    <message>
+        <source>Every window on air</source>
+        <translation>每次在播时段</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Whole show, as the platform&apos;s by-product export gives it</source>
+        <translation>整场数据 (平台按商品导出)</translation>
+    </message>
+    <message>
+        <source>never drawn</source>
+        <translation>未开奖</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Viewers held</source>
+        <translation>留人时长</translation>
+    </message>
+    <message>
+        <source>Online at draw</source>
+        <translation>开奖时在线</translation>
+    </message>
+    <message>
+        <source>Peak between</source>
+        <translation>期间最高在线</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Platform times read as {tz} and placed on the show log&apos;s clock with an offset of {offset} s.</source>
+        <translation>平台时间按 {tz} 读取, 以 {offset} 秒的偏差对齐到直播记录的时钟。</translation>
+    </message>
+    <message>
+        <source>Each platform row counts the {size} that start at its time.</source>
+        <translation>平台每一行统计从该时刻开始的 {size}。</translation>
+    </message>
+    <message>
+        <source>Each platform row counts the {size} that end at its time.</source>
+        <translation>平台每一行统计到该时刻结束的 {size}。</translation>
+    </message>
+    <message>
+        <source>First row “{first}” → {first_at} on the show clock; last row “{last}” → {last_at}.</source>
+        <translation>第一行 “{first}” → 直播时钟 {first_at}; 最后一行 “{last}” → {last_at}。</translation>
+    </message>
+    <message>
+        <source>{count} minute(s) of the show have no platform row (shown as missing, not estimated): {list}</source>
+        <translation>本场有 {count} 分钟没有平台数据 (标为缺失, 不做估算): {list}</translation>
+    </message>
+    <message>
+        <source>How the platform data was aligned</source>
+        <translation>平台数据如何对齐</translation>
+    </message>
+    <message>
+        <source>{samples} health samples from {files} file(s); average bitrate {kbps} kbit/s; {missing} without any sample (not recorded).</source>
+        <translation>{files} 个文件中有 {samples} 条推流健康数据; 平均码率 {kbps} kbit/s; {missing} 没有任何数据 (无记录)。</translation>
+    </message>
+    <message>
+        <source>{calls} live-room calls, median answer {ms} ms.</source>
+        <translation>直播间调用 {calls} 次, 响应中位数 {ms} 毫秒。</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Lasted</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>On air then</source>
+        <translation>当时在播</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Per product</source>
+        <translation>各商品</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Average held</source>
+        <translation>平均留人时长</translation>
+    </message>
+    <message>
+        <source>Rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>空档</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Next show</source>
+        <translation>下一场</translation>
+    </message>
+    <message>
+        <source>The saved improvement notes in {path} could not be read ({reason}). Nothing was changed; move the file away to start afresh.</source>
+        <translation>无法读取 {path} 中保存的改进计划 ({reason})。没有做任何改动; 把这个文件移走即可重新开始。</translation>
+    </message>
+    <message>
+        <source>The improvement notes could not be saved to {path}: {reason}. Free some disk space or check the folder, then save again.</source>
+        <translation>改进计划无法保存到 {path}: {reason}。请清理磁盘空间或检查文件夹, 然后再保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Import platform data…</source>
+        <translation>导入平台数据…</translation>
+    </message>
+    <message>
+        <source>The live data exported from the platform (CSV or Excel, by minute and/or by product)</source>
+        <translation>从平台导出的直播数据 (CSV 或 Excel, 按分钟和/或按商品)</translation>
+    </message>
+    <message>
+        <source>Save HTML…</source>
+        <translation>保存 HTML…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>进入人数</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Import with these columns</source>
+        <translation>按这些列导入</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>玩法</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>dropped %</source>
+        <translation>丢帧 %</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>What to keep, what to change next time…</source>
+        <translation>下一场保留什么、改进什么…</translation>
+    </message>
+    <message>
+        <source>Save the improvement plan</source>
+        <translation>保存改进计划</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>Last time&apos;s improvement plan for “{0}” ({1}):</source>
+        <translation>“{0}” 上一场 ({1}) 的改进计划:</translation>
+    </message>
+    <message>
+        <source>The show has ended — open its review (复盘)</source>
+        <translation>直播已结束 —— 打开本场复盘</translation>
+    </message>
+    <message>
+        <source>(not ended)</source>
+        <translation>(未下播)</translation>
+    </message>
+    <message>
+        <source>Reading the show log and the health record…</source>
+        <translation>正在读取直播记录和推流健康记录…</translation>
+    </message>
+    <message>
+        <source>The plan from the last show of “{0}” ({1}):</source>
+        <translation>上一场 “{0}” ({1}) 的改进计划:</translation>
+    </message>
+    <message>
+        <source>Review: {0}</source>
+        <translation>复盘: {0}</translation>
+    </message>
+    <message>
+        <source>Could not read:</source>
+        <translation>无法读取:</translation>
+    </message>
+    <message>
+        <source>Import the platform&apos;s live data</source>
+        <translation>导入平台的直播数据</translation>
+    </message>
+    <message>
+        <source>Live data (*.csv *.xlsx *.xls *.json);;All files (*)</source>
+        <translation>直播数据 (*.csv *.xlsx *.xls *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Platform data imported and aligned to the show log&apos;s clock (see Rhythm).</source>
+        <translation>平台数据已导入并对齐到直播记录的时钟 (见 “节奏”)。</translation>
+    </message>
+    <message>
+        <source>{0}: choose the columns (a time column for data by minute, a product column for data by product).</source>
+        <translation>{0}: 请选择各列 (按分钟的数据选时间列, 按商品的数据选商品列)。</translation>
+    </message>
+    <message>
+        <source>Choose the time column or the product column first.</source>
+        <translation>请先选择时间列或商品列。</translation>
+    </message>
+    <message>
+        <source>Save the review as HTML</source>
+        <translation>把复盘保存为 HTML</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Save the review as PDF</source>
+        <translation>把复盘保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Improvement plan saved.</source>
+        <translation>改进计划已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleLayout</name>
+    <message>
+        <source>Assistant</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>导播</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>单人</translation>
+    </message>
+    <message>
+        <source>The action pad big, the running order with its clock, the checklist</source>
+        <translation>大号快捷键盘、带计时的节目单、手动清单</translation>
+    </message>
+    <message>
+        <source>Scenes with preview and program, the stream, the full health chart</source>
+        <translation>场景（预览/节目）、推流控制、完整推流健康图表</translation>
+    </message>
+    <message>
+        <source>Everything a one-person show needs on one laptop screen</source>
+        <translation>一个人直播所需的一切，放在一块笔记本屏幕上</translation>
+    </message>
+</context>
+<context>
     <name>RoomPanel</name>
     <message>
         <source>wx…</source>
@@ -1244,6 +3841,10 @@ Press again to send</source>
     <message>
         <source>API address</source>
         <translation>API 地址</translation>
+    </message>
+    <message>
+        <source>What the show&apos;s one-click buttons drive</source>
+        <translation>一键按钮控制的对象</translation>
     </message>
     <message>
         <source>Room</source>
@@ -1310,12 +3911,40 @@ Press again to send</source>
         <translation>加入本场直播间</translation>
     </message>
     <message>
+        <source>Check the plan&apos;s products against the room</source>
+        <translation>核对方案商品与直播间商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>In the room?</source>
+        <translation>在直播间？</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>Add the approved ones to the room</source>
+        <translation>导入已审核的商品</translation>
+    </message>
+    <message>
         <source>Coupons, lotteries and announcements have no API in mini-program live: do them in the anchor app; the checklist ticks them off.</source>
         <translation>小程序直播的发券、抽奖和公告没有 API：请在主播端 App 里操作；清单会帮你逐项打勾。</translation>
     </message>
     <message>
         <source>Talking to WeChat…</source>
         <translation>正在连接微信…</translation>
+    </message>
+    <message>
+        <source>Point OBS there</source>
+        <translation>让 OBS 推到这里</translation>
+    </message>
+    <message>
+        <source>Keep OBS as it is</source>
+        <translation>OBS 保持不变</translation>
     </message>
     <message>
         <source>Goods in the show&apos;s room</source>
@@ -1344,6 +3973,38 @@ Press again to send</source>
     <message>
         <source>off sale</source>
         <translation>已下架</translation>
+    </message>
+    <message>
+        <source>A show started now drives: {target}. A running show keeps the target it started with.</source>
+        <translation>现在开播将控制：{target}。进行中的直播保持开播时的对象。</translation>
+    </message>
+    <message>
+        <source>The next show drives: {target}.</source>
+        <translation>下一场直播将控制：{target}。</translation>
+    </message>
+    <message>
+        <source>yes (by goods id)</source>
+        <translation>是（按商品 ID）</translation>
+    </message>
+    <message>
+        <source>yes (by name)</source>
+        <translation>是（按名称）</translation>
+    </message>
+    <message>
+        <source>no — approved</source>
+        <translation>否 — 已审核</translation>
+    </message>
+    <message>
+        <source>no — not approved</source>
+        <translation>否 — 未审核通过</translation>
+    </message>
+    <message>
+        <source>no — not found</source>
+        <translation>否 — 未找到</translation>
+    </message>
+    <message>
+        <source>{count} products added to the room.</source>
+        <translation>已导入 {count} 个商品到直播间。</translation>
     </message>
     <message>
         <source>Put it on sale, then push</source>
@@ -1386,8 +4047,28 @@ Press again to send</source>
         <translation>推流地址已获取，但还没有地方使用它。</translation>
     </message>
     <message>
+        <source>Push address fetched and saved in the keyring. OBS is not changed until you confirm below.</source>
+        <translation>推流地址已获取并保存到系统钥匙串。在下方确认之前，OBS 不会改动。</translation>
+    </message>
+    <message>
         <source>Push address fetched and handed to the stream settings.</source>
         <translation>推流地址已获取，并已填入推流设置。</translation>
+    </message>
+    <message>
+        <source>(OBS could not be asked)</source>
+        <translation>（无法询问 OBS）</translation>
+    </message>
+    <message>
+        <source>Change where OBS streams? Now: {old}. New: {new} (key {key}, {room}). While OBS is streaming, stop the stream first.</source>
+        <translation>要更改 OBS 的推流地址吗？现在：{old}。新的：{new}（串流密钥 {key}，{room}）。如果 OBS 正在推流，请先停止推流。</translation>
+    </message>
+    <message>
+        <source>OBS now streams to {new} (was {old}).</source>
+        <translation>OBS 现在推流到 {new}（原来是 {old}）。</translation>
+    </message>
+    <message>
+        <source>OBS still streams where it did. The new push address is saved in the keyring (Push keys).</source>
+        <translation>OBS 仍推流到原来的地址。新的推流地址已保存在系统钥匙串里（推流密钥）。</translation>
     </message>
     <message>
         <source>Select a product in the room&apos;s goods first.</source>
@@ -1462,6 +4143,41 @@ Press again to send</source>
     </message>
 </context>
 <context>
+    <name>RoomTargets</name>
+    <message>
+        <source>Mini-program live room (小程序直播)</source>
+        <translation>小程序直播间</translation>
+    </message>
+    <message>
+        <source>Manual checklist (手动清单): Channels and any platform without an API</source>
+        <translation>手动清单：视频号及其他没有接口的平台</translation>
+    </message>
+    <message>
+        <source>Dry run (演练): nothing is sent</source>
+        <translation>演练：不发送任何内容</translation>
+    </message>
+    <message>
+        <source>WeChat Channels (视频号): 讲解 and comments in its web console</source>
+        <translation>视频号：在网页中控台讲解和发评论</translation>
+    </message>
+    <message>
+        <source>Mini-program live room (no room picked yet)</source>
+        <translation>小程序直播间（尚未选择直播间）</translation>
+    </message>
+    <message>
+        <source>Channels (no account yet: add one in the Channels setup)</source>
+        <translation>视频号（还没有账号：请在视频号设置中添加）</translation>
+    </message>
+    <message>
+        <source>No mini-program room is picked for this show. Pick one in the live-room panel (“Use for this show”), or choose the manual checklist.</source>
+        <translation>本场直播还没有选择小程序直播间。请在直播间面板中选择（“用于本场直播”），或改用手动清单。</translation>
+    </message>
+    <message>
+        <source>Manual checklist — the mini-program room is not reachable</source>
+        <translation>手动清单 — 小程序直播间无法连接</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>in {seconds} s (at {time})</source>
@@ -1531,6 +4247,10 @@ Press again to send</source>
         <translation>“{title}”正在讲解或已完成；只能移动后面的步骤。</translation>
     </message>
     <message>
+        <source>“{title}” is on air or done; only a later step can be skipped.</source>
+        <translation>“{title}”正在播出或已完成；只能跳过后面的环节。</translation>
+    </message>
+    <message>
         <source>No lottery “{id}” in the plan.</source>
         <translation>方案里没有抽奖“{id}”。</translation>
     </message>
@@ -1598,6 +4318,30 @@ Press again to send</source>
         <translation>下一步</translation>
     </message>
     <message>
+        <source>Skip step</source>
+        <translation>跳过环节</translation>
+    </message>
+    <message>
+        <source>Leave the selected step out; it shows as skipped</source>
+        <translation>不做选中的环节；它会显示为“已跳过”</translation>
+    </message>
+    <message>
+        <source>End show (结束直播)…</source>
+        <translation>结束直播…</translation>
+    </message>
+    <message>
+        <source>End the show now? The show log is closed: the show cannot be resumed afterwards. Stop the stream in OBS after ending the show in the live console.</source>
+        <translation>现在结束直播吗？直播记录会关闭，之后无法再继续这场直播。请先在直播控制台结束直播，再停止 OBS 推流。</translation>
+    </message>
+    <message>
+        <source>Yes, end the show</source>
+        <translation>是，结束直播</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
         <source>Running timers</source>
         <translation>进行中的计时</translation>
     </message>
@@ -1610,8 +4354,20 @@ Press again to send</source>
         <translation>发现一场未完成的直播{title}。要从 {time} 继续吗？</translation>
     </message>
     <message>
+        <source>The stream has stopped. Is the show over? Then end it here (结束直播); otherwise start the stream again.</source>
+        <translation>推流已停止。直播结束了吗？结束了就在这里点“结束直播”；没结束请重新开始推流。</translation>
+    </message>
+    <message>
+        <source>The planned end ({time}) has passed. End the show (结束直播) when the host has said goodbye.</source>
+        <translation>已过计划结束时间（{time}）。主播道别后请点“结束直播”。</translation>
+    </message>
+    <message>
         <source>New show</source>
         <translation>新建直播</translation>
+    </message>
+    <message>
+        <source>The show has ended (结束直播). Its log is closed.</source>
+        <translation>直播已结束，直播记录已关闭。</translation>
     </message>
     <message>
         <source>No show is running.</source>
@@ -1670,6 +4426,50 @@ Press again to send</source>
         <translation>现在到期</translation>
     </message>
     <message>
+        <source>Explain (讲解)</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Flash sale (秒杀)</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>Lottery starts (抽奖)</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Lottery draw (开奖)</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Coupon (发券)</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Announcement (公告)</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Segment (环节)</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>ON AIR</source>
+        <translation>播出中</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
         <source> (返场)</source>
         <translation>（返场）</translation>
     </message>
@@ -1678,8 +4478,31 @@ Press again to send</source>
         <translation>请先在节目单中选择一个步骤。</translation>
     </message>
     <message>
+        <source>The show has ended. The show log is closed; start a new show when you are ready.</source>
+        <translation>直播已结束，直播记录已关闭；准备好后再开始新的直播。</translation>
+    </message>
+    <message>
         <source>Select a product in the running order to re-run it.</source>
         <translation>请在节目单中选择一个商品来返场。</translation>
+    </message>
+</context>
+<context>
+    <name>SceneRow</name>
+    <message>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>On air now: {name}</source>
+        <translation>正在播出：{name}</translation>
+    </message>
+    <message>
+        <source>Switch the program to {name}</source>
+        <translation>把节目画面切到 {name}</translation>
+    </message>
+    <message>
+        <source>Scenes (waiting for OBS)</source>
+        <translation>场景（等待 OBS）</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +4532,10 @@ Press again to send</source>
         <translation>播出中</translation>
     </message>
     <message>
+        <source>PROGRAM</source>
+        <translation>节目</translation>
+    </message>
+    <message>
         <source>PREVIEW</source>
         <translation>预览</translation>
     </message>
@@ -1726,6 +4553,25 @@ Press again to send</source>
     <message>
         <source>The system keyring refused ({backend}): it may be locked. Unlock it and try again.</source>
         <translation>系统钥匙串拒绝了操作（{backend}），可能已锁定。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file {path} cannot be read ({error}). The console uses its defaults; check the file&apos;s permissions.</source>
+        <translation>无法读取设置文件 {path}（{error}）。中控台先用默认设置；请检查该文件的权限。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is damaged ({error}). The console uses its defaults and leaves the file as it is; fix or delete it.</source>
+        <translation>设置文件 {path} 已损坏（{error}）。中控台先用默认设置，文件原样保留；请修复或删除它。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} does not hold settings. The console uses its defaults and leaves the file as it is.</source>
+        <translation>设置文件 {path} 里不是设置内容。中控台先用默认设置，文件原样保留。</translation>
+    </message>
+    <message>
+        <source>In the settings file {path}, “{field}” has a value the console cannot use ({value}); it uses the default instead.</source>
+        <translation>设置文件 {path} 中“{field}”的值无法使用（{value}），已改用默认值。</translation>
     </message>
 </context>
 <context>
@@ -1795,8 +4641,16 @@ Press again to send</source>
         <translation>OBS 里设置的码率（高级模式）</translation>
     </message>
     <message>
-        <source>OBS now: output {w}×{h}, {kbps}</source>
-        <translation>OBS 当前：输出 {w}×{h}，{kbps}</translation>
+        <source>portrait</source>
+        <translation>竖屏</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横屏</translation>
+    </message>
+    <message>
+        <source>OBS now: output {w}×{h} ({shape}), {kbps}</source>
+        <translation>OBS 当前：输出 {w}×{h}（{shape}），{kbps}</translation>
     </message>
     <message>
         <source>Drop to 720P now (when the stream stutters)</source>
@@ -1850,6 +4704,30 @@ Press again to send</source>
         <translation>中控台放到画面上的内容现在都没有显示。</translation>
     </message>
     <message>
+        <source>Running order</source>
+        <translation>节目单</translation>
+    </message>
+    <message>
+        <source>{problem} Start the show anyway?</source>
+        <translation>{problem} 仍要开始直播吗？</translation>
+    </message>
+    <message>
+        <source>End of the running order.</source>
+        <translation>节目单已到最后。</translation>
+    </message>
+    <message>
+        <source>On air: {title}</source>
+        <translation>正在直播：{title}</translation>
+    </message>
+    <message>
+        <source>There is nothing to send again for this key.</source>
+        <translation>这个按键没有可重发的内容。</translation>
+    </message>
+    <message>
+        <source>Unknown fix “{fix}”.</source>
+        <translation>未知的修复方式“{fix}”。</translation>
+    </message>
+    <message>
         <source>No product is on air or next in the running order. Pick a product first.</source>
         <translation>现在没有正在讲解的商品，节目单里也没有下一个商品。请先选一个商品。</translation>
     </message>
@@ -1864,6 +4742,10 @@ Press again to send</source>
     <message>
         <source>No lottery “{id}” in the plan.</source>
         <translation>方案里没有抽奖“{id}”。</translation>
+    </message>
+    <message>
+        <source>The live room did not answer within {seconds} s.</source>
+        <translation>直播间 {seconds} 秒内没有回复。</translation>
     </message>
     <message>
         <source>Live room</source>
@@ -1911,7 +4793,110 @@ Press again to send</source>
     </message>
 </context>
 <context>
+    <name>ShowKinds</name>
+    <message>
+        <source>Explain a product (讲解)</source>
+        <translation>讲解商品</translation>
+    </message>
+    <message>
+        <source>Flash sale (秒杀)</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>Start a lottery (抽奖)</source>
+        <translation>发起抽奖</translation>
+    </message>
+    <message>
+        <source>Draw the winners (开奖)</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Hand out a coupon (发券)</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Announcement (公告)</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Talk segment (环节)</source>
+        <translation>互动环节</translation>
+    </message>
+    <message>
+        <source>Sales show (带货专场)</source>
+        <translation>带货专场</translation>
+    </message>
+    <message>
+        <source>Content + sales (内容+带货)</source>
+        <translation>内容+带货</translation>
+    </message>
+    <message>
+        <source>Comment lottery (评论抽奖)</source>
+        <translation>评论抽奖</translation>
+    </message>
+    <message>
+        <source>Like lottery (点赞抽奖)</source>
+        <translation>点赞抽奖</translation>
+    </message>
+    <message>
+        <source>Lottery</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Press again to confirm</source>
+        <translation>再按一次确认</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation>部分完成</translation>
+    </message>
+    <message>
+        <source>Do it by hand</source>
+        <translation>需手动完成</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Not known whether it happened</source>
+        <translation>不确定是否已执行</translation>
+    </message>
+</context>
+<context>
     <name>ShowLog</name>
+    <message>
+        <source>The show log cannot be written: free disk space on {where}. The show goes on; {count} event(s) wait in memory and are written as soon as there is space.</source>
+        <translation>直播记录无法写入：请清理 {where} 上的磁盘空间。直播照常进行；{count} 条记录暂存在内存中，有空间后会立即写入。</translation>
+    </message>
+    <message>
+        <source>The show log cannot be written to {where} ({reason}). The show goes on; {count} event(s) wait in memory. Check the drive, or free space on it.</source>
+        <translation>直播记录无法写入 {where}（{reason}）。直播照常进行；{count} 条记录暂存在内存中。请检查该磁盘，或清理其空间。</translation>
+    </message>
     <message>
         <source>No show log at {path}.</source>
         <translation>{path} 处没有直播记录。</translation>
@@ -1920,8 +4905,67 @@ Press again to send</source>
 <context>
     <name>ShowSession</name>
     <message>
+        <source>The show logs in {folder} could not be read ({error}), so an unfinished show cannot be offered to resume. Check the folder&apos;s permissions; the files are left as they are.</source>
+        <translation>无法读取 {folder} 里的直播记录（{error}），所以无法提示继续未结束的直播。请检查该文件夹的权限；文件保持原样。</translation>
+    </message>
+    <message>
         <source>There is no unfinished show to resume.</source>
         <translation>没有可以继续的未完成直播。</translation>
+    </message>
+    <message>
+        <source>No show is running.</source>
+        <translation>没有正在进行的直播。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCoupon</name>
+    <message>
+        <source>The coupon needs a name.</source>
+        <translation>优惠券需要名称。</translation>
+    </message>
+    <message>
+        <source>The coupon name “{name}” has {n} characters; the store allows at most 10.</source>
+        <translation>优惠券名称“{name}”有 {n} 个字；小店最多允许 10 个字。</translation>
+    </message>
+    <message>
+        <source>A discount below 2折 is not allowed by the store.</source>
+        <translation>小店不允许低于 2 折的折扣。</translation>
+    </message>
+    <message>
+        <source>The discount must be between 2折 and 9.9折, in steps of 0.1折.</source>
+        <translation>折扣须在 2 折到 9.9 折之间，以 0.1 折为单位。</translation>
+    </message>
+    <message>
+        <source>The amount off must be more than 0 元.</source>
+        <translation>减免金额必须大于 0 元。</translation>
+    </message>
+    <message>
+        <source>The amount off is at most 200 元 in the store.</source>
+        <translation>小店的减免金额最多 200 元。</translation>
+    </message>
+    <message>
+        <source>满{price}减{fee} would take the price below 2折 of the threshold; the store refuses that.</source>
+        <translation>满{price}减{fee}会让价格低于门槛的 2 折，小店不允许。</translation>
+    </message>
+    <message>
+        <source>A coupon has a count threshold or a price threshold, not both.</source>
+        <translation>一张券只能设件数门槛或金额门槛，不能同时设。</translation>
+    </message>
+    <message>
+        <source>The item count threshold must be at least 1.</source>
+        <translation>件数门槛至少为 1。</translation>
+    </message>
+    <message>
+        <source>The coupon&apos;s minutes must be a number between 0 and one day.</source>
+        <translation>优惠券的分钟数必须在 0 到一天之间。</translation>
+    </message>
+    <message>
+        <source>The number of coupons must be at least 1.</source>
+        <translation>优惠券数量至少为 1 张。</translation>
+    </message>
+    <message>
+        <source>Each viewer must be able to take at least 1 coupon.</source>
+        <translation>每位观众至少能领 1 张。</translation>
     </message>
 </context>
 <context>
@@ -1957,28 +5001,8 @@ Press again to send</source>
 <context>
     <name>StreamPanel</name>
     <message>
-        <source>Stream: unknown (OBS not connected)</source>
-        <translation>推流状态：未知（未连接 OBS）</translation>
-    </message>
-    <message>
-        <source>Not streaming</source>
-        <translation>未推流</translation>
-    </message>
-    <message>
-        <source>Starting the stream…</source>
-        <translation>正在开始推流…</translation>
-    </message>
-    <message>
-        <source>● LIVE — pushing to the platform</source>
-        <translation>● 直播中 — 正在推流到平台</translation>
-    </message>
-    <message>
-        <source>OBS lost the ingest and is reconnecting…</source>
-        <translation>OBS 与推流服务器断开，正在重连…</translation>
-    </message>
-    <message>
-        <source>Stopping the stream…</source>
-        <translation>正在停止推流…</translation>
+        <source>The stream is over — clear the alarm</source>
+        <translation>推流已经结束——清除警报</translation>
     </message>
     <message>
         <source>Click again to STOP the stream</source>
@@ -1991,6 +5015,13 @@ Press again to send</source>
     <message>
         <source>Start streaming</source>
         <translation>开始推流</translation>
+    </message>
+</context>
+<context>
+    <name>StudioCore</name>
+    <message>
+        <source>The OBS address could not be saved ({reason}); it is used until the console closes. Free some disk space, then press Connect again to keep it.</source>
+        <translation>OBS 地址无法保存（{reason}）；在关闭中控台之前会继续使用。请清理磁盘空间，然后再点一次“连接”以保存。</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +5226,10 @@ Press again to send</source>
         <translation>直播间服务器对“{api}”返回了 HTTP {status}。如果你用了中转或 token 服务，请检查它是否在运行。</translation>
     </message>
     <message>
+        <source>The live-room server sent an answer to “{api}” far larger than any WeChat answer (over {limit} MB), so it was not read. Check the API address or relay in the live-room settings.</source>
+        <translation>直播间服务器对“{api}”返回的内容远超任何微信接口的正常大小（超过 {limit} MB），因此没有读取。请在直播间设置中检查接口地址或中转服务。</translation>
+    </message>
+    <message>
         <source>Could not reach the live-room server for “{api}” ({kind}). Check the network (and the API address in the live-room settings), then try again.</source>
         <translation>调用“{api}”时连不上直播间服务器（{kind}）。请检查网络（以及直播间设置里的 API 地址），然后重试。</translation>
     </message>
@@ -2203,12 +5238,20 @@ Press again to send</source>
         <translation>直播间服务器对“{api}”返回的不是微信的响应。请检查 API 地址。</translation>
     </message>
     <message>
+        <source>Mini-program live room {room} · rehearsal (彩排)</source>
+        <translation>小程序直播间 {room} · 彩排</translation>
+    </message>
+    <message>
         <source>Mini-program live room {room}</source>
         <translation>小程序直播间 {room}</translation>
     </message>
     <message>
-        <source>The mini-program live API cannot do this: do it in the anchor app or the live console (直播控制台), then tick it off.</source>
-        <translation>小程序直播接口做不了这件事：请在主播端 App 或直播控制台里操作，然后勾选完成。</translation>
+        <source>Checklist</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>The live room {room} is {status}: press 开始直播 in the anchor app or the live console first.</source>
+        <translation>直播间 {room} {status}：请先在主播端或直播控制台点“开始直播”。</translation>
     </message>
     <message>
         <source>{count} subscribers notified.</source>
@@ -2219,12 +5262,20 @@ Press again to send</source>
         <translation>“{title}”已上屏到直播间。</translation>
     </message>
     <message>
+        <source>“{title}” was added to the room.</source>
+        <translation>“{title}”已导入直播间。</translation>
+    </message>
+    <message>
         <source>“{title}” is on sale.</source>
         <translation>“{title}”已上架。</translation>
     </message>
     <message>
         <source>“{title}” is off sale.</source>
         <translation>“{title}”已下架。</translation>
+    </message>
+    <message>
+        <source>This product has no mini-program goods id, and no goods of the room has its name. Add its goods id to the show plan (check the plan against the room in the live-room panel).</source>
+        <translation>这个商品没有小程序商品 ID，直播间里也没有同名商品。请在直播方案中填写商品 ID（可在直播间面板中核对方案与直播间商品）。</translation>
     </message>
     <message>
         <source>“{id}” is not a mini-program goods id (a number). Check the product&apos;s goods id in the show plan.</source>
