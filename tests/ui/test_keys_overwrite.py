@@ -18,7 +18,7 @@ from ui.panels.keys import KeysPanel
 OLD = ("rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_2796"
        "?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=6f000000")
 NEW = ("rtmp://wxalivepush.weixin.qq.com/live/wx40f8626ddf43d361_9999"
-       "?txSecret=0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f&txTime=70000000")
+       "?txSecret=4b886b8127b82cde297c7ff6d76915a4&txTime=70000000")  # the playbook canary
 
 
 def _paste(panel: KeysPanel, text: str) -> None:
