@@ -52,7 +52,19 @@ def test_dragging_the_running_order_reorders_the_plan(qtbot, loop):
     moved = panel.order.model().moveRow(QModelIndex(), panel.order.count() - 1, QModelIndex(), 0)
     assert moved
     assert plan.order[0] is last and plan.order[1] is first
-    assert panel.order.item(0).text().startswith("draw")
+    assert panel.order.item(0).text().startswith("Draw the winners")  # the host's words, not "draw"
+
+
+def test_kinds_are_shown_in_host_words_and_read_back_as_keys(qtbot, loop):
+    panel, plan = _panel(qtbot)
+    assert not any(panel.order.item(i).text().split(" · ")[0] in ("segment", "flash_sale", "explain")
+                   for i in range(panel.order.count()))
+    kind_cell = panel.lotteries.item(0, 2)
+    assert kind_cell.text() == "Comment lottery (评论抽奖)" and plan.lotteries[0].kind == "comment"
+    kind_cell.setText("Like lottery (点赞抽奖)")
+    assert plan.lotteries[0].kind == "like"
+    kind_cell.setText("like")  # the file's key typed by hand is read too
+    assert plan.lotteries[0].kind == "like"
 
 
 def test_import_adds_products_and_says_what_was_skipped(qtbot, loop, run, tmp_path):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import UserError
 from studio.show.importer import import_goods
+from studio.show.kinds import key_for, lottery_words, step_words
 from studio.show.plan import (
     Announcement,
     Coupon,
@@ -50,7 +51,7 @@ PRODUCT_COLUMNS = [("id", "text"), ("name", "text"), ("price", "money"), ("live_
                    ("stock", "int"), ("goods_id", "text"), ("image", "text"), ("talking_points", "list")]
 COUPON_COLUMNS = [("id", "text"), ("name", "text"), ("detail", "text"), ("quantity", "int"),
                   ("minutes", "float")]
-LOTTERY_COLUMNS = [("id", "text"), ("prize", "text"), ("kind", "text"), ("minutes", "float"),
+LOTTERY_COLUMNS = [("id", "text"), ("prize", "text"), ("kind", "lottery_kind"), ("minutes", "float"),
                    ("winners", "int"), ("keyword", "text")]
 ANNOUNCEMENT_COLUMNS = [("id", "text"), ("text", "text")]
 
@@ -60,6 +61,8 @@ def _shown(value: Any, kind: str) -> str:
         return ""
     if kind == "list":
         return " / ".join(value)
+    if kind == "lottery_kind":  # the host's words, not the file's key ("comment")
+        return lottery_words(str(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -72,6 +75,8 @@ def _parsed(text: str, kind: str) -> Any:
         return text
     if kind == "list":
         return [part.strip() for part in text.split("/") if part.strip()]
+    if kind == "lottery_kind":  # words back to the key; an unknown one stays as typed (the check names it)
+        return key_for("lottery", text) or text
     if not text:
         return None
     if kind == "money":
@@ -118,7 +123,7 @@ class PlanEditorPanel(QWidget):
                                      self.tr("Image"), self.tr("Talking points (a / b)")])
         self.coupons = self._table([self.tr("Id"), self.tr("Name"), self.tr("Detail"), self.tr("Quantity"),
                                     self.tr("Minutes")])
-        self.lotteries = self._table([self.tr("Id"), self.tr("Prize"), self.tr("Kind (comment/like)"),
+        self.lotteries = self._table([self.tr("Id"), self.tr("Prize"), self.tr("Kind"),
                                       self.tr("Minutes"), self.tr("Winners"), self.tr("Keyword")])
         self.announcements = self._table([self.tr("Id"), self.tr("Text (4–34 characters)")])
         self.order = QListWidget()
@@ -295,7 +300,7 @@ class PlanEditorPanel(QWidget):
                         table.setItem(row, col, QTableWidgetItem(_shown(getattr(item, attr), kind)))
             self.order.clear()
             for step in self.plan.order:
-                entry = QListWidgetItem(f"{step.step} · {self.plan.step_title(step)}")
+                entry = QListWidgetItem(f"{step_words(step.step)} · {self.plan.step_title(step)}")
                 entry.setData(Qt.ItemDataRole.UserRole, step)
                 self.order.addItem(entry)
         finally:
