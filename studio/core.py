@@ -15,6 +15,7 @@ from studio.config import Settings
 from studio.errors import ObsError, UserError
 from studio.health.monitor import StreamHealth
 from studio.i18n import translate
+from studio.keys.apply import ExpiredKey
 from studio.keys.apply import start_check as expired_key_start_check
 from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
@@ -66,7 +67,7 @@ class StudioCore:
         # Push keys per live room; shares our Settings so nobody saves a stale copy.
         self.rooms = PushRooms(self.store, self.settings)
         # Never go live with an expired push key: refused before OBS is asked.
-        self.stream.start_checks.append(expired_key_start_check(self.link))
+        self.stream.start_checks.append(self._logged_key_check(expired_key_start_check(self.link)))
         self.health = StreamHealth(self.link, self.stream)
         self.setup = StudioSetup(self.link)
         self.room_connection = RoomConnection(self.settings, self.store)
@@ -149,6 +150,20 @@ class StudioCore:
             self.link.configure(ConnectionTarget(host, port, password))
         if problem is not None:
             raise problem
+
+    def _logged_key_check(self, check: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+        """The expired-key refusal also goes into the running show's log: a fault for the review."""
+
+        async def logged() -> None:
+            try:
+                await check()
+            except ExpiredKey as e:
+                session = self.show.session
+                if session is not None and not session.ended:
+                    session.rundown.record("key_expired", message=str(e))
+                raise
+
+        return logged
 
     def _on_show_changed(self) -> None:
         # A room that runs things during a show (a Channels account: live numbers, timed messages)
