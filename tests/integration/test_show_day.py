@@ -171,9 +171,9 @@ def test_a_show_day_on_the_real_lab(qtbot: Any, obs_factory: Any, rtmp_ingest: A
         # The show: a new show log, then 开播.
         desk.window.rundown_panel.start_button.click()  # "New show"
         await wait_until(lambda: core.show.session is not None, timeout=20)
-        desk.window.rundown_panel.start_button.click()  # "Start the show"
+        desk.window.rundown_panel.start_button.click()  # "Start the show" (through the show's actions)
         session = core.show.session
-        assert session.rundown.live
+        await wait_until(lambda: session.rundown.live, timeout=20)
         first_stream_seconds = core.onair.stream_seconds
         for step in range(10):
             clock.offset += 60

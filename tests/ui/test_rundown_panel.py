@@ -41,7 +41,7 @@ def test_new_show_on_air_target_next_and_overrun(qtbot, loop, run, tmp_path, clo
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # "New show"
     run(wait_until(lambda: controller.session is not None))
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # "Start the show"
-    assert controller.session.rundown.live
+    run(wait_until(lambda: controller.session.rundown.live))
     assert panel.on_air.text() == "On air: 开场: 介绍主播和今晚福利"
     assert panel.next_label.text().startswith("Next: 欢迎来到直播间")
     assert panel.steps.item(0).text().startswith("▶")
@@ -215,3 +215,19 @@ def test_end_show_is_offered_at_the_planned_end(qtbot, loop, run, tmp_path, cloc
     clock.now = controller.session.rundown.planned_end + 1
     panel._on_refresh_timeout()
     assert panel.end_offer.isVisible() and "planned end" in panel.end_offer.text()
+
+
+def test_start_asks_first_when_the_live_room_is_not_live(qtbot, loop, run, tmp_path, clock, controllers):
+    """The rundown's Start goes through the show's actions, like F8: never past the room's check."""
+    from tests.fakes.scripted_room import ScriptedRoom
+
+    room = ScriptedRoom(preflight="The room is not live. Press 开始直播 in the live console first.")
+    controller = ShowController(load_plan(EXAMPLE), room, FakeOverlays(), directory=tmp_path, clock=clock)
+    controllers.append(controller)
+    panel = _panel(qtbot, controller)
+    run(controller.start_new())
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    run(wait_until(lambda: "again to start anyway" in panel.message.toolTip() + panel.message.text()))
+    assert not controller.session.rundown.live and "not live" in panel.message.toolTip() + panel.message.text()
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # yes, start anyway
+    run(wait_until(lambda: controller.session.rundown.live))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import UserError
 from studio.onair import OnAir
+from studio.show.actions import ActionStatus
 from studio.show.rundown import DONE, ON_AIR, PENDING, SKIPPED, Cue, Rundown, RundownStep
 from studio.show.session import ShowController
 from studio.tasks import spawn
@@ -79,6 +80,7 @@ class RundownPanel(QWidget):
         self.rundown: Rundown | None = None
         self._unbind: list[Callable[[], None]] = []
         self._last_cue: Cue | None = None
+        self._start_armed = False  # the "start anyway?" question is open
 
         # The resume offer after a crash
         self.resume_bar = QFrame()
@@ -393,7 +395,28 @@ class RundownPanel(QWidget):
         if self.rundown is None or self.rundown.ended:
             self._on_new_clicked()
             return
-        self._guarded(self.rundown.start_show)
+        session = self.controller.session
+        if session is None:
+            self._guarded(self.rundown.start_show)
+            return
+        # Through the show's actions, like F8: a live room that is not live (or not reachable) is
+        # asked about first; a second press within the question starts anyway.
+        confirmed = self._start_armed
+        self._start_armed = False
+        spawn(self._start(session.actions, confirmed), name="rundown-start")
+
+    async def _start(self, actions: Any, confirmed: bool) -> None:
+        try:
+            result = await actions.next_step(confirmed=confirmed)
+        except UserError as e:
+            self.message.show_message(str(e), "error")
+            return
+        if result.status is ActionStatus.ASK:
+            self._start_armed = True
+            self.message.show_message(self.tr("{question} Press “Start the show” again to start anyway.").format(
+                question=result.message), "error")
+        else:
+            self.message.clear_message()
 
     def _on_skip_clicked(self) -> None:
         rundown, step_id = self.rundown, self._selected_step_id()
