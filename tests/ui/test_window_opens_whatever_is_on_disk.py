@@ -71,3 +71,20 @@ def test_unreadable_show_logs_are_named_and_the_window_opens(qtbot: Any, loop: A
     assert run(core.show.look_for_resume()) is None
     assert str(shows) in window.connection_bar.problems.text()
     assert (shows / f"2024-06-18-2000{LOG_SUFFIX}").is_dir()  # left as it was
+
+
+def test_an_unwritable_health_record_is_named_and_the_window_opens(qtbot: Any, loop: Any) -> None:
+    from studio.health.record import health_dir
+
+    health_dir().parent.mkdir(parents=True, exist_ok=True)
+    health_dir().write_text("not a folder", encoding="utf-8")  # where the record goes, a file is in the way
+    core = StudioCore(Settings.load(), SecretStore(backend=MemoryKeyring()))
+    window = build_window(core)
+    qtbot.addWidget(window)
+    window.show()
+    recorder = core.health.recorder
+    assert recorder is not None
+    recorder.begin(1_718_712_000.0)  # a stream starts: the record cannot be opened
+    recorder.flush()
+    assert core.health.problem  # named in plain words, for the health panel
+    assert health_dir().read_text(encoding="utf-8") == "not a folder"  # nothing overwritten
