@@ -2086,11 +2086,11 @@ Press again to send</source>
     </message>
     <message>
         <source>The goods id {id} is a decimal number; a goods id is text in quotes, e.g. goods_id = &quot;1234567&quot;. Copy it again from the platform&apos;s goods list.</source>
-        <translation>商品 ID {id} 是一个小数；商品 ID 应是带引号的文字，例如 goods_id = "1234567"。请从平台的商品列表重新复制。</translation>
+        <translation>商品 ID {id} 是一个小数；商品 ID 应是带引号的文字，例如 goods_id = &quot;1234567&quot;。请从平台的商品列表重新复制。</translation>
     </message>
     <message>
         <source>The goods id must be text in quotes, e.g. goods_id = &quot;1234567&quot;.</source>
-        <translation>商品 ID 必须是带引号的文字，例如 goods_id = "1234567"。</translation>
+        <translation>商品 ID 必须是带引号的文字，例如 goods_id = &quot;1234567&quot;。</translation>
     </message>
 </context>
 <context>
@@ -2160,8 +2160,8 @@ Press again to send</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <source>Kind (comment/like)</source>
-        <translation>类型（评论/点赞）</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Winners</source>
@@ -4472,6 +4472,10 @@ Press again to send</source>
     <message>
         <source> (返场)</source>
         <translation>（返场）</translation>
+    </message>
+    <message>
+        <source>{question} Press “Start the show” again to start anyway.</source>
+        <translation>{question} 再按一次“开播”即照常开播。</translation>
     </message>
     <message>
         <source>Select a step in the running order first.</source>
