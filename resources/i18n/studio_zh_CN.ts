@@ -5289,5 +5289,9 @@ Press again to send</source>
         <source>Pick the show&apos;s live room first.</source>
         <translation>请先选择本场直播的直播间。</translation>
     </message>
+    <message>
+        <source>The connection to the live room was closed (the show ended or the settings changed). Try again.</source>
+        <translation>与直播间的连接已关闭（直播已结束或设置已更改）。请重试。</translation>
+    </message>
 </context>
 </TS>

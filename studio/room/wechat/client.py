@@ -20,6 +20,7 @@ from studio.room.wechat.errors import (
     SYSTEM_BUSY,
     TOKEN_INVALID,
     WeChatError,
+    WeChatUnreachable,
     error_for,
 )
 from studio.room.wechat.errors import read_json as _read_json
@@ -59,8 +60,14 @@ class WeChatLiveClient:
         self._token_expires_at = 0.0
         self._token_lock = asyncio.Lock()
         self.token_fetches = 0  # how many tokens were fetched (tests and diagnostics)
+        self._closed = False
 
     def session(self) -> aiohttp.ClientSession:
+        if self._closed:
+            # A call after close (a retry timer or a background match outliving the show) would open
+            # a session nobody closes: it fails in plain words instead.
+            raise WeChatUnreachable(translate("WeChatLive", "The connection to the live room was closed (the "
+                                                            "show ended or the settings changed). Try again."))
         if self._session is None or self._session.closed:
             import aiohttp
 
@@ -69,6 +76,7 @@ class WeChatLiveClient:
         return self._session
 
     async def close(self) -> None:
+        self._closed = True
         if self._owns_session and self._session is not None and not self._session.closed:
             await self._session.close()
 
