@@ -7,9 +7,10 @@ made in OBS itself shows up as soon as OBS reports it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from studio.errors import ObsRequestFailed
+from studio.errors import ObsNotConnected, ObsRequestFailed
 from studio.events import Signal
 from studio.obs.link import LinkState, LinkStatus, ObsLink
 from studio.obs.names import TEMPORARY_PREFIX
@@ -31,7 +32,7 @@ class ScenesModel:
         self.current_transition: str | None = None
         self.available = False  # False while OBS is not connected: the list may be stale
         self.changed = Signal("ScenesModel.changed")
-        link.connected.connect(lambda: spawn(self.refresh(), name="scenes-refresh"))
+        link.connected.connect(lambda: spawn(self._in_background(self.refresh), name="scenes-refresh"))
         link.status_changed.connect(self._on_link_status_changed)
         link.on("CurrentProgramSceneChanged", self._on_program_changed)
         link.on("CurrentPreviewSceneChanged", self._on_preview_changed)
@@ -39,9 +40,18 @@ class ScenesModel:
         link.on("StudioModeStateChanged", self._on_studio_mode_changed)
         link.on("CurrentSceneTransitionChanged", self._on_transition_changed)
         # OBS 29's events around a studio-mode transition can name the old scene: ask once it ends.
-        link.on("SceneTransitionEnded", lambda _data: spawn(self.refresh_current(), name="scenes-current"))
+        link.on("SceneTransitionEnded",
+                lambda _data: spawn(self._in_background(self.refresh_current), name="scenes-current"))
         for event in ("SceneCreated", "SceneRemoved", "SceneNameChanged"):
-            link.on(event, lambda _data: spawn(self.refresh(), name="scenes-refresh"))
+            link.on(event, lambda _data: spawn(self._in_background(self.refresh), name="scenes-refresh"))
+
+    async def _in_background(self, read: Callable[[], Awaitable[None]]) -> None:
+        """A refresh nobody waits for: the link dropping meanwhile is no failure — the next
+        ``connected`` reads everything again (seen as the link closing under a refresh)."""
+        try:
+            await read()
+        except ObsNotConnected:
+            log.debug("scenes refresh skipped: OBS went away meanwhile")
 
     async def refresh(self) -> None:
         scene_list = await self.link.request("GetSceneList")
@@ -127,7 +137,7 @@ class ScenesModel:
     def _on_studio_mode_changed(self, data: dict[str, Any]) -> None:
         self.studio_mode = bool(data.get("studioModeEnabled"))
         if self.studio_mode:
-            spawn(self.refresh(), name="scenes-refresh")
+            spawn(self._in_background(self.refresh), name="scenes-refresh")
         self.changed.emit()
 
     def _on_transition_changed(self, data: dict[str, Any]) -> None:
