@@ -99,8 +99,9 @@ class Desk:
         self.window.close()
 
 
-async def agree(desk: Desk, expect: str | None = None, timeout: float = 20.0) -> str:
-    """Every panel says what OnAir says, and OnAir says what OBS says. Returns the state."""
+async def agree(desk: Desk, expect: str | None = None, timeout: float = 45.0) -> str:
+    """Every panel says what OnAir says, and OnAir says what OBS says. Returns the state.
+    ``timeout``: OBS on a loaded 2-core lab machine took over 20 s to confirm a stop once."""
     core, window = desk.core, desk.window
     onair = core.onair
     if expect is not None:
