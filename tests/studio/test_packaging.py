@@ -28,3 +28,18 @@ def test_license_is_gpl3_or_later():
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert meta["license"] == "GPL-3.0-or-later"
     assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text()[:200]
+
+
+def test_every_tool_ci_runs_is_installed_by_the_test_extras():
+    # CI once failed on a fresh machine: lint-imports was only in a hand-grown local venv.
+    import re
+
+    script = (ROOT / ".ci" / "run").read_text()
+    tools = set(re.findall(r"\.venv/bin/([\w-]+)", script))
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    packages = {re.split(r"[<>=;\[ ]", requirement, maxsplit=1)[0].lower() for requirement in extras}
+    provided_by = {"ruff": "ruff", "mypy": "mypy", "lint-imports": "import-linter"}
+    assert tools, "no .venv tool found in .ci/run: the pattern is out of date"
+    for tool in tools:
+        assert tool in provided_by, f".ci/run calls {tool}: say which package installs it"
+        assert provided_by[tool] in packages, f"{provided_by[tool]} (for {tool}) is not in the test extras"
