@@ -17,14 +17,17 @@ the next ``append`` or ``flush_pending()`` once the disk takes it again. Meanwhi
 says in plain words what is wrong and what to do ("… free disk space on /home …"), and
 ``problem_changed`` fires (with the new problem or None) when it starts and when it is over.
 Closed while the disk still refuses, the waiting events go to the temp folder (``spill_path``,
-usually another drive) and the next ``ShowLog.open`` of that log writes them in.
+usually another drive) and the next ``ShowLog.open`` of that log writes them in. Until then they
+are part of the log for every reader: ``read_log`` adds them after the file's events (by seq, each
+once), so the resume offer, ``find_unfinished`` (a spilled ``show_ended``) and the review see them.
 
 Line format: ``{"seq": 12, "ts": 1718712000.25, "type": "step_started", ...data}``; ``ts`` is Unix
 seconds from the injected clock, ``seq`` counts from 1 in each file.
 
 API: ``ShowLog.create(directory, clock)`` / ``ShowLog.open(path, clock)`` (continue after resume),
-``log.append(type, **data) -> dict``, ``read_log(path) -> LogContents``,
-``find_unfinished(directory) -> Path | None`` (the newest log without ``show_ended``).
+``log.append(type, **data) -> dict``, ``read_log(path) -> LogContents`` (the file and its spill;
+``spilled=False``: the file alone), ``find_unfinished(directory) -> Path | None`` (the newest log
+without ``show_ended``).
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class LogContents:
     torn_tail: bool = False  # the last line was cut short (a kill mid-write) and was skipped
     bad_lines: list[int] = field(default_factory=list)  # other unreadable lines (1-based)
     missing_newline: bool = False  # the last event is whole but its newline was not written
+    spilled: int = 0  # events of ``events`` read from the temp folder (refused at close), not yet in the file
 
     @property
     def finished(self) -> bool:
@@ -90,6 +94,7 @@ class ShowLog:
         self.problem_changed = Signal("ShowLog.problem_changed")  # (str | None)
         self.failed_writes = 0  # for tests and diagnostics
         self._last_error: OSError = OSError()
+        self._spill_merged = False  # ``open`` took the spill's events in: remove it once they are written
         self._open_file()
         if self._fd < 0:
             self._report_problem()
@@ -122,7 +127,7 @@ class ShowLog:
     @classmethod
     def open(cls, path: Path, clock: Clock = time.time) -> tuple[ShowLog, LogContents]:
         """Continue an existing log (after a crash); returns it with what it already holds."""
-        contents = read_log(path)
+        contents = read_log(path, spilled=False)
         repaired = True
         if contents.torn_tail or contents.missing_newline:
             try:
@@ -130,7 +135,7 @@ class ShowLog:
             except OSError as e:  # a full disk: the log object mends the tail itself once it can write
                 log.warning("show log %s: tail not repaired yet (%s)", path, e)
                 repaired = False
-        last = max((int(e.get("seq", 0)) for e in contents.events), default=0)
+        last = _last_seq(contents.events)
         spilled = _read_spill(Path(path), after=last)
         if spilled:
             contents.events.extend(event for event, _ in spilled)
@@ -144,9 +149,11 @@ class ShowLog:
                     show_log._pending.insert(0, b"")
             if spilled:  # what a full disk refused when the console last closed: into the log now
                 show_log._pending.extend(line for _, line in spilled)
+                show_log._spill_merged = True
                 show_log._flush_locked()
-                if not show_log._pending:
-                    spill_path(Path(path)).unlink(missing_ok=True)
+            elif spill_path(Path(path)).exists():  # only events the file has already (a kill before the unlink)
+                show_log._spill_merged = True
+                show_log._remove_spill_locked()
         return show_log, contents
 
     def append(self, type: str, **data: Any) -> dict[str, Any]:
@@ -206,7 +213,18 @@ class ShowLog:
             self.problem = None
             if before is not None:
                 log.warning("show log %s: writable again, caught up", self.path)
+            self._remove_spill_locked()
         return self.problem != before
+
+    def _remove_spill_locked(self) -> None:
+        """Every spilled event ``open`` took in is in the file now: the spill has done its work."""
+        if not self._spill_merged or self._pending:
+            return
+        try:
+            spill_path(self.path).unlink(missing_ok=True)
+        except OSError as e:  # harmless: readers skip spilled events the file already has
+            log.warning("show log %s: its spill could not be removed (%s)", self.path, e)
+        self._spill_merged = False
 
     def _write_pending(self) -> None:
         """Every waiting line, then one fsync: a catch-up of thousands of events costs one flush.
@@ -286,7 +304,20 @@ class ShowLog:
         self.close()
 
 
-def read_log(path: Path) -> LogContents:
+def read_log(path: Path, *, spilled: bool = True) -> LogContents:
+    """What the show log holds: every whole event of the file, then (``spilled``) the events a full
+    disk refused when the console closed and that wait in the temp folder for the next ``open``
+    (by seq, each once, in order, only those newer than the file's last). Every reader — the resume
+    offer, ``find_unfinished``, the review — sees the show as it was acknowledged."""
+    contents = _read_file(path)
+    if spilled:
+        extra = _read_spill(Path(path), after=_last_seq(contents.events))
+        contents.events.extend(event for event, _ in extra)
+        contents.spilled = len(extra)
+    return contents
+
+
+def _read_file(path: Path) -> LogContents:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -320,14 +351,28 @@ def _parse(chunk: bytes) -> dict[str, Any] | None:
     return event if isinstance(event, dict) and "type" in event else None
 
 
+def _last_seq(events: list[dict[str, Any]]) -> int:
+    seqs = [e["seq"] for e in events if isinstance(e.get("seq"), int) and not isinstance(e["seq"], bool)]
+    return max(seqs, default=0)
+
+
 def find_unfinished(directory: Path) -> Path | None:
-    """The newest show log in ``directory`` that has no ``show_ended``: a show to offer to resume."""
-    logs = sorted(Path(directory).glob(f"*{LOG_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """The newest show log in ``directory`` that has no ``show_ended`` (a spilled one counts): a
+    show to offer to resume. "Newest" is when it was last written, in the file or in its spill."""
+    logs = sorted(Path(directory).glob(f"*{LOG_SUFFIX}"), key=_last_written, reverse=True)
     for path in logs:
         contents = read_log(path)
         if contents.events and not contents.finished:
             return path
     return None
+
+
+def _last_written(path: Path) -> float:
+    written = path.stat().st_mtime
+    try:
+        return max(written, spill_path(path).stat().st_mtime)
+    except OSError:  # no spill (the usual case)
+        return written
 
 
 def _repair_tail(path: Path) -> None:
@@ -359,7 +404,8 @@ def _read_spill(path: Path, after: int) -> list[tuple[dict[str, Any], bytes]]:
     by_seq: dict[int, tuple[dict[str, Any], bytes]] = {}
     for chunk in raw.split(b"\n"):
         event = _parse(chunk) if chunk.strip() else None
-        if event is not None and isinstance(event.get("seq"), int) and event["seq"] > after:
+        if event is not None and isinstance(event.get("seq"), int) and not isinstance(event["seq"], bool) \
+                and event["seq"] > after:
             by_seq.setdefault(event["seq"], (event, chunk + b"\n"))
     return [by_seq[seq] for seq in sorted(by_seq)]
 

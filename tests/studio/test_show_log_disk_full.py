@@ -265,7 +265,7 @@ def test_closing_on_a_full_disk_keeps_the_refused_events_for_the_next_open(tmp_p
     show_log.append("show_ended")
     show_log.close()
     assert log_module.spill_path(path).exists()
-    assert [e["type"] for e in read_log(path).events] == ["show_started"]
+    assert [e["type"] for e in read_log(path, spilled=False).events] == ["show_started"]
     disk.full = False
     reopened, contents = ShowLog.open(path, FakeClock())
     assert [e["type"] for e in contents.events] == ["show_started", "goods_pushed", "show_ended"]
@@ -291,3 +291,137 @@ def test_catching_up_is_one_flush_not_one_per_event(tmp_path, monkeypatch):
     show_log.close()
     assert len(synced) == 1
     assert [e["n"] for e in read_log(show_log.path).events] == list(range(200))
+
+
+# ----- every reader sees what a full disk spilled at close -------------------------------------
+
+
+def _close_on_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, ended: bool,
+                        name: str = "spilled") -> Path:
+    """A show whose last events (and, with ``ended``, its show_ended) were refused by a full disk
+    at close and kept in the temp folder; the disk is back afterwards."""
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    disk = FullDisk(monkeypatch)
+    clock = FakeClock()
+    show_log = ShowLog.create(tmp_path / "shows", clock, name=name)
+    show_log.append("show_started", title="夏日专场")
+    clock.now += 60
+    disk.full = True
+    show_log.append("goods_pushed", product="fan")
+    clock.now += 60
+    show_log.append("cue", text="开奖 in 30 s")
+    if ended:
+        clock.now += 60
+        show_log.append("show_ended")
+    show_log.close()
+    disk.full = False
+    assert log_module.spill_path(show_log.path).exists()
+    assert show_log.path.read_bytes().count(b"\n") == 1  # the file itself holds show_started only
+    return show_log.path
+
+
+def test_read_log_includes_the_spilled_events_by_seq_once_in_order(tmp_path, monkeypatch):
+    path = _close_on_full_disk(tmp_path, monkeypatch, ended=True)
+    spill = log_module.spill_path(path)
+    # Closed twice on a full disk (the second close appends the same lines again), and one event
+    # written into the log already before a crash left the spill behind: each is read once.
+    spill.write_bytes(spill.read_bytes() * 2)
+    contents = read_log(path)
+    assert [(e["seq"], e["type"]) for e in contents.events] == [
+        (1, "show_started"), (2, "goods_pushed"), (3, "cue"), (4, "show_ended")]
+    assert contents.finished and contents.spilled == 3
+    assert not contents.bad_lines and contents.torn_tail  # the short write's half line, still in the file
+    raw = path.read_bytes()
+    with open(path, "wb") as f:  # the next open cut it, wrote seq 2 in, and then the app was killed
+        f.write(raw[: raw.index(b"\n") + 1] + spill.read_bytes().split(b"\n")[0] + b"\n")
+    assert [e["seq"] for e in read_log(path).events] == [1, 2, 3, 4]
+    assert read_log(path).spilled == 2
+    assert [e["seq"] for e in read_log(path, spilled=False).events] == [1, 2]  # the file alone
+
+
+def test_a_show_whose_show_ended_was_spilled_is_not_offered_to_resume(tmp_path, monkeypatch):
+    from studio.show.log import find_unfinished
+    from studio.show.session import find_resume_offer
+
+    _close_on_full_disk(tmp_path, monkeypatch, ended=True)
+    assert find_unfinished(tmp_path / "shows") is None
+    assert asyncio.run(find_resume_offer(tmp_path / "shows")) is None
+
+
+def test_the_resume_offer_counts_the_spilled_events(tmp_path, monkeypatch):
+    from studio.show.log import find_unfinished
+    from studio.show.session import find_resume_offer
+
+    path = _close_on_full_disk(tmp_path, monkeypatch, ended=False)
+    assert find_unfinished(tmp_path / "shows") == path
+    offer = asyncio.run(find_resume_offer(tmp_path / "shows"))
+    assert offer is not None and offer.path == path
+    assert offer.events == 3  # show_started + the two the disk refused
+    assert offer.last_event_at == FakeClock().now + 120  # the cue, not show_started
+    assert offer.title == "夏日专场"
+
+
+def test_the_newest_show_counts_its_spill_time(tmp_path, monkeypatch):
+    """Which unfinished show is the newest: a spill written after another log's last line wins."""
+    from studio.show.log import find_unfinished
+
+    older = ShowLog.create(tmp_path / "shows", FakeClock(), name="older")
+    older.append("show_started")
+    older.close()
+    spilled = _close_on_full_disk(tmp_path, monkeypatch, ended=False)
+    os.utime(older.path, (1_000_000_000, 1_000_000_000))
+    os.utime(spilled, (900_000_000, 900_000_000))  # its own file last written before the other's
+    assert find_unfinished(tmp_path / "shows") == spilled
+
+
+def test_the_review_sees_the_spilled_show_ended(tmp_path, monkeypatch):
+    from studio.review.model import build_review
+
+    path = _close_on_full_disk(tmp_path, monkeypatch, ended=True)
+    review = build_review(path, health_paths=[])
+    assert review.ended_cleanly
+
+
+def test_a_caught_up_log_leaves_no_spill_behind(tmp_path, monkeypatch):
+    """Opened while the disk is still full, the spilled events wait in memory; once they are in the
+    log the spill goes (a stale one would only be noise in the temp folder)."""
+    path = _close_on_full_disk(tmp_path, monkeypatch, ended=False)
+    disk = FullDisk(monkeypatch)
+    disk.full = True
+    reopened, contents = ShowLog.open(path, FakeClock())
+    assert [e["seq"] for e in contents.events] == [1, 2, 3] and reopened.pending >= 2
+    reopened.append("show_resumed")
+    assert log_module.spill_path(path).exists()
+    disk.full = False
+    assert reopened.flush_pending()
+    assert not log_module.spill_path(path).exists()
+    reopened.close()
+    assert [(e["seq"], e["type"]) for e in read_log(path).events] == [
+        (1, "show_started"), (2, "goods_pushed"), (3, "cue"), (4, "show_resumed")]
+
+
+def test_a_really_full_filesystem_closed_then_offered_and_resumed(tiny_disk, tmp_path, monkeypatch):
+    """The real thing: the shows folder on a full 64 KiB tmpfs, the console closes, the spill goes
+    to the temp folder on another drive; the offer counts every event and, with space back, the
+    resumed show has them all in its log."""
+    from studio.show.session import find_resume_offer
+
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    clock = FakeClock()
+    show_log = ShowLog.create(tiny_disk, clock, name="tiny")
+    show_log.append("show_started", title="夏日专场")
+    filler = _fill(tiny_disk)
+    for n in range(30):  # more than the 4 KiB page the log already has
+        clock.now += 1
+        show_log.append("goods_pushed", product=f"p{n}", note="讲解" * 40)
+    assert show_log.pending > 0
+    show_log.close()
+    assert log_module.spill_path(show_log.path).exists()
+    offer = asyncio.run(find_resume_offer(tiny_disk))
+    assert offer is not None and offer.events == 31 and offer.last_event_at == clock.now
+    filler.unlink()
+    reopened, contents = ShowLog.open(show_log.path, FakeClock())
+    reopened.close()
+    assert len(contents.events) == 31
+    assert [e["seq"] for e in read_log(show_log.path, spilled=False).events] == list(range(1, 32))
+    assert not log_module.spill_path(show_log.path).exists()
