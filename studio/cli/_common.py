@@ -15,6 +15,23 @@ from studio.obs.link import LinkState, ObsLink
 from studio.obs.target import resolve_target
 
 
+def add_command(commands: Any, name: str, text: str, **kwargs: Any) -> argparse.ArgumentParser:
+    """A (sub)command whose one translated line is both its entry in the parent's list and the
+    description at the top of its own ``--help``."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text, **kwargs)
+    return parser
+
+
+def add_actions(parser: argparse.ArgumentParser, dest: str) -> Any:
+    """The ACTION sub-commands of a command group (``key save``, ``obs switch`` …), titled in words."""
+    return parser.add_subparsers(dest=dest, metavar=translate("Cli", "ACTION"), required=True,
+                                 title=translate("Cli", "actions"))
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=translate("Cli", "machine-readable output"))
+
+
 def add_obs_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(translate(
         "Cli", "OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, else the saved connection)"))

@@ -18,25 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli import EXIT_FAILED, EXIT_OK, EXIT_PROBLEM, run
-from studio.cli._common import print_json
+from studio.cli._common import add_actions, add_command, add_json_option, print_json
 from studio.i18n import translate
 
 
 def register(commands: Any) -> None:
-    channels = commands.add_parser("channels", help="WeChat Channels (视频号) accounts: login state, show target, "
-                                                    "live dashboard")
-    sub = channels.add_subparsers(dest="channels_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="the Channels accounts")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
-    check = sub.add_parser("check", help="open an account's web console and say what it shows")
-    check.add_argument("account")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
-    use = sub.add_parser("use", help="make an account the target of the next show's buttons")
-    use.add_argument("account")
-    dashboard = sub.add_parser("dashboard", help="save the day's live dashboard data (for `review --platform-data`)")
-    dashboard.add_argument("account")
-    dashboard.add_argument("--out", required=True, help="the JSON file to write")
-    dashboard.add_argument("--date", help="the live's day, YYYYMMDD (China time; default today)")
+    channels = add_command(commands, "channels", translate(
+        "Cli", "WeChat Channels (视频号) accounts: login state, show target, live dashboard"))
+    sub = add_actions(channels, "channels_command")
+    listing = add_command(sub, "list", translate("Cli", "the Channels accounts"))
+    add_json_option(listing)
+    check = add_command(sub, "check", translate("Cli", "open an account's web console and say what it shows"))
+    check.add_argument("account", help=translate("Cli", "the Channels account's name (see `channels list`)"))
+    add_json_option(check)
+    use = add_command(sub, "use", translate("Cli", "make an account the target of the next show's buttons"))
+    use.add_argument("account", help=translate("Cli", "the Channels account's name (see `channels list`)"))
+    dashboard = add_command(sub, "dashboard", translate(
+        "Cli", "save the day's live dashboard data (for `review --platform-data`)"))
+    dashboard.add_argument("account", help=translate("Cli", "the Channels account's name (see `channels list`)"))
+    dashboard.add_argument("--out", required=True, help=translate("Cli", "the JSON file to write"))
+    dashboard.add_argument("--date", help=translate("Cli", "the live's day, YYYYMMDD (China time; default today)"))
     dashboard.add_argument("--api-base-url", help=argparse.SUPPRESS)  # a local stub in tests
     listing.set_defaults(handler=lambda args: run(_list(args)))
     check.set_defaults(handler=lambda args: run(_check(args)))

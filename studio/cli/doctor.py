@@ -6,14 +6,16 @@ import argparse
 from typing import Any
 
 from studio.cli import EXIT_OK, EXIT_PROBLEM, run
-from studio.cli._common import add_obs_options, print_json
+from studio.cli._common import add_command, add_json_option, add_obs_options, print_json
 from studio.doctor import run_checks
+from studio.i18n import translate
 from studio.obs.target import resolve_target
 
 
 def register(commands: Any) -> None:
-    doctor = commands.add_parser("doctor", help="check OBS, versions, output mode, keyring and fonts")
-    doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    doctor = add_command(commands, "doctor", translate(
+        "Cli", "check OBS, versions, output mode, keyring and fonts"))
+    add_json_option(doctor)
     add_obs_options(doctor)
     doctor.set_defaults(handler=lambda args: run(_doctor(args)))
 

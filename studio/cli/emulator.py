@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from studio.cli import EXIT_OK
+from studio.cli._common import add_command
 from studio.errors import UserError
 from studio.i18n import translate
 
@@ -17,10 +18,10 @@ DEFAULT_PORT = 8787
 
 
 def register(commands: Any) -> None:
-    emulator = commands.add_parser(
-        "emulator", help="run a local stand-in for the mini-program live API (rehearsal, tests)")
-    emulator.add_argument("--port", type=int, default=DEFAULT_PORT,
-                          help=f"port on 127.0.0.1 (default {DEFAULT_PORT}; 0 = any free port)")
+    emulator = add_command(commands, "emulator", translate(
+        "Cli", "run a local stand-in for the mini-program live API (rehearsal, tests)"))
+    emulator.add_argument("--port", type=int, default=DEFAULT_PORT, help=translate(
+        "Cli", "port on 127.0.0.1 (default %(default)s; 0 = any free port)"))
     emulator.set_defaults(handler=_emulator)
 
 

@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from studio.cli import EXIT_OK, run
-from studio.cli._common import add_obs_options, obs_link, print_json
+from studio.cli._common import add_command, add_obs_options, obs_link, print_json
 from studio.health.monitor import StreamHealth
 from studio.health.sampler import Sample, SampleState
 from studio.health.status import Verdict
@@ -23,11 +23,12 @@ from studio.obs.stream import StreamControl
 
 
 def register(commands: Any) -> None:
-    health = commands.add_parser("health", help="print stream health samples: kbit/s, dropped "
-                                 "frames, congestion, status")
+    health = add_command(commands, "health", translate(
+        "Cli", "print stream health samples: kbit/s, dropped frames, congestion, status"))
     health.add_argument("--seconds", type=_positive, default=10.0, metavar="N",
-                        help="how long to sample (default 10)")
-    health.add_argument("--json", action="store_true", help="machine-readable output at the end")
+                        help=translate("Cli", "how long to sample (default 10)"))
+    health.add_argument("--json", action="store_true",
+                        help=translate("Cli", "machine-readable output at the end"))
     add_obs_options(health)
     health.set_defaults(handler=lambda args: run(_health(args)))
 
@@ -35,7 +36,7 @@ def register(commands: Any) -> None:
 def _positive(text: str) -> float:
     value = float(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be more than 0"))
     return value
 
 

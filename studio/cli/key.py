@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from studio.cli import EXIT_OK, run
-from studio.cli._common import add_obs_options, obs_link, print_json
+from studio.cli._common import add_actions, add_command, add_json_option, add_obs_options, obs_link, print_json
 from studio.i18n import translate
 from studio.keys.apply import apply_to_obs, local_time_text, refuse_if_expired
 from studio.keys.pushurl import PushAddress, iso_utc, now_utc, parse_push_address
@@ -22,29 +22,32 @@ from studio.keys.store import SecretStore
 
 
 def register(commands: Any) -> None:
-    key = commands.add_parser(
-        "key", help="push addresses (推流地址): parse, keep in the keyring, apply to OBS")
-    sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    key = add_command(commands, "key", translate(
+        "Cli", "push addresses (推流地址): parse, keep in the keyring, apply to OBS"))
+    sub = add_actions(key, "key_command")
 
-    parse = sub.add_parser("parse", help="split the push address on stdin into server and (masked) key")
-    parse.add_argument("--json", action="store_true", help="machine-readable output")
+    parse = add_command(sub, "parse", translate(
+        "Cli", "split the push address on stdin into server and (masked) key"))
+    add_json_option(parse)
     parse.set_defaults(handler=_parse)
 
-    save = sub.add_parser("save", help="save the push address on stdin for a live room (keyring only)")
-    save.add_argument("room", help="the live room's name, e.g. 周五美妆专场")
+    save = add_command(sub, "save", translate(
+        "Cli", "save the push address on stdin for a live room (keyring only)"))
+    save.add_argument("room", help=translate("Cli", "the live room's name, e.g. 周五美妆专场"))
     save.set_defaults(handler=_save)
 
-    listing = sub.add_parser("list", help="saved rooms, keys masked, with expiry")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing = add_command(sub, "list", translate("Cli", "saved rooms, keys masked, with expiry"))
+    add_json_option(listing)
     listing.set_defaults(handler=_list)
 
-    apply = sub.add_parser("apply", help="set a saved room's server and key in OBS (not while streaming)")
-    apply.add_argument("room")
+    apply = add_command(sub, "apply", translate(
+        "Cli", "set a saved room's server and key in OBS (not while streaming)"))
+    apply.add_argument("room", help=translate("Cli", "the saved room's name (see `key list`)"))
     add_obs_options(apply)
     apply.set_defaults(handler=lambda args: run(_apply(args)))
 
-    delete = sub.add_parser("delete", help="forget a saved room and its key")
-    delete.add_argument("room")
+    delete = add_command(sub, "delete", translate("Cli", "forget a saved room and its key"))
+    delete.add_argument("room", help=translate("Cli", "the saved room's name (see `key list`)"))
     delete.set_defaults(handler=_delete)
 
 

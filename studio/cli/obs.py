@@ -6,20 +6,20 @@ import argparse
 from typing import Any
 
 from studio.cli import EXIT_OK, run
-from studio.cli._common import add_obs_options, obs_link, print_json
+from studio.cli._common import add_actions, add_command, add_json_option, add_obs_options, obs_link, print_json
 from studio.errors import ObsRequestFailed, UserError
 from studio.i18n import translate
 
 
 def register(commands: Any) -> None:
-    obs = commands.add_parser("obs", help="control OBS: list and switch scenes")
-    sub = obs.add_subparsers(dest="obs_command", metavar="ACTION", required=True)
-    scenes = sub.add_parser("scenes", help="list the scenes; the program scene is marked *")
-    scenes.add_argument("--json", action="store_true", help="machine-readable output")
+    obs = add_command(commands, "obs", translate("Cli", "control OBS: list and switch scenes"))
+    sub = add_actions(obs, "obs_command")
+    scenes = add_command(sub, "scenes", translate("Cli", "list the scenes; the program scene is marked *"))
+    add_json_option(scenes)
     add_obs_options(scenes)
     scenes.set_defaults(handler=lambda args: run(_scenes(args)))
-    switch = sub.add_parser("switch", help="switch the program scene")
-    switch.add_argument("name", help="scene name, exactly as in OBS")
+    switch = add_command(sub, "switch", translate("Cli", "switch the program scene"))
+    switch.add_argument("name", help=translate("Cli", "scene name, exactly as in OBS"))
     add_obs_options(switch)
     switch.set_defaults(handler=lambda args: run(_switch(args)))
 

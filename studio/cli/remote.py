@@ -19,7 +19,7 @@ from typing import Any
 import aiohttp
 
 from studio.cli import EXIT_FAILED, EXIT_OK, run
-from studio.cli._common import print_json
+from studio.cli._common import add_actions, add_command, add_json_option, print_json
 from studio.config import Settings
 from studio.errors import UserError
 from studio.i18n import translate
@@ -31,19 +31,23 @@ TIMEOUT_SECONDS = 20.0
 
 
 def register(commands: Any) -> None:
-    remote = commands.add_parser("remote", help="the running console's remote control (status, press a key, "
-                                                "links)")
-    sub = remote.add_subparsers(dest="remote_command", metavar="ACTION", required=True)
-    status = sub.add_parser("status", help="is the remote control on, and does the console answer")
-    status.add_argument("--json", action="store_true")
+    remote = add_command(commands, "remote", translate(
+        "Cli", "the running console's remote control (status, press a key, links)"))
+    sub = add_actions(remote, "remote_command")
+    status = add_command(sub, "status", translate(
+        "Cli", "is the remote control on, and does the console answer"))
+    add_json_option(status)
     status.set_defaults(handler=lambda args: run(_status(args)))
-    press = sub.add_parser("press", help="press a pad key of the running console (explain, push, coupon …)")
-    press.add_argument("key")
-    press.add_argument("--confirmed", action="store_true", help="answer yes to \"interrupt the explanation?\"")
-    press.add_argument("--json", action="store_true")
+    press = add_command(sub, "press", translate(
+        "Cli", "press a pad key of the running console (explain, push, coupon …)"))
+    press.add_argument("key", help=translate("Cli", "the pad key's id: explain, push, coupon, lottery, draw, next …"))
+    press.add_argument("--confirmed", action="store_true",
+                       help=translate("Cli", "answer yes to \"interrupt the explanation?\""))
+    add_json_option(press)
     press.set_defaults(handler=lambda args: run(_press(args)))
-    url = sub.add_parser("url", help="the phone link, or a Stream Deck URL for one key (contains the token)")
-    url.add_argument("--key", help="a pad key id: print its Stream Deck \"Website\" URL")
+    url = add_command(sub, "url", translate(
+        "Cli", "the phone link, or a Stream Deck URL for one key (contains the token)"))
+    url.add_argument("--key", help=translate("Cli", "a pad key id: print its Stream Deck \"Website\" URL"))
     url.set_defaults(handler=lambda args: run(_url(args)))
 
 

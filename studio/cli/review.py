@@ -16,34 +16,40 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli import EXIT_OK
-from studio.cli._common import print_json
+from studio.cli._common import add_command, print_json
 from studio.errors import UserError
 from studio.i18n import translate
 
 
 def register(commands: Any) -> None:
-    review = commands.add_parser("review", help="the review after a show (复盘): HTML, PDF or JSON from its "
-                                                "show log, health record and the platform's data export")
-    review.add_argument("showlog", nargs="?", type=Path, help="the show log (.showlog.jsonl), or its name in the "
-                                                              "shows folder (see --list)")
-    review.add_argument("--list", action="store_true", help="list the shows on this computer, newest first")
-    review.add_argument("--platform-data", type=Path, nargs="+", default=[], metavar="FILE",
-                        help="the platform's live data export(s): CSV / xlsx / xls, by minute and/or by product")
-    review.add_argument("--platform-columns", metavar="MAP",
-                        help='columns the export names unusually, e.g. "time=0,online=2,orders=5" (0 = first)')
-    review.add_argument("--platform-offset", type=float, default=0.0, metavar="SECONDS",
-                        help="seconds to add to the platform's times when its clock was off (default 0)")
-    review.add_argument("--bucket-label", choices=("start", "end"), default="start",
-                        help="does a minute row's time mark the start (default) or the end of its minute")
-    review.add_argument("--tz", metavar="OFFSET", help="the time zone to show times in and to read the export's "
-                                                       "times in, e.g. +08:00 (default: this computer's for the "
-                                                       "show, the platform's UTC+08:00 for the export)")
-    review.add_argument("--health", type=Path, nargs="+", metavar="FILE",
-                        help="health record file(s) (default: found by time in the health folder)")
-    review.add_argument("--compare", type=Path, metavar="SHOWLOG", help="another show to compare with")
-    review.add_argument("--html", type=Path, metavar="OUT", help="write a self-contained HTML file")
-    review.add_argument("--pdf", type=Path, metavar="OUT", help="write a PDF (needs a Chinese font)")
-    review.add_argument("--json", action="store_true", help="machine-readable review on stdout")
+    review = add_command(commands, "review", translate(
+        "Cli", "the review after a show (复盘): HTML, PDF or JSON from its show log, health record and "
+               "the platform's data export"))
+    review.add_argument("showlog", nargs="?", type=Path, help=translate(
+        "Cli", "the show log (.showlog.jsonl), or its name in the shows folder (see --list)"))
+    review.add_argument("--list", action="store_true",
+                        help=translate("Cli", "list the shows on this computer, newest first"))
+    review.add_argument("--platform-data", type=Path, nargs="+", default=[], metavar="FILE", help=translate(
+        "Cli", "the platform's live data export(s): CSV / xlsx / xls, by minute and/or by product"))
+    review.add_argument("--platform-columns", metavar="MAP", help=translate(
+        "Cli", 'columns the export names unusually, e.g. "time=0,online=2,orders=5" (0 = first)'))
+    review.add_argument("--platform-offset", type=float, default=0.0, metavar="SECONDS", help=translate(
+        "Cli", "seconds to add to the platform's times when its clock was off (default 0)"))
+    review.add_argument("--bucket-label", choices=("start", "end"), default="start", help=translate(
+        "Cli", "does a minute row's time mark the start (default) or the end of its minute"))
+    review.add_argument("--tz", metavar="OFFSET", help=translate(
+        "Cli", "the time zone to show times in and to read the export's times in, e.g. +08:00 (default: "
+               "this computer's for the show, the platform's UTC+08:00 for the export)"))
+    review.add_argument("--health", type=Path, nargs="+", metavar="FILE", help=translate(
+        "Cli", "health record file(s) (default: found by time in the health folder)"))
+    review.add_argument("--compare", type=Path, metavar="SHOWLOG",
+                        help=translate("Cli", "another show to compare with"))
+    review.add_argument("--html", type=Path, metavar="OUT",
+                        help=translate("Cli", "write a self-contained HTML file"))
+    review.add_argument("--pdf", type=Path, metavar="OUT",
+                        help=translate("Cli", "write a PDF (needs a Chinese font)"))
+    review.add_argument("--json", action="store_true",
+                        help=translate("Cli", "machine-readable review on stdout"))
     review.set_defaults(handler=_review)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studio.cli import EXIT_OK, EXIT_PROBLEM, run
-from studio.cli._common import print_json
+from studio.cli._common import add_actions, add_command, add_json_option, print_json
 from studio.i18n import translate
 
 if TYPE_CHECKING:
@@ -21,25 +21,30 @@ if TYPE_CHECKING:
 
 
 def register(commands: Any) -> None:
-    room = commands.add_parser("room", help="the mini-program live room: rooms, goods, goods push")
-    sub = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
-    rooms = sub.add_parser("list", help="list the rooms with their status")
-    rooms.add_argument("--json", action="store_true", help="machine-readable output")
-    goods = sub.add_parser("goods", help="list a room's goods (prices in yuan)")
-    goods.add_argument("room_id", type=int, help="the room's id (see `room list`)")
-    goods.add_argument("--json", action="store_true", help="machine-readable output")
-    push = sub.add_parser("push", help="push a product on screen in a live room (商品上屏)")
-    push.add_argument("room_id", type=int)
-    push.add_argument("goods_id", type=int)
-    match = sub.add_parser("match", help="check a show plan's products against a room's goods before the show")
-    match.add_argument("plan", help="the show plan file (TOML)")
-    match.add_argument("room_id", type=int, help="the room's id (see `room list`)")
-    match.add_argument("--json", action="store_true", help="machine-readable output")
-    target = sub.add_parser("target", help="show or choose what the show's one-click buttons drive")
+    room = add_command(commands, "room", translate(
+        "Cli", "the mini-program live room: rooms, goods, goods push"))
+    sub = add_actions(room, "room_command")
+    rooms = add_command(sub, "list", translate("Cli", "list the rooms with their status"))
+    add_json_option(rooms)
+    goods = add_command(sub, "goods", translate("Cli", "list a room's goods (prices in yuan)"))
+    goods.add_argument("room_id", type=int, help=translate("Cli", "the room's id (see `room list`)"))
+    add_json_option(goods)
+    push = add_command(sub, "push", translate("Cli", "push a product on screen in a live room (商品上屏)"))
+    push.add_argument("room_id", type=int, help=translate("Cli", "the room's id (see `room list`)"))
+    push.add_argument("goods_id", type=int, help=translate("Cli", "the product's goods id (see `room goods`)"))
+    match = add_command(sub, "match", translate(
+        "Cli", "check a show plan's products against a room's goods before the show"))
+    match.add_argument("plan", help=translate("Cli", "the show plan file (TOML)"))
+    match.add_argument("room_id", type=int, help=translate("Cli", "the room's id (see `room list`)"))
+    add_json_option(match)
+    target = add_command(sub, "target", translate(
+        "Cli", "show or choose what the show's one-click buttons drive"))
     target.add_argument("kind", nargs="?", choices=["miniprogram", "manual", "dryrun"],
-                        help="miniprogram (the picked room; rehearsal if it is on), manual (checklist), dryrun")
+                        help=translate("Cli", "miniprogram (the picked room; rehearsal if it is on), "
+                                              "manual (checklist), dryrun"))
     for parser in (rooms, goods, push, match):
-        parser.add_argument("--base-url", help="API address instead of the saved one (e.g. the emulator's)")
+        parser.add_argument("--base-url", help=translate(
+            "Cli", "API address instead of the saved one (e.g. the emulator's)"))
     rooms.set_defaults(handler=lambda args: run(_list(args)))
     goods.set_defaults(handler=lambda args: run(_goods(args)))
     push.set_defaults(handler=lambda args: run(_push(args)))

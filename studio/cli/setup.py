@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli import EXIT_OK, run
-from studio.cli._common import add_obs_options, obs_link, print_json
+from studio.cli._common import add_actions, add_command, add_json_option, add_obs_options, obs_link, print_json
 from studio.i18n import translate
 from studio.obs.presets import RESOLUTIONS, resolution
 from studio.obs.setup import (
@@ -31,41 +31,45 @@ from studio.obs.setup import (
 
 
 def register(commands: Any) -> None:
-    setup = commands.add_parser("setup", help="one-click portrait studio: canvas, background, camera, "
-                                "PPT window, output preset")
-    sub = setup.add_subparsers(dest="setup_command", metavar="ACTION", required=True)
+    setup = add_command(commands, "setup", translate(
+        "Cli", "one-click portrait studio: canvas, background, camera, PPT window, output preset"))
+    sub = add_actions(setup, "setup_command")
 
-    portrait = sub.add_parser("portrait", help="set up the live room scene in OBS (portrait unless "
-                              "--landscape)")
+    portrait = add_command(sub, "portrait", translate(
+        "Cli", "set up the live room scene in OBS (portrait unless --landscape)"))
     portrait.add_argument("--resolution", required=True, type=str.lower, choices=list(RESOLUTIONS),
-                          help="720p (1800 kbps) or 1080p (3000 kbps)")
-    portrait.add_argument("--landscape", action="store_true", help="1280×720 / 1920×1080 instead")
+                          help=translate("Cli", "720p (1800 kbps) or 1080p (3000 kbps)"))
+    portrait.add_argument("--landscape", action="store_true",
+                          help=translate("Cli", "1280×720 / 1920×1080 instead"))
     portrait.add_argument("--background", type=Path, default=DEFAULT_BACKGROUND,
-                          help="background picture (PNG/JPG), scaled to cover the canvas "
-                          "(default: the console's own)")
+                          help=translate("Cli", "background picture (PNG/JPG), scaled to cover the canvas "
+                                                "(default: the console's own)"))
     portrait.add_argument("--layout", choices=list(LAYOUTS), default=DEFAULT_LAYOUT,
-                          help=f"where camera and PPT go (default {DEFAULT_LAYOUT}; see `setup layouts`)")
-    portrait.add_argument("--camera", help="camera as `setup devices` lists it (default: keep, or "
-                          "the first camera)")
-    portrait.add_argument("--window", help="PPT window as `setup devices` lists it (default: keep, "
-                          "or the open slide show)")
-    portrait.add_argument("--json", action="store_true", help="machine-readable output")
+                          help=translate("Cli", "where camera and PPT go (default %(default)s; see "
+                                                "`setup layouts`)"))
+    portrait.add_argument("--camera", help=translate(
+        "Cli", "camera as `setup devices` lists it (default: keep, or the first camera)"))
+    portrait.add_argument("--window", help=translate(
+        "Cli", "PPT window as `setup devices` lists it (default: keep, or the open slide show)"))
+    add_json_option(portrait)
     add_obs_options(portrait)
     portrait.set_defaults(handler=lambda args: run(_portrait(args)))
 
-    switch = sub.add_parser("switch-resolution", help="switch between 720P and 1080P in one go "
-                            "(canvas or output size, and bitrate)")
-    switch.add_argument("resolution", type=str.lower, choices=list(RESOLUTIONS))
-    switch.add_argument("--json", action="store_true", help="machine-readable output")
+    switch = add_command(sub, "switch-resolution", translate(
+        "Cli", "switch between 720P and 1080P in one go (canvas or output size, and bitrate)"))
+    switch.add_argument("resolution", type=str.lower, choices=list(RESOLUTIONS),
+                        help=translate("Cli", "the resolution to switch to"))
+    add_json_option(switch)
     add_obs_options(switch)
     switch.set_defaults(handler=lambda args: run(_switch(args)))
 
-    layouts = sub.add_parser("layouts", help="list the layouts")
-    layouts.add_argument("--json", action="store_true", help="machine-readable output")
+    layouts = add_command(sub, "layouts", translate("Cli", "list the layouts"))
+    add_json_option(layouts)
     layouts.set_defaults(handler=_layouts)
 
-    devices = sub.add_parser("devices", help="list cameras and capturable windows as OBS sees them")
-    devices.add_argument("--json", action="store_true", help="machine-readable output")
+    devices = add_command(sub, "devices", translate(
+        "Cli", "list cameras and capturable windows as OBS sees them"))
+    add_json_option(devices)
     add_obs_options(devices)
     devices.set_defaults(handler=lambda args: run(_devices(args)))
 

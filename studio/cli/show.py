@@ -12,18 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli import EXIT_OK, EXIT_PROBLEM
-from studio.cli._common import print_json
+from studio.cli._common import add_actions, add_command, add_json_option, print_json
 from studio.errors import UserError
 from studio.i18n import translate
 from studio.show.plan import check_plan_text
 
 
 def register(commands: Any) -> None:
-    show = commands.add_parser("show", help="the show plan: check it before the show")
-    sub = show.add_subparsers(dest="show_command", metavar="ACTION", required=True)
-    check = sub.add_parser("check", help="validate a show plan; prints every problem with its line")
-    check.add_argument("plan", type=Path, help="the plan file (.toml)")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    show = add_command(commands, "show", translate("Cli", "the show plan: check it before the show"))
+    sub = add_actions(show, "show_command")
+    check = add_command(sub, "check", translate(
+        "Cli", "validate a show plan; prints every problem with its line"))
+    check.add_argument("plan", type=Path, help=translate("Cli", "the plan file (.toml)"))
+    add_json_option(check)
     check.set_defaults(handler=_check)
 
 
