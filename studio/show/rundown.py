@@ -27,14 +27,16 @@ Before a push, ask the rules and whether it interrupts an explanation (the playb
 ``start_lottery``/``draw_lottery``/``coupon_pushed``/``flash_sale_started``/``goods_pushed``/
 ``goods_on_shelf``/``subscriber_pushed`` record the other actions; ``record(type, **data)`` logs any
 other event (scene switches, health) through the same sink. Signals: ``changed()`` after every
-event, ``cue(Cue)`` when a cue fires.
+event, ``cue(Cue)`` when a cue fires. The data types live in ``studio.show.rundown_types`` and import
+from here as before; the rest stays whole (~480 lines) because the commands and the one ``apply``
+that replays their events are a single state machine: split, every event would live in two files.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from studio.errors import UserError
@@ -43,100 +45,29 @@ from studio.i18n import translate
 from studio.show import rules
 from studio.show.plan import Plan, Step
 from studio.show.rules import RoomTally, Verdict
+from studio.show.rundown_types import (
+    CUE_LEAD_SECONDS,
+    DONE,
+    EXPLAIN_RANGE_SECONDS,
+    INTERRUPTING_ACTIONS,
+    ON_AIR,
+    PENDING,
+    SKIPPED,
+    Cue,
+    Interruption,
+    RundownStep,
+    RundownView,
+    StepView,
+    Timer,
+    _State,
+)
 
 Clock = Callable[[], float]
 Sink = Callable[..., dict[str, Any]]
 
-PENDING, ON_AIR, DONE, SKIPPED = "pending", "on_air", "done", "skipped"
-CUE_LEAD_SECONDS = 30.0
-# Playbook §3: a product explanation runs 5–10 minutes.
-EXPLAIN_RANGE_SECONDS = (5 * 60.0, 10 * 60.0)
-# Actions that count as "another play" while a product is being explained.
-INTERRUPTING_ACTIONS = ("explain", "flash_sale", "lottery", "coupon", "announcement")
-
-
-@dataclass
-class RundownStep:
-    id: str
-    kind: str  # a plan step kind: explain, flash_sale, lottery, draw, coupon, announcement, segment
-    ref: str
-    title: str
-    target_s: float
-    rerun: bool = False  # 返场
-    state: str = PENDING
-    started_at: float | None = None
-    ended_at: float | None = None
-
-
-@dataclass
-class Timer:
-    id: str
-    kind: str  # lottery | coupon | flash_sale | announcement
-    ref: str
-    label: str
-    started_at: float
-    ends_at: float
-
-    def remaining(self, now: float) -> float:
-        return max(0.0, self.ends_at - now)
-
-
-@dataclass(frozen=True)
-class Cue:
-    key: str  # unique: a cue fires once, also across a resume
-    kind: str  # draw | draw_now | next_step | step_end | timer_end
-    text: str  # plain words, e.g. "Draw “蓝牙耳机” in 30 s"
-    at: float  # when the cued thing happens
-    fire_at: float
-
-
-@dataclass(frozen=True)
-class StepView:
-    step: RundownStep
-    elapsed_s: float
-    target_s: float
-
-    @property
-    def remaining_s(self) -> float:
-        return self.target_s - self.elapsed_s
-
-    @property
-    def overrun(self) -> bool:
-        return self.elapsed_s > self.target_s
-
-
-@dataclass(frozen=True)
-class RundownView:
-    now: float
-    live: bool
-    show_elapsed_s: float
-    planned_end: float | None
-    on_air: StepView | None
-    next_step: RundownStep | None
-    steps: list[RundownStep]
-    timers: list[Timer]
-    upcoming_cues: list[Cue]
-
-
-@dataclass(frozen=True)
-class Interruption:
-    """An explanation is on air; the UI asks the host before the push goes out."""
-
-    step: RundownStep
-    elapsed_s: float
-    message: str
-
-
-@dataclass
-class _State:
-    steps: list[RundownStep] = field(default_factory=list)
-    current: str | None = None
-    live_since: float | None = None
-    ended_at: float | None = None
-    planned_end: float | None = None
-    timers: dict[str, Timer] = field(default_factory=dict)
-    fired_cues: set[str] = field(default_factory=set)
-    next_number: int = 1
+__all__ = ["CUE_LEAD_SECONDS", "DONE", "EXPLAIN_RANGE_SECONDS", "INTERRUPTING_ACTIONS", "ON_AIR", "PENDING",
+           "SKIPPED", "Clock", "Cue", "Interruption", "Rundown", "RundownStep", "RundownView", "Sink", "StepView",
+           "Timer"]
 
 
 class Rundown:
