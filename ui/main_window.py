@@ -10,6 +10,11 @@ button is fitted (``ui.layouts.fit``), so no text can push the window wider duri
 Other panels come in through three places, one line each (see ``_add_pages``):
 ``add_setup_page`` (push keys, portrait studio, live room, plan editor, remote control…),
 ``add_view`` (the review…) and ``add_banner`` (a warning over every page: the show log…).
+
+The window shows first: a setup page or a view may be given as a function that builds it
+(importing its module there), and is built when it is first shown — its tab opened, its view
+chosen — or first asked for (``window.keys_panel`` …). Only the show view and the banners are
+built before the first paint.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -47,20 +53,22 @@ from ui.layouts.fit import fit_text, one_line_messages
 from ui.layouts.scene_row import SceneRow
 from ui.layouts.strip import OnAirStrip
 from ui.panels.action_pad import ActionPadPanel
-from ui.panels.channels import ChannelsPanel
 from ui.panels.connection import ConnectionBar
 from ui.panels.health import HealthPanel
-from ui.panels.keys import KeysPanel
 from ui.panels.live_numbers import LiveNumbersStrip
 from ui.panels.log_banner import ShowLogBanner
-from ui.panels.plan_editor import PlanEditorPanel
-from ui.panels.remote import RemotePanel
-from ui.panels.review import ReviewPanel
-from ui.panels.room import RoomPanel
 from ui.panels.rundown import RundownPanel
 from ui.panels.scenes import ScenesPanel
-from ui.panels.setup import SetupPanel
 from ui.panels.stream import StreamPanel
+
+if TYPE_CHECKING:  # built on first show (see _add_pages): their modules load then
+    from ui.panels.channels import ChannelsPanel
+    from ui.panels.keys import KeysPanel
+    from ui.panels.plan_editor import PlanEditorPanel
+    from ui.panels.remote import RemotePanel
+    from ui.panels.review import ReviewPanel
+    from ui.panels.room import RoomPanel
+    from ui.panels.setup import SetupPanel
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +169,11 @@ class MainWindow(QMainWindow):
         self.setup_tabs.setObjectName("setupTabs")
         self.pages.addWidget(self._page(self.tr("Setup"), self.setup_tabs, "setupPage"))
         self._views: dict[str, int] = {}
+        # Pages given as a function: built on first show (a tab opened, a view chosen) or first use.
+        self._later: dict[str, tuple[Callable[[QWidget], None], Callable[[], QWidget]]] = {}
+        self._built: dict[str, QWidget] = {}
+        self._later_tabs: dict[QWidget, str] = {}  # a setup tab's scroll area → its page's name
+        self._later_views: dict[int, str] = {}  # a view's page index → its page's name
         self._splitter_timer = QTimer(self)
         self._splitter_timer.setSingleShot(True)
         self._splitter_timer.setInterval(0)
@@ -181,6 +194,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._add_pages()
+        self.setup_tabs.currentChanged.connect(self._on_setup_tabs_current_changed)
         self.layout_name = ""
         self.set_layout(str(self._prefs().get("layout", DEFAULT_LAYOUT)), save=False)
         self._restore_geometry()
@@ -190,44 +204,140 @@ class MainWindow(QMainWindow):
     # ----- where other panels go (one line each) ---------------------------------------------
     def _add_pages(self) -> None:
         core = self.core
-        self.keys_panel = KeysPanel(core.rooms, core.link)
-        self.room_panel = RoomPanel(core.room_connection, on_push_url=self._on_room_push_url)
-        self.setup_panel = SetupPanel(core.setup, settings=core.settings)
-        self.plan_editor = PlanEditorPanel(core.plan_files)  # Open/Save as/recent plans, the core's plan file
-        # Setup pages (outside the show view):
-        self.add_setup_page(self.tr("Push keys 推流密钥"), self.keys_panel, "keysPanel")
-        self.add_setup_page(self.tr("Portrait studio 竖屏直播间"), self.setup_panel, "setupPanel")
-        self.add_setup_page(self.tr("Live room 直播间"), self.room_panel, "roomPanel")
-        self.add_setup_page(self.tr("Show plan 节目单"), self.plan_editor, "planEditor")
-        self.channels_panel = self.add_setup_page(self.tr("Channels 视频号"), ChannelsPanel(core.room_targets),
-                                                  "channelsPanel")
-        self.remote_panel = self.add_setup_page(self.tr("Remote control 遥控"),  # phone, Stream Deck, hotkeys
-                                                RemotePanel(core.remote, core.hotkeys), "remotePanel")
+        # Setup pages (outside the show view), each built when its tab is first opened:
+        self.add_setup_page(self.tr("Push keys 推流密钥"), self._build_keys_panel, "keysPanel")
+        self.add_setup_page(self.tr("Portrait studio 竖屏直播间"), self._build_setup_panel, "setupPanel")
+        self.add_setup_page(self.tr("Live room 直播间"), self._build_room_panel, "roomPanel")
+        self.add_setup_page(self.tr("Show plan 节目单"), self._build_plan_editor, "planEditor")
+        self.add_setup_page(self.tr("Channels 视频号"), self._build_channels_panel, "channelsPanel")
+        self.add_setup_page(self.tr("Remote control 遥控"),  # phone, Stream Deck, hotkeys
+                            self._build_remote_panel, "remotePanel")
         self.add_banner(LiveNumbersStrip(core.show))  # the Channels live dashboard while a show runs
         # Views (each a page of its own, from the View menu): self.add_view(title, widget, name)
-        self.review_panel = ReviewPanel(core.show.directory)  # 复盘; offers the ended show's review
-        self.review_panel.follow(core.show)
-        review = self.add_view(self.tr("Review 复盘"), self.review_panel, "reviewPanel")
-        self.review_panel.open_requested.connect(review.trigger)
-        self.add_banner(self.review_panel.ended_banner)
-        self.add_banner(ShowLogBanner(core.show))  # red while the show log cannot be written (disk full)
+        self.review_action = self.add_view(self.tr("Review 复盘"), self._build_review_panel, "reviewPanel")
+        self.show_log_banner = ShowLogBanner(core.show)  # red while the show log cannot be written
+        self.add_banner(self.show_log_banner)
         # Banners (over every page): self.add_banner(widget)
+        # The review offers the ended show's review over every page: it is there once a show runs.
+        core.show.changed.connect(self._on_show_changed)
 
-    def add_setup_page(self, title: str, widget: QWidget, object_name: str) -> QWidget:
-        """A tab of the setup page; scrolls when taller than the window (the show view never does)."""
-        widget.setObjectName(widget.objectName() or object_name)
+    # The pages built on first show: one function each, importing its panel's module.
+    def _build_keys_panel(self) -> QWidget:
+        from ui.panels.keys import KeysPanel
+
+        return KeysPanel(self.core.rooms, self.core.link)
+
+    def _build_setup_panel(self) -> QWidget:
+        from ui.panels.setup import SetupPanel
+
+        return SetupPanel(self.core.setup, settings=self.core.settings)
+
+    def _build_room_panel(self) -> QWidget:
+        from ui.panels.room import RoomPanel
+
+        return RoomPanel(self.core.room_connection, on_push_url=self._on_room_push_url)
+
+    def _build_plan_editor(self) -> QWidget:
+        from ui.panels.plan_editor import PlanEditorPanel
+
+        return PlanEditorPanel(self.core.plan_files)  # Open/Save as/recent plans, the core's plan file
+
+    def _build_channels_panel(self) -> QWidget:
+        from ui.panels.channels import ChannelsPanel
+
+        return ChannelsPanel(self.core.room_targets)
+
+    def _build_remote_panel(self) -> QWidget:
+        from ui.panels.remote import RemotePanel
+
+        return RemotePanel(self.core.remote, self.core.hotkeys)
+
+    def _build_review_panel(self) -> QWidget:
+        from ui.panels.review import ReviewPanel
+
+        panel = ReviewPanel(self.core.show.directory)  # 复盘; offers the ended show's review
+        panel.follow(self.core.show)
+        panel.open_requested.connect(self.review_action.trigger)
+        # Its banner goes where it always was: above the show log's.
+        self.banners.insertWidget(self.banners.indexOf(self.show_log_banner), panel.ended_banner)
+        return panel
+
+    def _on_show_changed(self) -> None:
+        if self.core.show.session is not None:
+            self.review_panel  # noqa: B018 - built now, so the show's end is offered
+
+    @property
+    def keys_panel(self) -> KeysPanel:
+        return self.page("keysPanel")  # type: ignore[return-value]
+
+    @property
+    def setup_panel(self) -> SetupPanel:
+        return self.page("setupPanel")  # type: ignore[return-value]
+
+    @property
+    def room_panel(self) -> RoomPanel:
+        return self.page("roomPanel")  # type: ignore[return-value]
+
+    @property
+    def plan_editor(self) -> PlanEditorPanel:
+        return self.page("planEditor")  # type: ignore[return-value]
+
+    @property
+    def channels_panel(self) -> ChannelsPanel:
+        return self.page("channelsPanel")  # type: ignore[return-value]
+
+    @property
+    def remote_panel(self) -> RemotePanel:
+        return self.page("remotePanel")  # type: ignore[return-value]
+
+    @property
+    def review_panel(self) -> ReviewPanel:
+        return self.page("reviewPanel")  # type: ignore[return-value]
+
+    def add_setup_page(self, title: str, widget: QWidget | Callable[[], QWidget], object_name: str) -> QWidget | None:
+        """A tab of the setup page; scrolls when taller than the window (the show view never does).
+
+        ``widget`` may be a function that builds it: then it is built when the tab is first
+        opened (or ``page(object_name)`` asks for it) and ``None`` is returned.
+        """
         scroll = QScrollArea()
         scroll.setObjectName(f"{object_name}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
+        if isinstance(widget, QWidget):
+            self._place_setup_page(scroll, widget, object_name)
+        else:
+            self._later[object_name] = (lambda built: self._place_setup_page(scroll, built, object_name), widget)
+            self._later_tabs[scroll] = object_name
         self.setup_tabs.addTab(scroll, title)
-        return widget
+        return widget if isinstance(widget, QWidget) else None
 
-    def add_view(self, title: str, widget: QWidget, object_name: str) -> QAction:
-        """A page of its own (e.g. the review), opened from the View menu; "Back to the show" returns."""
+    def _place_setup_page(self, scroll: QScrollArea, widget: QWidget, object_name: str) -> None:
         widget.setObjectName(widget.objectName() or object_name)
-        index = self.pages.addWidget(self._page(title, widget, f"{object_name}Page"))
+        scroll.setWidget(widget)
+
+    def add_view(self, title: str, widget: QWidget | Callable[[], QWidget], object_name: str) -> QAction:
+        """A page of its own (e.g. the review), opened from the View menu; "Back to the show" returns.
+
+        ``widget`` may be a function that builds it: then it is built when the view is first
+        chosen (or ``page(object_name)`` asks for it).
+        """
+        if isinstance(widget, QWidget):
+            widget.setObjectName(widget.objectName() or object_name)
+            page = self._page(title, widget, f"{object_name}Page")
+        else:
+            page = self._page(title, None, f"{object_name}Page")
+            box = page.layout()
+            assert isinstance(box, QVBoxLayout)
+
+            def place(built: QWidget) -> None:
+                built.setObjectName(built.objectName() or object_name)
+                box.addWidget(built, 1)
+
+            self._later[object_name] = (place, widget)
+        index = self.pages.addWidget(page)
+        if not isinstance(widget, QWidget):
+            self._later_views[index] = object_name
         self._views[object_name] = index
         action = QAction(title, self)
         action.setObjectName(f"view_{object_name}")
@@ -235,15 +345,26 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self._views_end, action)
         return action
 
+    def page(self, object_name: str) -> QWidget:
+        """The setup page or view called ``object_name``, built now if it was not yet shown."""
+        later = self._later.pop(object_name, None)
+        if later is not None:
+            place, build = later
+            widget = build()
+            self._built[object_name] = widget
+            place(widget)
+            fit_text(widget)  # as every page was before it is first shown
+        return self._built[object_name]
+
     def add_banner(self, widget: QWidget) -> None:
         """A line over every page (hide it when there is nothing to say)."""
         self.banners.addWidget(widget)
 
-    def add_panel(self, title: str, widget: QWidget, object_name: str, *_: Any) -> QWidget:
+    def add_panel(self, title: str, widget: QWidget, object_name: str, *_: Any) -> QWidget | None:
         """Older name of ``add_setup_page``."""
         return self.add_setup_page(title, widget, object_name)
 
-    def _page(self, title: str, widget: QWidget, object_name: str) -> QWidget:
+    def _page(self, title: str, widget: QWidget | None, object_name: str) -> QWidget:
         page = QWidget()
         page.setObjectName(object_name)
         header = QHBoxLayout()
@@ -257,7 +378,8 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(page)
         box.setContentsMargins(6, 4, 6, 4)
         box.addLayout(header)
-        box.addWidget(widget, 1)
+        if widget is not None:
+            box.addWidget(widget, 1)
         return page
 
     # ----- menus ---------------------------------------------------------------------------------
@@ -336,10 +458,23 @@ class MainWindow(QMainWindow):
             self._save_prefs()
 
     def show_page_index(self, index: int) -> None:
+        if index == SETUP_PAGE:
+            self._build_current_tab()
+        elif index in self._later_views:
+            self.page(self._later_views.pop(index))
         self.pages.setCurrentIndex(index)
         self.setup_button.setChecked(index == SETUP_PAGE)
         if index != SHOW_PAGE:
             fit_text(self.pages.currentWidget())
+
+    def _build_current_tab(self) -> None:
+        name = self._later_tabs.pop(self.setup_tabs.currentWidget(), None)
+        if name is not None and name in self._later:
+            self.page(name)
+
+    def _on_setup_tabs_current_changed(self, _index: int) -> None:
+        if self.pages.currentIndex() == SETUP_PAGE:
+            self._build_current_tab()
 
     def _on_setup_button_clicked(self, checked: bool) -> None:
         self.show_page_index(SETUP_PAGE if checked else SHOW_PAGE)

@@ -169,8 +169,14 @@ def test_setup_has_its_own_page_and_others_have_a_place(qtbot, run):
         window = _window(qtbot)
         qtbot.mouseClick(window.setup_button, Qt.MouseButton.LeftButton)
         assert window.pages.currentIndex() == SETUP_PAGE and not window.show_page.isVisible()
-        names = [window.setup_tabs.widget(i).widget().objectName() for i in range(window.setup_tabs.count())]
+        # Each tab's page is built when the tab is first opened (the window shows first).
+        assert window.setup_tabs.widget(1).widget() is None
+        names = []
+        for i in range(window.setup_tabs.count()):
+            window.setup_tabs.setCurrentIndex(i)
+            names.append(window.setup_tabs.widget(i).widget().objectName())
         assert names[:4] == ["keysPanel", "setupPanel", "roomPanel", "planEditor"]
+        window.setup_tabs.setCurrentIndex(0)
         for panel in (window.keys_panel, window.setup_panel, window.room_panel, window.plan_editor):
             assert not window.show_page.isAncestorOf(panel)
         qtbot.mouseClick(window.findChild(QWidget, "setupPageBack"), Qt.MouseButton.LeftButton)
