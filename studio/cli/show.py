@@ -13,9 +13,9 @@ from typing import Any
 
 from studio.cli import EXIT_OK, EXIT_PROBLEM
 from studio.cli._common import add_actions, add_command, add_json_option, print_json
-from studio.errors import UserError
 from studio.i18n import translate
 from studio.show.plan import check_plan_text
+from studio.show.plan.validate import read_plan_text
 
 
 def register(commands: Any) -> None:
@@ -30,18 +30,7 @@ def register(commands: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     path: Path = args.plan
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(translate("Cli", "No show plan at {path}. Check the file name.").format(
-            path=path)) from None
-    except UnicodeDecodeError:
-        raise UserError(translate("Cli", "{path} is not UTF-8 text. Save the plan as UTF-8 and try "
-                                         "again.").format(path=path)) from None
-    except OSError as e:
-        raise UserError(translate("Cli", "Could not read {path}: {reason}").format(
-            path=path, reason=e.strerror or e)) from None
-    plan, problems = check_plan_text(text)
+    plan, problems = check_plan_text(read_plan_text(path))
     if args.json:
         summary = None
         if plan is not None:

@@ -24,29 +24,10 @@ API:
     ``plan_to_toml(plan) -> str``. ``Plan.step_target_seconds(step)`` is the rundown's target.
 """
 
+from studio.show.plan import model
 from studio.show.plan.lines import KeyLines
-from studio.show.plan.model import (
-    DEFAULT_LOTTERY_MINUTES,
-    DEFAULT_STEP_MINUTES,
-    LOTTERY_KINDS,
-    SHOW_KINDS,
-    STEP_KINDS,
-    STEP_REF_TABLE,
-    Announcement,
-    Coupon,
-    Lottery,
-    Plan,
-    PlanInvalid,
-    Problem,
-    Product,
-    Show,
-    Step,
-)
+from studio.show.plan.model import *  # noqa: F403  (the dataclasses and tables: model.__all__)
 from studio.show.plan.validate import check_plan_text, load_plan
 from studio.show.plan.writer import plan_to_toml, save_plan
 
-__all__ = [
-    "DEFAULT_LOTTERY_MINUTES", "DEFAULT_STEP_MINUTES", "LOTTERY_KINDS", "SHOW_KINDS", "STEP_KINDS",
-    "STEP_REF_TABLE", "Announcement", "Coupon", "KeyLines", "Lottery", "Plan", "PlanInvalid", "Problem",
-    "Product", "Show", "Step", "check_plan_text", "load_plan", "plan_to_toml", "save_plan",
-]
+__all__ = [*model.__all__, "KeyLines", "check_plan_text", "load_plan", "plan_to_toml", "save_plan"]

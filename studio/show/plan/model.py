@@ -11,6 +11,10 @@ from typing import Any
 from studio.errors import UserError
 from studio.i18n import translate
 
+__all__ = ["DEFAULT_LOTTERY_MINUTES", "DEFAULT_STEP_MINUTES", "LOTTERY_KINDS", "SHOW_KINDS", "STEP_KINDS",
+           "STEP_REF_TABLE", "Announcement", "Coupon", "Lottery", "Plan", "PlanInvalid", "Problem", "Product",
+           "Show", "Step"]
+
 SHOW_KINDS = ("sales", "content_sales")
 LOTTERY_KINDS = ("comment", "like")
 STEP_KINDS = ("explain", "flash_sale", "lottery", "draw", "coupon", "announcement", "segment")

@@ -41,15 +41,24 @@ MAX_MINUTES = 1440.0  # a day: a live session lasts at most 12 h, so no step or 
 MAX_PRICE = Decimal("100000000")  # 1亿 yuan: above it a price is a typo (or an attack), never real
 
 
-def load_plan(path: Path) -> Plan:
+def read_plan_text(path: Path) -> str:
+    """The plan file's text; a missing, unreadable or non-UTF-8 file is a ``UserError`` in plain words
+    (``load_plan`` and ``studio-console show check`` both read through it)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError(translate("Plan", "No show plan at {path}. Check the file name.").format(
             path=path)) from None
     except UnicodeDecodeError:
         raise UserError(translate("Plan", "The show plan {path} is not UTF-8 text. Save it as UTF-8 "
                                           "and try again.").format(path=path)) from None
+    except OSError as e:
+        raise UserError(translate("Plan", "Could not read {path}: {reason}").format(
+            path=path, reason=e.strerror or e)) from None
+
+
+def load_plan(path: Path) -> Plan:
+    text = read_plan_text(path)
     plan, problems = check_plan_text(text)
     if problems or plan is None:
         raise PlanInvalid(Path(path), problems)
