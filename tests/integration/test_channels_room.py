@@ -17,7 +17,7 @@ import pytest
 from studio.room.base import Outcome, RoomAction, RoomRequest
 from studio.room.channels import ChannelsRoom, ConsoleState, load_console_map
 from studio.room.channels.console import find_browser
-from tests.lab.channels_replica import ChannelsReplica
+from tests.lab.channels_replica import ChannelsReplica, ReplicaState
 
 pytestmark = pytest.mark.integration
 
@@ -41,7 +41,8 @@ def _ci() -> bool:
 
 @pytest.fixture
 def fresh(replica: ChannelsReplica) -> ChannelsReplica:
-    replica.control(live=True, variant="normal", dialog=False, delay_ms=0, explaining=set(), records=[])
+    replica.control(live=True, variant="normal", dialog=False, cover=False, delay_ms=0, explaining=set(),
+                    records=[], goods=ReplicaState().goods)
     return replica
 
 
@@ -109,6 +110,39 @@ def test_the_gift_dialog_over_the_goods_list_is_closed_first(
     result = run(room.perform(_push("10000001")), timeout=30)
     assert result.outcome is Outcome.DONE, result.message
     assert fresh.snapshot()["explaining"] == ["10000001"]
+
+
+def test_a_link_covered_by_an_unknown_layer_is_not_clicked_through_and_becomes_a_manual_step(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    """The fast click hit-tests the link first: a layer over it (a guide mask the map does not
+    know) sends the click the slow, checked way, which refuses within the bound; nothing lands."""
+    fresh.control(cover=True)
+    run(room.connect(), timeout=30)
+    started = time.monotonic()
+    result = run(room.perform(_push("10000001")), timeout=60)
+    assert result.outcome is Outcome.MANUAL and "covered" in result.message, result.message
+    assert fresh.snapshot()["records"] == []  # the mask took no click through to the link
+    assert time.monotonic() - started < room.action_timeout + 2
+    fresh.control(cover=False)
+    run(room.connect(), timeout=30)
+    result = run(room.perform(_push("10000001")), timeout=30)
+    assert result.outcome is Outcome.DONE, result.message
+    assert fresh.snapshot()["explaining"] == ["10000001"]
+
+
+def test_explain_after_the_list_reordered_finds_the_row_again(
+        room: ChannelsRoom, fresh: ChannelsReplica, run: Callable[..., Any]) -> None:
+    """The row's place is remembered as a hint only: a list in another order still hits the right goods."""
+    assert run(room.perform(_push("10000003", "防晒霜")), timeout=30).outcome is Outcome.DONE
+    goods = list(reversed(fresh.state.goods))
+    fresh.control(goods=goods)
+    run(room.connect(), timeout=30)
+    end = RoomRequest(RoomAction.END_EXPLAIN, goods_id="10000003", title="防晒霜")
+    assert run(room.perform(end), timeout=30).outcome is Outcome.DONE
+    assert run(room.perform(_push("10000001")), timeout=30).outcome is Outcome.DONE
+    assert fresh.snapshot()["records"][-3:] == [{"kind": "explain", "id": "10000003"},
+                                                 {"kind": "end_explain", "id": "10000003"},
+                                                 {"kind": "explain", "id": "10000001"}]
 
 
 def test_a_changed_console_gives_a_manual_step_within_a_bounded_wait(

@@ -11,7 +11,8 @@ It copies what public tools that drive the real console record of its structure,
 
 The page records every click and message it received (``GET /_replica/state``); a test changes
 its state with ``POST /_replica/control`` (``logged_in``, ``live``, ``variant`` = "changed" renames
-the classes as a console update would, ``dialog``, ``delay_ms`` before a click takes effect).
+the classes as a console update would, ``dialog``, ``cover`` = a transparent layer the map does
+not know over the whole goods page, ``delay_ms`` before a click takes effect).
 It runs on 127.0.0.1 in a thread of its own, so sync and async tests can use it alike.
 """
 
@@ -35,6 +36,7 @@ class ReplicaState:
     live: bool = True
     variant: str = "normal"  # "changed": a console update renamed its classes
     dialog: bool = False  # the "送礼物" pop-up covering the goods list
+    cover: bool = False  # an element the console map does not know lies over the goods list
     delay_ms: int = 0  # how long the console takes to flip a 讲解 link
     scanned: bool = False  # the person has scanned the login QR code with the phone
     goods: list[dict[str, Any]] = field(default_factory=lambda: [
@@ -99,6 +101,9 @@ _DIALOG = """<div class="weui-desktop-dialog"><p>直播间讲解支持「送礼�
 <button class="weui-desktop-dialog__close-btn-x close-btn-x">×</button></div>"""
 
 
+_COVER = """<div class="guide-mask" style="position:fixed;inset:0;z-index:9;background:transparent"></div>"""
+
+
 class ChannelsReplica:
     def __init__(self) -> None:
         self.state = ReplicaState()
@@ -160,7 +165,8 @@ class ChannelsReplica:
             .replace("__PROMO__", "promote-v2" if changed else "promoting-wrap")
             .replace("__LINK__", "explain-btn" if changed else "promoting-btn")
             for g in self.state.goods)
-        page = _GOODS_PAGE.replace("__ROWS__", rows).replace("__DIALOG__", _DIALOG if self.state.dialog else "")
+        page = _GOODS_PAGE.replace("__ROWS__", rows).replace(
+            "__DIALOG__", (_DIALOG if self.state.dialog else "") + (_COVER if self.state.cover else ""))
         return web.Response(content_type="text/html", text=page)
 
     # --- what the page sends ---------------------------------------------------------------

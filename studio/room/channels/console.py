@@ -37,29 +37,67 @@ BROWSER_ARGS = ["--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--no-default-browser-check"]
 
 
-# In the page, in one round trip: the goods row of ``q.goods`` (its index and its 讲解 link's text),
-# whether a dialog covers the list, or which part of the page did not match.
-_FIND_ROW = """q => {
+# In the page, in one round trip, before the click: the goods row of ``q.goods`` (tried first at
+# ``q.hint``, where it was last time), its 讲解 link's text, whether a dialog covers the list, or
+# which part of the page did not match. When the link says ``q.other`` it is scrolled into view and
+# hit-tested (what Playwright's own click checks, without its animation-frame waits); then a
+# watch is armed that resolves as soon as the link says ``q.want`` (a MutationObserver on the
+# page, so the check after the click needs no polling and no second lookup).
+_PREPARE = """q => {
   const dialog = !!document.querySelector(q.dialog);
   const rows = document.querySelectorAll(q.row);
   if (!rows.length) return {changed: q.row, dialog};
-  for (let i = 0; i < rows.length; i++) {
+  const order = [];
+  if (q.hint !== null && q.hint < rows.length) order.push(q.hint);
+  for (let i = 0; i < rows.length; i++) if (i !== q.hint) order.push(i);
+  let index = null;
+  for (const i of order) {
     const ident = rows[i].querySelector(q.id);
     if (!ident) return {changed: q.id, dialog};
-    if (ident.textContent.trim() !== q.goods) continue;
-    const link = rows[i].querySelector(q.link);
-    if (!link) return {changed: q.link, dialog};
-    return {index: i, text: link.textContent.trim(), dialog};
+    if (ident.textContent.trim() === q.goods) { index = i; break; }
   }
-  return {index: null, dialog};
+  if (index === null) return {index: null, dialog};
+  const link = rows[index].querySelector(q.link);
+  if (!link) return {changed: q.link, dialog};
+  const text = link.textContent.trim();
+  if (text !== q.other || dialog) return {index, text, dialog};
+  let box = link.getBoundingClientRect();
+  if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
+    link.scrollIntoView({block: 'center', inline: 'center'});
+    box = link.getBoundingClientRect();
+  }
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  let hit = document.elementFromPoint(x, y);
+  while (hit && hit.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  const clear = box.width > 0 && box.height > 0 && !!hit && (hit === link || link.contains(hit));
+  const says = () => {
+    const row = document.querySelectorAll(q.row)[index];
+    const l = row && row.querySelector(q.link);
+    return !!l && l.textContent.trim() === q.want;
+  };
+  const waits = window.__studioConsoleWaits || (window.__studioConsoleWaits = {});
+  waits[q.token] = new Promise(resolve => {
+    let timer = null;
+    const observer = new MutationObserver(() => {
+      if (says()) { observer.disconnect(); clearTimeout(timer); resolve(true); }
+    });
+    observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+    timer = setTimeout(() => { observer.disconnect(); resolve(says()); }, q.wait_ms);
+  });
+  return {index, text, dialog, x, y, clear};
 }"""
-_LINK_SAYS = """q => {
-  const row = document.querySelectorAll(q.row)[q.index];
-  const link = row && row.querySelector(q.link);
-  return !!link && link.textContent.trim() === q.want;
+# After the click: the watch armed above (true once the link says what it should, false when the
+# bound ran out first).
+_AWAIT_FLIP = """token => {
+  const waits = window.__studioConsoleWaits || {};
+  const wait = waits[token];
+  delete waits[token];
+  return wait ? wait : false;
 }"""
-
-
 class ConsoleState(enum.Enum):
     CLOSED = "closed"  # no browser yet
     LOGGED_OUT = "logged_out"  # the console sent us to its login page
@@ -142,6 +180,8 @@ class ChannelsConsole:
         self._context: Any = None
         self._console: Any = None  # the live console page (comments)
         self._goods: Any = None  # the goods page (讲解 links), a second tab
+        self._rows: dict[str, int] = {}  # goods id → its row's index when last seen (tried first)
+        self._token = 0  # names the in-page watch of each 讲解 click
 
     # --- browser ---------------------------------------------------------------------------
 
@@ -263,32 +303,65 @@ class ChannelsConsole:
     async def set_explaining(self, goods_id: str, on: bool = True) -> bool:
         """讲解 on (or off) for one goods row; False when it already was. Checked after the click.
 
-        The row is found in one round trip to the page (``_FIND_ROW``); the click is a real mouse
-        click through Playwright, and the link's text is checked afterwards."""
+        Three calls to the page: one ``_PREPARE`` (finds the row — where it was last time first —,
+        reads its link, scrolls and hit-tests it, arms the watch for the flipped text), a real mouse
+        click through Playwright at the link's centre, and the armed watch, bounded by ``wait_s``.
+        When the hit test finds something else over the link (a pop-up the map does not know), the
+        click is Playwright's own, which waits for the link to be clickable — within the same bound.
+        """
         page = await self._ready(self._goods, "goods_list")
         s, texts = self.map.selectors, self.map.texts
+        want, other = (texts["end_explain"], texts["explain"]) if on else (texts["explain"], texts["end_explain"])
+        self._token += 1
+        token = f"t{self._token}"
         query = {"row": s["goods_row"], "id": s["goods_row_id"], "link": s["explain_link"],
-                 "dialog": s["dialog_close"], "goods": goods_id}
-        found = await page.evaluate(_FIND_ROW, query)
+                 "dialog": s["dialog_close"], "goods": goods_id, "hint": self._rows.get(goods_id),
+                 "want": want, "other": other, "token": token, "wait_ms": self.wait_ms}
+        found = await page.evaluate(_PREPARE, query)
         if found.get("dialog"):  # "直播间讲解支持「送礼物」模式" and other pop-ups cover the list
             await page.locator(s["dialog_close"]).first.click()
+            if not found.get("changed") and found.get("index") is not None:
+                found = await page.evaluate(_PREPARE, query)  # the list as it is now, watch armed
         if found.get("changed"):
             raise ConsoleChanged(found["changed"])
         if found.get("index") is None:
+            self._rows.pop(goods_id, None)
             raise GoodsNotListed(goods_id)
-        want, other = (texts["end_explain"], texts["explain"]) if on else (texts["explain"], texts["end_explain"])
+        index = int(found["index"])
+        self._rows[goods_id] = index
         current = found.get("text", "")
         if current == want:
             return False
         if current != other:
             raise ConsoleChanged(f"{s['explain_link']} = {current!r}")
-        await page.locator(s["goods_row"]).nth(found["index"]).locator(s["explain_link"]).first.click()
-        try:
-            await page.wait_for_function(_LINK_SAYS, arg={**query, "index": found["index"], "want": want},
-                                         timeout=self.wait_ms)
-        except Exception as e:
-            raise ConsoleChanged(f"{s['explain_link']} → {want}") from e
+        if found.get("clear"):
+            await page.mouse.click(found["x"], found["y"])
+            flipped = await self._flipped(page, token)
+        else:  # something covers the link: Playwright's click waits (bounded) until it is clickable
+            log.info("Channels console: the 讲解 link of %s is covered; clicking it the slow way", goods_id)
+            try:
+                await page.locator(s["goods_row"]).nth(index).locator(s["explain_link"]).first.click()
+            except Exception as e:
+                await self._drop_watch(page, token)
+                raise ConsoleChanged(f"{s['explain_link']} (covered)") from e
+            flipped = await self._flipped(page, token)
+        if not flipped:
+            raise ConsoleChanged(f"{s['explain_link']} → {want}")
         return True
+
+    async def _flipped(self, page: Any, token: str) -> bool:
+        """The armed watch's answer: it ends by itself after ``wait_s`` at the latest."""
+        try:
+            return bool(await page.evaluate(_AWAIT_FLIP, token))
+        except Exception as e:  # the page went away under the click (navigated, closed)
+            log.warning("Channels console: no answer after the 讲解 click: %s", e)
+            return False
+
+    async def _drop_watch(self, page: Any, token: str) -> None:
+        try:
+            await page.evaluate("t => { delete (window.__studioConsoleWaits || {})[t]; }", token)
+        except Exception:
+            log.debug("dropping a 讲解 watch failed", exc_info=True)
 
     async def post_comment(self, text: str, pin: bool = False) -> None:
         """Type ``text`` in the live console's comment box and send it; checked after sending.
