@@ -21,7 +21,7 @@ from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
 from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget, ObsLink
-from studio.obs.overlays import Overlays
+from studio.obs.overlays import ObsOverlays
 from studio.obs.scenes import ScenesModel
 from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
@@ -71,7 +71,7 @@ class StudioCore:
         self.health = StreamHealth(self.link, self.stream)
         self.setup = StudioSetup(self.link)
         self.room_connection = RoomConnection(self.settings, self.store)
-        self.overlays = Overlays(self.link)
+        self.overlays = ObsOverlays(self.link)
         # The plan file (never raises: a broken plan is named on screen, the example runs the show).
         self.plan_files = PlanFiles(self.settings)
         self.plan = self.plan_files.show_plan()

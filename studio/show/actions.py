@@ -21,179 +21,55 @@ countdown at the draw. ``tick()`` (called about once a second by ``studio.show.s
 expired overlays off; ``take_off(kind)`` does it by hand. ``overlay_shown``/``overlay_hidden`` events
 let ``restore(events)`` rebuild this after a crash.
 
-The overlay side is the ``Overlays`` protocol below (``studio.obs.overlays`` implements it against
-OBS; tests use a fake). Every method may raise ``UserError`` (e.g. ``ObsNotConnected``) with a
-message in plain words.
+The module is split at its seams: ``studio.show.results`` (what an action is and what came of it),
+``studio.show.overlay_target`` (the overlay interface, ``OverlayTarget``, and its adapter onto OBS),
+``studio.show.sending`` (``ActionSender``: the write-ahead sending this class inherits). Every name
+those define is importable from here too.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import enum
-import logging
-import time
-import uuid
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Protocol
+from collections.abc import Iterable
+from typing import Any
 
 from studio.errors import UserError
-from studio.events import Signal
 from studio.i18n import translate
 from studio.obs.names import COUPON_BANNER, LOTTERY_COUNTDOWN, PRODUCT_CARD, TICKER
-from studio.room.base import LiveRoom, Outcome, RoomAction, RoomRequest, RoomResult
+from studio.room.base import Outcome, RoomAction, RoomRequest
 from studio.room.manual import ManualRoom
 from studio.show import rules
-from studio.show.plan import Coupon, Lottery, Product
-from studio.show.rules import Verdict
-from studio.show.rundown import Interruption, Rundown
+from studio.show.overlay_target import ObsOverlaysAdapter, OverlayTarget
+from studio.show.plan import Lottery, Product
+from studio.show.results import (
+    OVERLAY_TARGET,
+    PUSH_RUNNING,
+    RETRY_AFTER_SECONDS,
+    ROOM_TARGET,
+    RUNDOWN_TARGET,
+    TARGET_TIMEOUT_SECONDS,
+    ActionKind,
+    ActionResult,
+    ActionStatus,
+    OnScreen,
+    TargetResult,
+    action_source,
+    outcome_word,
+)
+from studio.show.sending import ActionSender
 
-log = logging.getLogger(__name__)
-
-# A target that has not answered by then is reported as failed; the other target's answer stands.
-# A live room may bring its own (``LiveRoom.timeout``); the overlay keeps this one.
-TARGET_TIMEOUT_SECONDS = 10.0
-PUSH_RUNNING = 300047  # WeChat: a goods push is still running in the room; retry after its window
-RETRY_AFTER_SECONDS = 3.0
-
-# Who pressed (``"pad"``, ``"hotkey"``, ``"api"`` …) and which pad key, for the show log's
-# ``action_intent``/``action_result``; ``studio.show.pad.Pad.run`` sets it around each action.
-action_source: contextvars.ContextVar[tuple[str, str]] = contextvars.ContextVar(
-    "action_source", default=("", ""))
-
-# Overlay kinds (``on_screen`` keys and show-log values) are the OBS overlays' own ids: studio.obs.names.
-
-
-class OverlayScreen(Protocol):
-    """What the actions need from the OBS overlays (``studio.obs.overlays`` implements it)."""
-
-    async def show_product_card(self, product: Product) -> None: ...
-
-    async def hide_product_card(self) -> None: ...
-
-    async def show_coupon(self, coupon: Coupon, ends_at: float) -> None: ...
-
-    async def hide_coupon(self) -> None: ...
-
-    async def show_lottery_countdown(self, lottery: Lottery, ends_at: float) -> None: ...
-
-    async def hide_lottery_countdown(self) -> None: ...
-
-    async def show_ticker(self, text: str, seconds: float) -> None: ...
-
-    async def hide_ticker(self) -> None: ...
+__all__ = [
+    "OVERLAY_TARGET", "PUSH_RUNNING", "RETRY_AFTER_SECONDS", "ROOM_TARGET", "RUNDOWN_TARGET",
+    "TARGET_TIMEOUT_SECONDS", "ActionKind", "ActionResult", "ActionSender", "ActionStatus",
+    "ObsOverlaysAdapter", "OnScreen", "OverlayTarget", "ShowActions", "TargetResult", "action_source",
+    "outcome_word",
+]
 
 
-Overlays = OverlayScreen  # the old name (studio.show.session imports it)
-
-
-class ActionKind(enum.Enum):
-    PUSH_PRODUCT = "push_product"  # 商品上屏 + product card
-    EXPLAIN = "explain"  # start the product's explanation in the rundown, then push it
-    COUPON = "coupon"  # 发券 + banner with countdown
-    LOTTERY_START = "lottery_start"  # 发起抽奖 + countdown
-    LOTTERY_DRAW = "lottery_draw"  # 开奖
-    ANNOUNCEMENT = "announcement"  # 公告 + ticker for 20 s
-    TAKE_OFF = "take_off"  # overlay(s) off screen
-    NEXT = "next"  # the running order's next step (the first one starts the show)
-    GOODS_ON_SALE = "goods_on_sale"  # 上架 the current product
-    GOODS_OFF_SALE = "goods_off_sale"  # 下架 the current product
-    SUBSCRIBER_PUSH = "subscriber_push"  # 推送本场直播
-    END_EXPLAIN = "end_explain"  # 结束讲解 where the room has a 讲解 pop-up (Channels) + card off
-
-
-class ActionStatus(enum.Enum):
-    SENT = "sent"  # every target took it (done, or a manual step to tick off)
-    PARTIAL = "partial"  # at least one target took it, at least one did not
-    FAILED = "failed"  # no target took it
-    REFUSED = "refused"  # a platform rule said no: nothing was sent
-    ASK = "ask"  # it would interrupt an explanation: nothing was sent; ask, then confirmed=True
-
-
-ROOM_TARGET, OVERLAY_TARGET, RUNDOWN_TARGET = "room", "overlay", "rundown"
-
-
-@dataclass(frozen=True)
-class TargetResult:
-    target: str  # ROOM_TARGET | OVERLAY_TARGET
-    name: str  # what the host reads: "Live room", "OBS overlay"
-    outcome: Outcome
-    message: str = ""  # plain words; for MANUAL the step to do by hand
-    manual_step: str | None = None  # the ManualRoom step id to tick off
-    next_step: str | None = None  # the room's offer after a refusal: "add_goods", "put_on_sale", "retry" …
-    error_code: int | None = None  # the platform's errcode, when there is one
-    latency_ms: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome in (Outcome.DONE, Outcome.MANUAL)
-
-
-@dataclass(frozen=True)
-class ActionResult:
-    action: ActionKind
-    ref: str  # the plan id (product, coupon, lottery, announcement) or the overlay kind
-    title: str  # what it was about, for the host
-    status: ActionStatus
-    targets: list[TargetResult] = field(default_factory=list)
-    refusal: Verdict | None = None  # when REFUSED: reason and allowed_at
-    question: Interruption | None = None  # when ASK
-    note: str = ""  # when ASK without an interruption (e.g. starting against a room that is not live)
-    intent_id: str = ""  # the write-ahead id shared by ``action_intent`` and ``action_result``
-    request: RoomRequest | None = field(default=None, compare=False)  # what went to the live room
-    retry_after: float | None = None  # the room asked to retry after this many seconds (300047)
-
-    @property
-    def message(self) -> str:
-        """One line in plain words: the refusal, the question, or each target's outcome."""
-        if self.refusal is not None:
-            return self.refusal.reason
-        if self.question is not None:
-            return self.question.message
-        if self.note and not self.targets:
-            return self.note
-        return " · ".join(f"{t.name}: {t.message}" if t.message else t.name for t in self.targets)
-
-    def target(self, target: str) -> TargetResult | None:
-        return next((t for t in self.targets if t.target == target), None)
-
-
-@dataclass
-class OnScreen:
-    kind: str  # one of OVERLAY_KINDS
-    ref: str
-    title: str
-    shown_at: float
-    until: float | None  # None: stays until taken off
-
-
-class ShowActions:
+class ShowActions(ActionSender):
     """``ShowActions(rundown, room, overlays=None, clock=rundown.clock)``; every action is a coroutine
     returning an ``ActionResult``. ``finished`` fires with each result, ``changed`` when what is on
-    screen changes."""
-
-    def __init__(self, rundown: Rundown, room: LiveRoom, overlays: Overlays | None = None,
-                 clock: Callable[[], float] | None = None,
-                 target_timeout: float = TARGET_TIMEOUT_SECONDS) -> None:
-        self.rundown = rundown
-        self.room = room
-        self.overlays = overlays
-        self.clock = clock or rundown.clock
-        self.target_timeout = target_timeout
-        self.on_screen: dict[str, OnScreen] = {}
-        self.finished = Signal("actions.finished")
-        self.changed = Signal("actions.changed")
-        # (pad key, TargetResult): one target answered while the others may still be sending.
-        self.progress = Signal("actions.progress")
-        # Intents logged before a crash whose result never came (``restore``): "sent? check it".
-        self.unanswered_intents: list[dict[str, Any]] = []
-        # The last pre-show check of the live room: None when it was ready (or never checked).
-        self.room_problem: str | None = None
-        # One action of a kind at a time: a double click must see the first push's record before
-        # the rules are asked again (two announcements 0.1 s apart would both pass otherwise).
-        self._locks: dict[ActionKind, asyncio.Lock] = {}
+    screen changes, ``progress`` with each target's answer as it comes."""
 
     @property
     def plan(self) -> Any:
@@ -412,7 +288,6 @@ class ShowActions:
             intent_id = self._intent(result.action, result.ref, result.title, request, fix=fix_id)
             if before is not None:
                 first = await self._to_room(before, intent_id)
-                self._progress(first)
                 if not first.ok:
                     return self._done(result.action, result.ref, result.title, first, intent_id=intent_id,
                                       request=request)
@@ -521,10 +396,6 @@ class ShowActions:
         lotteries = [t for t in self.rundown.timers if t.kind == "lottery"]
         return lotteries[0].ref if lotteries else None
 
-    # --- internals --------------------------------------------------------------------------
-
-    def _lock(self, kind: ActionKind) -> asyncio.Lock:
-        return self._locks.setdefault(kind, asyncio.Lock())
 
     def _product(self, product_id: str) -> Product:
         product = self.plan.product(product_id) if product_id else None
@@ -568,274 +439,3 @@ class ShowActions:
         overlay = self._overlay_call(lambda o: o.show_product_card(product))
         return await self._act(kind, product.id, product.name, request, overlay,
                                lambda: self._shown(PRODUCT_CARD, product.id, product.name, None))
-
-    def _gate(self, kind: ActionKind, rundown_action: str, ref: str, title: str, verdict: Verdict,
-              confirmed: bool) -> ActionResult | None:
-        """Rules first, then the interruption question: a result here means nothing is sent."""
-        if not verdict.allowed:
-            return self._refused(kind, ref, title, verdict)
-        if not confirmed:
-            question = self.rundown.interruption(rundown_action, ref)
-            if question is not None:
-                return self._finish(ActionResult(kind, ref, title, ActionStatus.ASK, question=question))
-        return None
-
-    def _refused(self, kind: ActionKind, ref: str, title: str, verdict: Verdict) -> ActionResult:
-        self.rundown.record("action_refused", action=kind.value, ref=ref, rule=verdict.rule,
-                            reason=verdict.reason, allowed_at=verdict.allowed_at)
-        return self._finish(ActionResult(kind, ref, title, ActionStatus.REFUSED, refusal=verdict))
-
-    def _overlay_call(self, call: Callable[[Overlays], Awaitable[None]]
-                      ) -> Callable[[], Awaitable[None]] | None:
-        overlays = self.overlays
-        if overlays is None:
-            return None
-        return lambda: call(overlays)
-
-    async def _act(self, kind: ActionKind, ref: str, title: str, request: RoomRequest,
-                   overlay: Callable[[], Awaitable[None]] | None, on_screen: Callable[[], None] | None
-                   ) -> ActionResult:
-        """Write the intent, send to the live room and the overlay at once, record what each
-        did, write the result (same ``intent_id``)."""
-        intent_id = self._intent(kind, ref, title, request)
-        room, screen = await self._send(request, overlay, intent_id)
-        if room.ok:
-            self._room_effect(kind, ref, title, request)
-        if screen is not None and screen.ok and on_screen is not None:
-            on_screen()
-        return self._done(kind, ref, title, room, screen, intent_id=intent_id, request=request)
-
-    def _intent(self, kind: ActionKind, ref: str, title: str, request: RoomRequest, **extra: Any) -> str:
-        """Write-ahead: the show log says what is about to be sent before anything leaves."""
-        intent_id = uuid.uuid4().hex[:12]
-        source, key = action_source.get()
-        self.rundown.record("action_intent", intent_id=intent_id, action=kind.value, ref=ref, title=title,
-                            room_action=request.action.value, goods_id=request.goods_id, key=key,
-                            source=source or "core", target=self.room.name, **extra)
-        return intent_id
-
-    def _room_effect(self, kind: ActionKind, ref: str, title: str, request: RoomRequest) -> None:
-        """What the live room took, for the rules and timers (only what really reached the room)."""
-        if kind in (ActionKind.PUSH_PRODUCT, ActionKind.EXPLAIN):
-            self.rundown.goods_pushed(ref)
-        elif kind is ActionKind.COUPON:
-            self.rundown.coupon_pushed(ref)
-        elif kind is ActionKind.LOTTERY_START:
-            self.rundown.start_lottery(ref)
-        elif kind is ActionKind.LOTTERY_DRAW:
-            self.rundown.draw_lottery(ref)
-        elif kind is ActionKind.ANNOUNCEMENT:
-            self.rundown.announcement_pushed(title)
-        elif kind in (ActionKind.GOODS_ON_SALE, ActionKind.GOODS_OFF_SALE):
-            self.rundown.goods_on_shelf(request.goods_id or ref, kind is ActionKind.GOODS_ON_SALE)
-        elif kind is ActionKind.SUBSCRIBER_PUSH:
-            self.rundown.subscriber_pushed()
-
-    async def check_room(self) -> str | None:
-        """Is the live room live and reachable? Plain words when not (``room_problem``); logged."""
-        return await self._preflight()
-
-    async def _preflight(self) -> str | None:
-        """Is the live room ready to go on air? Plain words when not (never raises)."""
-        check = getattr(self.room, "preflight", None)
-        if check is None:
-            return None
-        started = time.perf_counter()
-        problem: str | None
-        try:
-            answer = await asyncio.wait_for(check(), self._room_timeout())
-            problem = str(answer) if answer else None
-        except TimeoutError:
-            problem = translate("ShowActions", "The live room did not answer within {seconds} s.").format(
-                seconds=int(self._room_timeout()))
-        except Exception as e:  # a broken check must not stop the show from starting
-            log.warning("room preflight failed: %s", e)
-            problem = str(e) if isinstance(e, UserError) else None
-        self.rundown.record("room_call", action="preflight", target=self.room.name,
-                            outcome="ready" if problem is None else "not_ready", message=problem or "",
-                            latency_ms=round((time.perf_counter() - started) * 1000))
-        self.room_problem = problem
-        self.changed.emit()
-        return problem
-
-    def _room_timeout(self) -> float:
-        own = getattr(self.room, "timeout", None)
-        return float(own) if isinstance(own, int | float) and own > 0 else self.target_timeout
-
-    def _progress(self, result: TargetResult) -> None:
-        self.progress.emit(action_source.get()[1], result)
-
-    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None,
-                    intent_id: str = "") -> tuple[TargetResult, TargetResult | None]:
-        """The live room and the overlay at the same time, each with its own timeout and result;
-        each answer is reported (``progress``) as soon as it comes."""
-
-        async def room_part() -> TargetResult:
-            # The answer is on the pad before its ``room_call`` is written down.
-            return await self._to_room(request, intent_id, on_answer=self._progress)
-
-        async def overlay_part(call: Callable[[], Awaitable[None]]) -> TargetResult:
-            result = await self._to_overlay(call)
-            self._progress(result)
-            return result
-
-        if overlay is None:
-            return await room_part(), None
-        room, screen = await asyncio.gather(room_part(), overlay_part(overlay))
-        return room, screen
-
-    async def _to_room(self, request: RoomRequest, intent_id: str = "",
-                       on_answer: Callable[[TargetResult], None] | None = None) -> TargetResult:
-        name = self.room.name or translate("ShowActions", "Live room")
-        timeout = self._room_timeout()
-        started = time.perf_counter()
-        answer: RoomResult | None = None
-        try:
-            answer = await asyncio.wait_for(self.room.perform(request), timeout)
-        except TimeoutError:
-            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
-                "ShowActions", "The live room did not answer within {seconds} s. Check the network, then "
-                               "try again.").format(seconds=int(timeout)), next_step="retry")
-        except UserError as e:
-            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, str(e))
-        except Exception:
-            log.exception("live room %s failed on %s", name, request.action.value)
-            result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
-                "ShowActions", "The live room could not be reached (an unexpected error, written to the "
-                               "console's log). Try again, or do it in the platform's own tool."))
-        latency_ms = round((time.perf_counter() - started) * 1000)
-        if answer is not None:
-            manual = answer.next_step if answer.outcome is Outcome.MANUAL else None
-            offer = answer.next_step if answer.outcome in (Outcome.REFUSED, Outcome.FAILED) else None
-            result = TargetResult(ROOM_TARGET, answer.target or name, answer.outcome,
-                                  answer.message or _outcome_word(answer.outcome), manual, offer,
-                                  answer.error_code, latency_ms)
-        else:
-            result = TargetResult(result.target, result.name, result.outcome, result.message,
-                                  next_step=result.next_step, latency_ms=latency_ms)
-        if on_answer is not None:
-            on_answer(result)
-        self.rundown.record("room_call", intent_id=intent_id, action=request.action.value,
-                            goods_id=request.goods_id, target=result.name, outcome=result.outcome.value,
-                            error_code=result.error_code, message=result.message, latency_ms=latency_ms)
-        return result
-
-    async def _to_overlay(self, call: Callable[[], Awaitable[None]]) -> TargetResult:
-        name = translate("ShowActions", "OBS overlay")
-        try:
-            await asyncio.wait_for(call(), self.target_timeout)
-        except TimeoutError:
-            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, translate(
-                "ShowActions", "OBS did not answer within {seconds} s. Check that OBS is running and "
-                               "connected.").format(seconds=int(self.target_timeout)))
-        except UserError as e:
-            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, str(e))
-        except Exception:
-            log.exception("overlay call failed")
-            return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, translate(
-                "ShowActions", "The overlay could not be changed (an unexpected error, written to the "
-                               "console's log). Check OBS, then try again."))
-        return TargetResult(OVERLAY_TARGET, name, Outcome.DONE, _outcome_word(Outcome.DONE))
-
-    async def _hide(self, kind: str) -> TargetResult:
-        overlays = self.overlays
-        if overlays is None:
-            return TargetResult(OVERLAY_TARGET, translate("ShowActions", "OBS overlay"), Outcome.DONE)
-        hide: dict[str, Callable[[], Awaitable[None]]] = {
-            PRODUCT_CARD: overlays.hide_product_card, COUPON_BANNER: overlays.hide_coupon,
-            LOTTERY_COUNTDOWN: overlays.hide_lottery_countdown, TICKER: overlays.hide_ticker}
-        if kind not in hide:
-            raise UserError(translate("ShowActions", "Unknown overlay “{kind}”.").format(kind=kind))
-        return await self._to_overlay(hide[kind])
-
-    def _shown(self, kind: str, ref: str, title: str, until: float | None) -> None:
-        self.on_screen[kind] = OnScreen(kind, ref, title, self.clock(), until)
-        self.rundown.record("overlay_shown", overlay=kind, ref=ref, title=title, until=until)
-        self.changed.emit()
-
-    def _hidden(self, kind: str, reason: str = "taken_off") -> None:
-        self.on_screen.pop(kind, None)
-        self.rundown.record("overlay_hidden", overlay=kind, reason=reason)
-        self.changed.emit()
-
-    def _done(self, kind: ActionKind, ref: str, title: str, room: TargetResult | None,
-              *screens: TargetResult | None, intent_id: str = "", request: RoomRequest | None = None
-              ) -> ActionResult:
-        targets = [t for t in (room, *screens) if t is not None]
-        took = [t.ok for t in targets]
-        status = (ActionStatus.SENT if all(took) else
-                  ActionStatus.PARTIAL if any(took) else ActionStatus.FAILED)
-        source, key = action_source.get()
-        extra: dict[str, Any] = {"intent_id": intent_id} if intent_id else {}
-        self.rundown.record("action_result", action=kind.value, ref=ref, status=status.value,
-                            source=source or "core", key=key, **extra,
-                            targets=[{"target": t.target, "name": t.name, "outcome": t.outcome.value,
-                                      "message": t.message, "error_code": t.error_code,
-                                      "latency_ms": t.latency_ms} for t in targets])
-        retry_after = None
-        if room is not None and room.error_code == PUSH_RUNNING:
-            own = getattr(self.room, "retry_after_seconds", None)
-            retry_after = float(own) if isinstance(own, int | float) else RETRY_AFTER_SECONDS
-        return self._finish(ActionResult(kind, ref, title, status, targets, intent_id=intent_id,
-                                         request=request, retry_after=retry_after))
-
-    def _finish(self, result: ActionResult) -> ActionResult:
-        self.finished.emit(result)
-        return result
-
-
-def _outcome_word(outcome: Outcome) -> str:
-    if outcome is Outcome.DONE:
-        return translate("ShowActions", "done")
-    if outcome is Outcome.MANUAL:
-        return translate("ShowActions", "to do by hand")
-    if outcome is Outcome.REFUSED:
-        return translate("ShowActions", "refused")
-    return translate("ShowActions", "failed")
-
-
-class ObsOverlaysAdapter:
-    """The ``Overlays`` protocol over ``studio.obs.overlays.Overlays`` (which takes names, prices and
-    times rather than plan objects). ``plan_dir``: where a product's relative ``image`` is looked up
-    (the plan file's folder). Duck-typed, so this module does not import the OBS side."""
-
-    def __init__(self, overlays: Any, plan_dir: Path | None = None) -> None:
-        self.overlays = overlays
-        self.plan_dir = plan_dir
-
-    def _image(self, image: str) -> str | None:
-        if not image:
-            return None
-        if image.startswith(("http://", "https://")):
-            return image
-        path = Path(image)
-        if not path.is_absolute() and self.plan_dir is not None:
-            path = self.plan_dir / path
-        # A missing picture must not cost the card: show it without one.
-        return str(path) if path.is_file() else None
-
-    async def show_product_card(self, product: Product) -> None:
-        image = await asyncio.to_thread(self._image, product.image)
-        await self.overlays.show_product_card(product.name, live_price=product.live_price,
-                                              list_price=product.price, image=image)
-
-    async def hide_product_card(self) -> None:
-        await self.overlays.hide_product_card()
-
-    async def show_coupon(self, coupon: Coupon, ends_at: float) -> None:
-        await self.overlays.show_coupon(coupon.name, ends_at)
-
-    async def hide_coupon(self) -> None:
-        await self.overlays.hide_coupon()
-
-    async def show_lottery_countdown(self, lottery: Lottery, ends_at: float) -> None:
-        await self.overlays.show_lottery_countdown(ends_at, prize=lottery.prize)
-
-    async def hide_lottery_countdown(self) -> None:
-        await self.overlays.hide_lottery_countdown()
-
-    async def show_ticker(self, text: str, seconds: float) -> None:
-        await self.overlays.show_ticker(text, seconds)
-
-    async def hide_ticker(self) -> None:
-        await self.overlays.hide_ticker()

@@ -29,7 +29,8 @@ from studio.events import Signal
 from studio.i18n import translate
 from studio.room.base import LiveRoom, RoomAction, RoomProvider
 from studio.room.manual import ManualStep
-from studio.show.actions import Overlays, ShowActions
+from studio.show.actions import OverlayTarget as Overlays
+from studio.show.actions import ShowActions
 from studio.show.log import LogContents, ShowLog, find_unfinished, read_log
 from studio.show.plan import Plan
 from studio.show.rundown import Cue, Rundown
