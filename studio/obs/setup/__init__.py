@@ -26,6 +26,7 @@ names the setup owns in OBS; plan, report and state types; its errors), ``servic
 from __future__ import annotations
 
 from studio.obs.names import ALIGN_CENTER, ALIGN_TOP_LEFT, PREFIX
+from studio.obs.setup import report
 from studio.obs.setup.devices import (
     BACKGROUND_KIND,
     CAMERA_KINDS,
@@ -50,33 +51,13 @@ from studio.obs.setup.geometry import (
     item_transform,
     layout_title,
 )
-from studio.obs.setup.report import (
-    BACKGROUND_INPUT,
-    CAMERA_INPUT,
-    CONSOLE_SCENES,
-    DEFAULT_BACKGROUND,
-    IMAGE_SUFFIXES,
-    PROBE_INPUT,
-    PROBE_SCENE,
-    RESOURCES,
-    SCENE_LANDSCAPE,
-    SCENE_PORTRAIT,
-    WINDOW_INPUT,
-    Devices,
-    OutputsActive,
-    SetupPlan,
-    SetupReport,
-    SetupState,
-    SetupUnavailable,
-)
+from studio.obs.setup.report import *  # noqa: F403  (the names, plan, report and state types: report.__all__)
 from studio.obs.setup.service import StudioSetup, resolution_names
 
 __all__ = [
-    "ALIGN_CENTER", "ALIGN_TOP_LEFT", "BACKGROUND_INPUT", "BACKGROUND_KIND", "CAMERA_INPUT", "CAMERA_KINDS",
-    "CONSOLE_SCENES", "COVER", "DEFAULT_BACKGROUND", "DEFAULT_LAYOUT", "FIT", "FULL", "IMAGE_SUFFIXES",
-    "LAYOUTS", "PREFIX", "PROBE_INPUT", "PROBE_SCENE", "RESOURCES", "SCENE_LANDSCAPE", "SCENE_PORTRAIT",
-    "WINDOW_INPUT", "WINDOW_KINDS", "Box", "CaptureKind", "Choice", "Devices", "Layout", "OutputsActive",
-    "SetupPlan", "SetupReport", "SetupState", "SetupUnavailable", "Slot", "StudioSetup", "cover_crop",
-    "is_obs_window", "item_transform", "layout_title", "pick_kind", "preselect_window", "resolution_names",
-    "slideshow_score",
+    *report.__all__,
+    "ALIGN_CENTER", "ALIGN_TOP_LEFT", "BACKGROUND_KIND", "CAMERA_KINDS", "COVER", "DEFAULT_LAYOUT", "FIT", "FULL",
+    "LAYOUTS", "PREFIX", "WINDOW_KINDS", "Box", "CaptureKind", "Choice", "Layout", "Slot", "StudioSetup",
+    "cover_crop", "is_obs_window", "item_transform", "layout_title", "pick_kind", "preselect_window",
+    "resolution_names", "slideshow_score",
 ]

@@ -16,6 +16,10 @@ from studio.obs.setup.devices import Choice
 from studio.obs.setup.geometry import DEFAULT_LAYOUT
 from studio.resources import resource_path
 
+__all__ = ["BACKGROUND_INPUT", "CAMERA_INPUT", "CONSOLE_SCENES", "DEFAULT_BACKGROUND", "IMAGE_SUFFIXES", "PROBE_INPUT",
+           "PROBE_SCENE", "RESOURCES", "SCENE_LANDSCAPE", "SCENE_PORTRAIT", "WINDOW_INPUT", "Devices", "OutputsActive",
+           "SetupPlan", "SetupReport", "SetupState", "SetupUnavailable"]
+
 # ----- names the console owns in OBS ---------------------------------------------------------------
 SCENE_PORTRAIT = "竖屏直播 Portrait"
 SCENE_LANDSCAPE = "横屏直播 Landscape"

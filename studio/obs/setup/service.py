@@ -222,40 +222,30 @@ class StudioSetup:
         placed.append((background_id, Slot(FULL, COVER)))
 
         camera = pick_kind(kinds, CAMERA_KINDS)
-        if "camera" in slots:
-            if camera is None:
-                report.notes.append(no_camera_message())
-            else:
-                settings = choice_settings(camera, plan.camera)
-                item_id = await self._ensure_input(state, CAMERA_INPUT, camera.kind, settings, report)
-                if plan.camera is None:
-                    await self._choose_if_unset(CAMERA_INPUT, camera, lambda found: found[0].value)
-                placed.append((item_id, slots["camera"]))
-        else:
-            await state.set_enabled(self.link, CAMERA_INPUT, False)  # hidden, never removed
+        item_id = await self._capture_input(state, "camera" in slots, CAMERA_INPUT, camera, plan.camera,
+                                            no_camera_message, report)
+        if camera is not None and item_id is not None:
+            if plan.camera is None:
+                await self._choose_if_unset(CAMERA_INPUT, camera, lambda found: found[0].value)
+            placed.append((item_id, slots["camera"]))
 
         window = pick_kind(kinds, WINDOW_KINDS)
-        if "ppt" in slots:
-            if window is None:
-                report.notes.append(no_window_capture_message())
-            else:
-                settings = choice_settings(window, plan.window)
-                item_id = await self._ensure_input(state, WINDOW_INPUT, window.kind, settings, report)
-                if window.list_property is None:
+        item_id = await self._capture_input(state, "ppt" in slots, WINDOW_INPUT, window, plan.window,
+                                            no_window_capture_message, report)
+        if window is not None and item_id is not None:
+            if window.list_property is None:
+                report.notes.append(translate(
+                    "StudioSetup", "Choose the PPT window in OBS: double-click “{source}”.").format(
+                        source=WINDOW_INPUT))
+            elif plan.window is None:
+                chosen = await self._choose_if_unset(
+                    WINDOW_INPUT, window,
+                    lambda found: preselect_window([c for c in found if not is_obs_window(c)]))
+                if not chosen:
                     report.notes.append(translate(
-                        "StudioSetup", "Choose the PPT window in OBS: double-click “{source}”.").format(
-                            source=WINDOW_INPUT))
-                elif plan.window is None:
-                    chosen = await self._choose_if_unset(
-                        WINDOW_INPUT, window,
-                        lambda found: preselect_window([c for c in found if not is_obs_window(c)]))
-                    if not chosen:
-                        report.notes.append(translate(
-                            "StudioSetup", "No slide show is open: start the PPT slide show, then choose "
-                            "its window in the setup panel (or OBS) and apply again."))
-                placed.append((item_id, slots["ppt"]))
-        else:
-            await state.set_enabled(self.link, WINDOW_INPUT, False)
+                        "StudioSetup", "No slide show is open: start the PPT slide show, then choose "
+                        "its window in the setup panel (or OBS) and apply again."))
+            placed.append((item_id, slots["ppt"]))
 
         for index, (item_id, slot) in enumerate(placed):
             await self._place(plan.scene, item_id, slot, (width, height))
@@ -313,6 +303,19 @@ class StudioSetup:
         made = await state.ensure_input(self.link, name, kind, enabled=True, settings=settings)
         (report.created if made == CREATED else report.updated).append(name)
         return state.items[name]
+
+    async def _capture_input(self, state: SceneItems, in_layout: bool, name: str, kind: CaptureKind | None,
+                             chosen: str | None, missing: Callable[[], str], report: SetupReport) -> int | None:
+        """The capture input ``name`` (camera or PPT window) created or updated, and its scene item id;
+        ``None`` when the layout has no slot for it (hidden, never removed) or this OBS offers no such
+        kind (``missing()`` says so in the report)."""
+        if not in_layout:
+            await state.set_enabled(self.link, name, False)  # hidden, never removed
+            return None
+        if kind is None:
+            report.notes.append(missing())
+            return None
+        return await self._ensure_input(state, name, kind.kind, choice_settings(kind, chosen), report)
 
     async def _choose_if_unset(self, input_name: str, kind: CaptureKind,
                                pick: Callable[[list[Choice]], str | None]) -> str | None:
