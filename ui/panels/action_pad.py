@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,31 +28,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import UserError
 from studio.show.pad import Pad, PadKey
-from studio.tasks import spawn
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, run_action, show_user_error
 
-_STATUS_STYLE = {"busy": "color: palette(text);", "ok": "color: #1b7f3a;", "manual": "color: #1b5fa8;",
-                 "partial": "color: #b06000; font-weight: bold;",
-                 "error": "color: #b3261e; font-weight: bold;",
-                 "ask": "color: #b06000; font-weight: bold;",
-                 "unknown": "color: #b06000; font-weight: bold;"}
+# A result line's colour by state, for a light and for a dark window: each reads at a glance
+# (contrast of 4.5:1 or more against the window, tests/ui/test_action_pad_fit.py), bold when the
+# host has to look again.
+_STATUS_COLOUR = {
+    "light": {"ok": "#17753a", "manual": "#1b5fa8", "partial": "#a35400", "error": "#b3261e",
+              "ask": "#a35400", "unknown": "#a35400"},
+    "dark": {"ok": "#6fcf73", "manual": "#8cc2ff", "partial": "#ffb74d", "error": "#ff8a80",
+             "ask": "#ffb74d", "unknown": "#ffb74d"},
+}
+_BOLD_STATES = frozenset(("partial", "error", "ask", "unknown"))
 _BUTTON_STYLE = {"busy": "background: #e8eef8;", "ask": "background: #fff1d6;",
                  "unknown": "background: #fff1d6;", "error": "background: #fbe3e1;"}
 COLUMNS = 4
 
 
+def status_style(state: str, palette: QPalette) -> str:
+    """The style sheet of a result line in ``state`` on a window of ``palette``."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    colour = _STATUS_COLOUR["dark" if dark else "light"].get(state)
+    if colour is None:
+        return "color: palette(text);"
+    return f"color: {colour}; font-weight: bold;" if state in _BOLD_STATES else f"color: {colour};"
+
+
+def status_colour(state: str, palette: QPalette) -> QColor:
+    colour = _STATUS_COLOUR["dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128
+                            else "light"].get(state)
+    return QColor(colour) if colour else palette.color(QPalette.ColorRole.WindowText)
+
+
 class OneLineLabel(QLabel):
-    """A label that never wraps or widens its layout: the text is elided, the whole of it is the
-    tooltip (and ``full_text()``)."""
+    """A label that never wraps, widens its layout or overflows its box: the text is elided to the
+    box (again whenever the box, the font or the style changes — a state turning the line bold
+    makes it wider), the whole of it is the tooltip (and ``full_text()``). Its height is one line
+    of its font, with room for the taller CJK glyphs a fallback font draws."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._fit_height()
 
     def set_full_text(self, text: str) -> None:
         self._full = text
@@ -66,8 +88,18 @@ class OneLineLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+            self._elide()
+
+    def _fit_height(self) -> None:
+        fm = self.fontMetrics()
+        self.setFixedHeight(max(fm.height(), fm.lineSpacing()) + 4)
+
     def _elide(self) -> None:
-        width = max(self.width() - 2, 20)
+        width = max(self.contentsRect().width() - 2 * self.margin() - 2, 8)
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
@@ -91,7 +123,7 @@ class ActionPadPanel(QWidget):
         self.header.setObjectName("padTarget")
         self.room_status = OneLineLabel()
         self.room_status.setObjectName("padRoomStatus")
-        self.room_status.setStyleSheet(_STATUS_STYLE["ask"])
+        self.room_status.setStyleSheet(status_style("ask", self.palette()))
         self.room_status.setVisible(False)
         self.pad: dict[str, _PadButton] = {}
         grid = QGridLayout()
@@ -202,7 +234,7 @@ class ActionPadPanel(QWidget):
                 title = f"{title}\n{key.subject}"
             entry.button.setText(title)
             entry.button.setToolTip(key.subject if key.enabled else key.why_not)
-            entry.status.setStyleSheet(_STATUS_STYLE.get(key.state, ""))
+            entry.status.setStyleSheet(status_style(key.state, self.palette()))
             entry.status.set_full_text(key.last_result)
             entry.status.setAccessibleDescription(key.state)
             entry.fix.setVisible(key.fix is not None)
@@ -231,6 +263,13 @@ class ActionPadPanel(QWidget):
             self.checklist.addItem(item)
         self.checklist.blockSignals(False)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the lines' colours follow
+            self.room_status.setStyleSheet(status_style("ask", self.palette()))
+            self._shown.clear()
+            self._render()
+
     def status_text(self, key: str) -> str:
         """The whole of a key's one-line result (the label shows it elided)."""
         return self.pad[key].status.full_text()
@@ -246,26 +285,21 @@ class ActionPadPanel(QWidget):
         entry.status.set_full_text(self.tr("Sending…"))
         entry.status.setAccessibleDescription("busy")
         self._shown.pop(key, None)  # drawn by hand: the pad's next state redraws it
-        spawn(self._run(self.model.run(key, source="pad")), name=f"pad-{key}")
+        # A refusal is on the key already; the message line keeps it visible too.
+        run_action(self.model.run(key, source="pad"), self.message, name=f"pad-{key}", finally_=self._render)
 
     def _on_fix_clicked(self, key: str) -> None:
-        self.pad[key].fix.setEnabled(False)
-        spawn(self._run(self.model.run_fix(key, source="pad")), name=f"pad-fix-{key}")
-        self.pad[key].fix.setEnabled(True)
+        fix = self.pad[key].fix
+        fix.setEnabled(False)  # one fix per click, until its answer came
+
+        def done() -> None:
+            fix.setEnabled(True)
+            self._render()
+
+        run_action(self.model.run_fix(key, source="pad"), self.message, name=f"pad-fix-{key}", finally_=done)
 
     def _on_resolve_clicked(self, key: str, happened: bool) -> None:
-        try:
-            self.model.resolve(key, happened)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-
-    async def _run(self, call: Any) -> None:
-        try:
-            await call
-        except UserError as e:  # already on the key; the message line keeps it visible too
-            self.message.show_message(str(e), "error")
-        finally:
-            self._render()
+        show_user_error(self.message, lambda: self.model.resolve(key, happened))
 
     # Checklist -------------------------------------------------------------------------------
 
@@ -274,6 +308,7 @@ class ActionPadPanel(QWidget):
             return
         step_id: Any = item.data(Qt.ItemDataRole.UserRole)
         try:
-            self.model.tick_manual_step(str(step_id))
-        except (KeyError, UserError) as e:
-            self.message.show_message(str(e), "error")
+            show_user_error(self.message, lambda: self.model.tick_manual_step(str(step_id)))
+        except KeyError:  # the step is gone meanwhile (a new show): show the list as it is now
+            self._checklist_ids = []
+            self._render_checklist()
