@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from studio.config import Settings
-from studio.errors import UserError
 from studio.obs.link import LinkState
 from studio.obs.presets import RESOLUTIONS, resolution
 from studio.obs.setup import (
@@ -38,12 +37,13 @@ from studio.obs.setup import (
     LAYOUTS,
     Devices,
     SetupPlan,
+    SetupReport,
     SetupState,
     StudioSetup,
     layout_title,
 )
 from studio.tasks import spawn
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, run_action
 
 PREVIEW_HEIGHT = 160
 PREFS = "portrait"  # the settings file's section for this form
@@ -223,26 +223,29 @@ class SetupPanel(QWidget):
         # Listing devices makes a short-lived probe scene in OBS: do it only when someone is
         # looking at this panel, never behind the producer's back on every (re)connect.
         if self.isVisible():
-            spawn(self._refresh(), name="setup-refresh")
+            self._refresh()
         else:
-            spawn(self._refresh_state(), name="setup-state")
+            self._refresh_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.setup.link.state is LinkState.CONNECTED:
-            spawn(self._refresh(), name="setup-refresh")
+            self._refresh()
 
     def _on_setup_changed(self) -> None:
-        spawn(self._refresh_state(), name="setup-state")
+        self._refresh_state()
 
     def _on_refresh_clicked(self) -> None:
-        spawn(self._refresh(), name="setup-refresh")
+        self._refresh()
 
     def _on_apply_clicked(self) -> None:
-        spawn(self._apply(), name="setup-apply")
+        self._start(self.tr("Applying to OBS…"))
+        run_action(self._apply(), self.message, name="setup-apply", finally_=self._done)
 
     def _on_switch_clicked(self) -> None:
-        spawn(self._switch(self.switch_target()), name="setup-switch")
+        target = self.switch_target()
+        self._start(self.tr("Switching to {label}…").format(label=target.upper()))
+        run_action(self._switch(target), self.message, name="setup-switch", finally_=self._done)
 
     def _on_browse_clicked(self) -> None:
         # open(), not exec(): no nested event loop under qasync.
@@ -274,22 +277,22 @@ class SetupPanel(QWidget):
         self.preview.setPixmap(QPixmap.fromImage(image).scaledToHeight(
             PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
 
-    async def _refresh(self) -> None:
-        await self._refresh_state()
-        try:
-            devices = await self.setup.list_devices()
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
-        self.devices = devices
-        self._show_devices(devices)
+    def _refresh(self) -> None:
+        """OBS's state, then its device lists (listing makes a short-lived probe scene in OBS)."""
+        run_action(self._read_state(), self.message, name="setup-state", finally_=self._list_devices)
 
-    async def _refresh_state(self) -> None:
-        try:
-            self.state = await self.setup.read_state()
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+    def _refresh_state(self) -> None:
+        run_action(self._read_state(), self.message, name="setup-state")
+
+    def _list_devices(self) -> None:
+        run_action(self._read_devices(), self.message, name="setup-refresh")
+
+    async def _read_devices(self) -> None:
+        self.devices = await self.setup.list_devices()
+        self._show_devices(self.devices)
+
+    async def _read_state(self) -> None:
+        self.state = await self.setup.read_state()
         # The form keeps the host's choice (portrait by default); OBS's own shape is in the line above.
         if self.state.resolution is not None and "resolution" not in self._prefs():
             self._select(self.resolution, self.state.resolution.name)
@@ -300,26 +303,15 @@ class SetupPanel(QWidget):
         self._render()
         self.message.show_message(work, "info")
 
+    def _done(self) -> None:
+        self._busy = False
+        self._render()
+
+    def _show_report(self, report: SetupReport) -> None:
+        self.message.show_message(report.summary(), "info" if report.manual_steps else "ok")
+
     async def _apply(self) -> None:
-        self._start(self.tr("Applying to OBS…"))
-        try:
-            report = await self.setup.apply(self.plan())
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-        else:
-            self.message.show_message(report.summary(), "info" if report.manual_steps else "ok")
-        finally:
-            self._busy = False
-            self._render()
+        self._show_report(await self.setup.apply(self.plan()))
 
     async def _switch(self, target: str) -> None:
-        self._start(self.tr("Switching to {label}…").format(label=target.upper()))
-        try:
-            report = await self.setup.switch_resolution(resolution(target))
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-        else:
-            self.message.show_message(report.summary(), "info" if report.manual_steps else "ok")
-        finally:
-            self._busy = False
-            self._render()
+        self._show_report(await self.setup.switch_resolution(resolution(target)))
