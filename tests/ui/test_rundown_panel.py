@@ -160,11 +160,11 @@ def test_rows_tell_done_skipped_on_air_and_next_apart_and_say_what_they_are(qtbo
     assert texts[0].startswith("✓ done") and texts[1].startswith("⤼ skipped")
     assert texts[3].startswith("▶ ON AIR") and texts[4].startswith("→ next")
     assert len({text[:1] for text in texts[:5]}) == 4  # four different marks
-    lottery = next(t for t in texts if "Lottery starts (抽奖)" in t)
-    draw = next(t for t in texts if "Lottery draw (开奖)" in t)
+    lottery = next(t for t in texts if "Start a lottery (抽奖)" in t)
+    draw = next(t for t in texts if "Draw the winners (开奖)" in t)
     assert lottery != draw and lottery.split(" · ")[1] == draw.split(" · ")[1]  # same prize, two rows
-    assert any("Announcement (公告)" in t for t in texts) and any("Explain (讲解)" in t for t in texts)
-    assert any("Coupon (发券)" in t for t in texts)
+    assert any("Announcement (公告)" in t for t in texts) and any("Explain a product (讲解)" in t for t in texts)
+    assert any("Hand out a coupon (发券)" in t for t in texts)
     assert panel.steps.item(1).font().strikeOut() and not panel.steps.item(0).font().strikeOut()
 
 
@@ -231,3 +231,30 @@ def test_start_asks_first_when_the_live_room_is_not_live(qtbot, loop, run, tmp_p
     assert not controller.session.rundown.live and "not live" in panel.message.toolTip() + panel.message.text()
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)  # yes, start anyway
     run(wait_until(lambda: controller.session.rundown.live))
+
+
+# --- kinds in the host's words: the plan editor's table (studio.show.kinds) ----------------------
+
+def test_each_row_and_timer_says_its_kind_in_host_words_in_chinese(qtbot, qapp, loop, run, tmp_path, clock,
+                                                                   controllers):
+    from studio.show.kinds import STEP_WORDS, step_words
+    from ui.i18n import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        controller, panel = _started(qtbot, run, tmp_path, clock, controllers)
+        rundown = controller.session.rundown
+        kinds = {step.kind for step in rundown.steps}
+        assert {"explain", "flash_sale", "lottery", "draw", "coupon", "announcement", "segment"} <= kinds
+        texts = [text for text, _ in _rows(panel)]
+        for step, text in zip(rundown.steps, texts, strict=True):
+            shown = text.split(" · ")[0].split()[-1]  # after the mark and the state word
+            assert shown == step_words(step.kind), text
+            assert step.kind not in text  # never the plan file's key (flash_sale, segment …)
+        assert {step_words(k) for k in kinds} >= {"讲解商品", "开奖", "发券", "互动环节"}
+        assert all(step_words(k) != STEP_WORDS[k] for k in kinds)  # translated, not the English source
+        run(controller.session.actions.start_lottery("bag"))
+        timers = [panel.timers.item(i).text() for i in range(panel.timers.count())]
+        assert timers and all(t.startswith("抽奖: ") for t in timers), timers
+    finally:
+        install_translations(qapp, "en")

@@ -14,7 +14,7 @@ done ✓, skipped ⤼, on air ▶, next → — in words and colour, so they are
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import UserError
 from studio.onair import OnAir
 from studio.show.actions import ActionStatus
+from studio.show.kinds import step_words, timer_words
 from studio.show.rundown import DONE, ON_AIR, PENDING, SKIPPED, Cue, Rundown, RundownStep
 from studio.show.session import ShowController
-from studio.tasks import spawn
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, run_action, show_user_error
 
 OVER_RED_RATIO = 1.2  # amber once over target, red once 20 % over
 _BAR_STYLE = {
@@ -313,9 +312,7 @@ class RundownPanel(QWidget):
         self.timers.clear()
         for timer in view.timers:
             remaining = timer.remaining(view.now)
-            kind = {"lottery": self.tr("Lottery"), "coupon": self.tr("Coupon"),
-                    "flash_sale": self.tr("Flash sale"), "announcement": self.tr("Announcement")}.get(
-                timer.kind, timer.kind)
+            kind = timer_words(timer.kind)
             left = clock_text(remaining) if remaining > 0 else self.tr("due now")
             self.timers.addItem(f"{kind}: {timer.label} — {left}")
 
@@ -344,10 +341,8 @@ class RundownPanel(QWidget):
                 self.steps.setCurrentItem(item)
 
     def kind_text(self, kind: str) -> str:
-        return {"explain": self.tr("Explain (讲解)"), "flash_sale": self.tr("Flash sale (秒杀)"),
-                "lottery": self.tr("Lottery starts (抽奖)"), "draw": self.tr("Lottery draw (开奖)"),
-                "coupon": self.tr("Coupon (发券)"), "announcement": self.tr("Announcement (公告)"),
-                "segment": self.tr("Segment (环节)")}.get(kind, kind)
+        """The step's kind in the host's words: the plan editor's table (studio.show.kinds)."""
+        return step_words(kind)
 
     def state_text(self, look: str) -> str:
         return {DONE: self.tr("done"), SKIPPED: self.tr("skipped"), ON_AIR: self.tr("ON AIR"),
@@ -372,24 +367,14 @@ class RundownPanel(QWidget):
     # Actions -------------------------------------------------------------------------------
 
     def _guarded(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-        else:
+        if show_user_error(self.message, action):
             self.message.clear_message()
 
     def _on_resume_clicked(self) -> None:
-        spawn(self._open(self.controller.resume), name="rundown-resume")
+        run_action(self.controller.resume(), self.message, name="rundown-resume")
 
     def _on_new_clicked(self) -> None:
-        spawn(self._open(self.controller.start_new), name="rundown-new")
-
-    async def _open(self, how: Callable[[], Awaitable[Any]]) -> None:
-        try:
-            await how()
-        except UserError as e:
-            self.message.show_message(str(e), "error")
+        run_action(self.controller.start_new(), self.message, name="rundown-new")
 
     def _on_start_clicked(self) -> None:
         if self.rundown is None or self.rundown.ended:
@@ -403,14 +388,10 @@ class RundownPanel(QWidget):
         # asked about first; a second press within the question starts anyway.
         confirmed = self._start_armed
         self._start_armed = False
-        spawn(self._start(session.actions, confirmed), name="rundown-start")
+        run_action(self._start(session.actions, confirmed), self.message, name="rundown-start")
 
     async def _start(self, actions: Any, confirmed: bool) -> None:
-        try:
-            result = await actions.next_step(confirmed=confirmed)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+        result = await actions.next_step(confirmed=confirmed)  # a UserError: run_action shows it
         if result.status is ActionStatus.ASK:
             self._start_armed = True
             self.message.show_message(self.tr("{question} Press “Start the show” again to start anyway.").format(
@@ -434,16 +415,9 @@ class RundownPanel(QWidget):
 
     def _on_end_yes_clicked(self) -> None:
         self.end_confirm.setVisible(False)
-        spawn(self._end_show(), name="rundown-end-show")
-
-    async def _end_show(self) -> None:
-        try:
-            await self.controller.end_show()
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
-        self.message.show_message(self.tr("The show has ended. The show log is closed; start a new show "
-                                          "when you are ready."), "ok")
+        run_action(self.controller.end_show(), self.message, name="rundown-end-show",
+                   done_text=self.tr("The show has ended. The show log is closed; start a new show "
+                                     "when you are ready."))
 
     def _move(self, delta: int) -> None:
         rundown, step_id = self.rundown, self._selected_step_id()
