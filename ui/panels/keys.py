@@ -34,7 +34,7 @@ from studio.keys.pushurl import PushAddress, PushAddressError, now_utc, parse_pu
 from studio.keys.rooms import PushRooms, RoomEntry, clean_room_name
 from studio.redact import register_secret
 from studio.tasks import spawn
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, run_action
 
 COUNTDOWN_INTERVAL_MS = 1000
 PASTE_LIMIT = 16 * 1024  # characters: a chat message with an address is far shorter
@@ -166,7 +166,7 @@ class KeysPanel(QWidget):
         self._show_address(None)
         # A room saved or deleted outside the window (the CLI) shows up here.
         rooms.settings.changed.connect(self._on_settings_changed)
-        spawn(self.refresh(), name="keys-refresh")
+        self._refresh()
 
     # ----- text ----------------------------------------------------------------------------------
     def countdown_text(self, seconds: float | None) -> str:
@@ -245,20 +245,16 @@ class KeysPanel(QWidget):
         return [(item.text(0), item.text(1), item.text(2)) for item in items if item is not None]
 
     # ----- async work (keyring and OBS off the Qt thread) --------------------------------------
+    def _refresh(self) -> None:
+        run_action(self.refresh(), self.message, name="keys-refresh")
+
     async def refresh(self) -> None:
-        try:
-            self._entries = await asyncio.to_thread(self.rooms.entries)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+        """Re-read the saved rooms (a keyring that refuses raises its UserError)."""
+        self._entries = await asyncio.to_thread(self.rooms.entries)
         self._render_rooms()
 
     async def _save(self, name: str, address: PushAddress) -> None:
-        try:
-            entry = await asyncio.to_thread(self.rooms.save, name, address)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+        entry = await asyncio.to_thread(self.rooms.save, name, address)
         await self.refresh()
         self._select(entry.name)
         self.message.show_message(self.tr("Saved for “{room}” in the system keyring.").format(
@@ -266,12 +262,7 @@ class KeysPanel(QWidget):
         self._warn_if_expiring(address)
 
     async def _load(self, name: str) -> None:
-        try:
-            address = await asyncio.to_thread(self.rooms.load, name)
-        except UserError as e:
-            self._show_address(None)
-            self.message.show_message(str(e), "error")
-            return
+        address = await asyncio.to_thread(self.rooms.load, name)
         if self.selected_room() == name:  # the user may have moved on meanwhile
             self._show_address(address)
             self.room_name.setText(name)
@@ -279,25 +270,14 @@ class KeysPanel(QWidget):
             self._warn_if_expiring(address)
 
     async def _apply(self, address: PushAddress) -> None:
-        self.apply_button.setEnabled(False)
-        try:
-            applied = await apply_to_obs(self.link, address, now=self.clock())
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
-        finally:
-            self.apply_button.setEnabled(self.address is not None)
+        applied = await apply_to_obs(self.link, address, now=self.clock())
         text = self.tr("OBS now pushes to {server} with key {key} — read back from OBS and checked.").format(
             server=applied.server, key=applied.masked_key)
         warning = expiry_warning(address.expires_at, self.planned_end(), now=self.clock())
         self.message.show_message(text + ("\n" + warning if warning else ""), "error" if warning else "ok")
 
     async def _delete(self, name: str) -> None:
-        try:
-            await asyncio.to_thread(self.rooms.delete, name)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+        await asyncio.to_thread(self.rooms.delete, name)
         self._show_address(None)
         await self.refresh()
         self.message.show_message(self.tr("Deleted “{room}”.").format(room=name), "ok")
@@ -393,7 +373,7 @@ class KeysPanel(QWidget):
         if existing is not None:
             spawn(self._ask_overwrite(existing, self.address), name="keys-ask-overwrite")
             return
-        spawn(self._save(self.room_name.text(), self.address), name="keys-save")
+        run_action(self._save(self.room_name.text(), self.address), self.message, name="keys-save")
 
     async def _ask_overwrite(self, existing: RoomEntry, address: PushAddress) -> None:
         try:
@@ -416,7 +396,7 @@ class KeysPanel(QWidget):
         if self._overwrite is not None:
             name, address = self._overwrite
             self._overwrite = None
-            spawn(self._save(name, address), name="keys-save")
+            run_action(self._save(name, address), self.message, name="keys-save")
 
     def _on_overwrite_no_clicked(self) -> None:
         self.overwrite_bar.setVisible(False)
@@ -426,20 +406,28 @@ class KeysPanel(QWidget):
 
     def _on_apply_clicked(self) -> None:
         if self.address is not None:
-            spawn(self._apply(self.address), name="keys-apply")
+            self.apply_button.setEnabled(False)
+            run_action(self._apply(self.address), self.message, name="keys-apply", finally_=self._on_apply_done)
+
+    def _on_apply_done(self) -> None:
+        self.apply_button.setEnabled(self.address is not None)
 
     def _on_delete_clicked(self) -> None:
         name = self.selected_room()
         if name is not None:
-            spawn(self._delete(name), name="keys-delete")
+            run_action(self._delete(name), self.message, name="keys-delete")
 
     def _on_room_list_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self.delete_button.setEnabled(current is not None)
         if current is not None:
-            spawn(self._load(str(current.data(0, Qt.ItemDataRole.UserRole))), name="keys-load")
+            run_action(self._load(str(current.data(0, Qt.ItemDataRole.UserRole))), self.message,
+                       name="keys-load", on_error=self._on_load_failed)
+
+    def _on_load_failed(self, _error: UserError) -> None:
+        self._show_address(None)
 
     def _on_settings_changed(self) -> None:
-        spawn(self.refresh(), name="keys-refresh")
+        self._refresh()
 
     def _on_countdown_timeout(self) -> None:
         self._render_expiry()
