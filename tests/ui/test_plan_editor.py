@@ -71,7 +71,7 @@ def test_import_adds_products_and_says_what_was_skipped(qtbot, loop, run, tmp_pa
     panel, plan = _panel(qtbot)
     goods = tmp_path / "goods.csv"
     goods.write_bytes("商品名称,商品ID,直播价\n凉席,10086009,99\n坏行,1.2E+18,1\n".encode("gbk"))
-    run(panel._import_from(goods))
+    run(panel.import_path(goods))
     assert [p.name for p in plan.products][-1] == "凉席" and plan.products[-1].id == "p1"
     assert panel.products.rowCount() == 4
     assert "Imported 1 products" in panel.message.text() and "row 3" in panel.message.text()

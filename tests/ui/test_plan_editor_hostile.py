@@ -14,7 +14,7 @@ def test_an_absurd_price_imports_the_row_without_it(qtbot, loop, run, tmp_path):
     qtbot.addWidget(panel)
     goods = tmp_path / "goods.csv"
     goods.write_text("商品名称,价格,库存\n凉席,1e999999,1e999999\n", encoding="utf-8")
-    run(panel._import_from(goods))
+    run(panel.import_path(goods))
     assert plan.products[-1].name == "凉席" and plan.products[-1].price is None
     assert "Imported 1 products" in panel.message.text()
 
@@ -28,5 +28,5 @@ def test_an_unreadable_goods_file_is_said_in_the_editor(qtbot, loop, run, tmp_pa
                      'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
                      '<Row><Cell ss:Index="999999999"><Data>x</Data></Cell></Row></Table></Worksheet>'
                      "</Workbook>", encoding="utf-8")
-    run(panel._import_from(goods))
+    run(panel.import_path(goods))
     assert "Could not read goods.xls" in panel.message.text()

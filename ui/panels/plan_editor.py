@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import UserError
 from studio.show.importer import import_goods
 from studio.show.kinds import key_for, lottery_words, step_words
 from studio.show.plan import (
@@ -44,7 +43,7 @@ from studio.show.plan import (
 )
 from studio.show.plan_files import PlanFiles, Saved, problem_line
 from studio.tasks import spawn
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, run_action
 
 # (attribute, kind) per table column; kind decides how the text is parsed back.
 PRODUCT_COLUMNS = [("id", "text"), ("name", "text"), ("price", "money"), ("live_price", "money"),
@@ -368,15 +367,12 @@ class PlanEditorPanel(QWidget):
                           self.tr("Goods lists (*.xlsx *.xls *.csv *.txt);;All files (*)"), save=False,
                           on_selected=self.import_path)
 
-    def import_path(self, path: Path) -> None:
-        spawn(self._import_from(path), name="plan-import")
+    def import_path(self, path: Path) -> asyncio.Task[None]:
+        """Import a goods list in the background; what went wrong shows in the message line."""
+        return run_action(self._import_from(path), self.message, name="plan-import")
 
     async def _import_from(self, path: Path) -> None:
-        try:
-            result = await asyncio.to_thread(import_goods, path)
-        except UserError as e:
-            self.message.show_message(str(e), "error")
-            return
+        result = await asyncio.to_thread(import_goods, path)
         taken = {p.id for p in self.plan.products}
         for product in result.products:
             if product.id in taken:
