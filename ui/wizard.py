@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import EXAMPLE_PLAN, StudioCore
-from studio.errors import UserError
 from studio.obs.firstrun import (
     Diagnosis,
     ObsInstall,
@@ -45,6 +44,7 @@ from studio.obs.firstrun import (
 )
 from studio.obs.link import ConnectionTarget
 from studio.tasks import spawn
+from ui.widgets import MessageLine, run_action
 
 FIRST_RUN_DONE = "first_run_done"  # Settings.extra key: the wizard was finished once
 
@@ -88,8 +88,7 @@ class FirstRunWizard(QWidget):
         self.advice.setObjectName("wizardAdvice")
         self.advice.setWordWrap(True)
         self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved_in = QLabel()
-        self.saved_in.setWordWrap(True)
+        self.saved_in = MessageLine()
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setEnabled(False)
         c = QVBoxLayout(connect)
@@ -161,21 +160,21 @@ class FirstRunWizard(QWidget):
                 self.password.selectAll()
                 self.password.setFocus()
             if found.kind == "connected":
-                await self._save(target)
+                # A keyring that refuses is said plainly: the password is used for this session.
+                await run_action(self._save(target), self.saved_in, name="first-run-save",
+                                 done_text=self._saved_text)
                 self.next_button.setEnabled(True)
             return found
         finally:
             self.check_button.setEnabled(True)
 
-    async def _save(self, target: ConnectionTarget) -> None:
-        try:
-            await self.core.set_connection(target.host, target.port, target.password)
-        except UserError as e:  # the keyring refused: used for this session, said plainly
-            self.saved_in.setText(str(e))
-            return
-        backend = await asyncio.to_thread(self.core.store.backend_name)
-        self.saved_in.setText(self.tr("The password is saved in {keyring}, not in a file.").format(
-            keyring=keyring_label(backend)))
+    async def _save(self, target: ConnectionTarget) -> str:
+        """Save the connection; returns the keyring's name (a refusing keyring raises its UserError)."""
+        await self.core.set_connection(target.host, target.port, target.password)
+        return await asyncio.to_thread(self.core.store.backend_name)
+
+    def _saved_text(self, backend: str) -> str:
+        return self.tr("The password is saved in {keyring}, not in a file.").format(keyring=keyring_label(backend))
 
     def _on_next_clicked(self) -> None:
         self.pages.setCurrentIndex(1)
