@@ -76,13 +76,20 @@ def pending_table(directory: str) -> dict[tuple[str, str], str]:
 
 
 def save_small(image: Any, path: Path) -> None:
-    """PNG with an 8-bit palette: a third of the size, text as sharp as a person reads it."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
+    """PNG with an 8-bit palette fitted to the picture (Pillow's octree, no dithering): a third of
+    the size, and every colour kept — a fixed colour cube turned the dim result lines under the
+    pad's keys into broken glyphs that looked clipped, and a most-frequent-colours palette greyed
+    them out."""
+    import io
 
-    small = image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
-                                  | Qt.ImageConversionFlag.AvoidDither)
-    small.save(str(path), "PNG", 0)
+    from PIL import Image  # with fpdf2 (the review's PDF)
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    picture = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    picture.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 def asyncio_main(args: argparse.Namespace, obs: ObsInstance, ingest: RtmpIngest | None) -> int:
@@ -128,7 +135,9 @@ def asyncio_main(args: argparse.Namespace, obs: ObsInstance, ingest: RtmpIngest 
             await core.stream.start()
         if args.all:
             await core.show.start_new()
-            for key in ("next", "next", "coupon"):  # a show under way: the second step on air, a coupon out
+            # A show under way: the second step on air, a coupon out, a product pushed and an
+            # announcement sent, so the keys carry their (long) results as at a real desk.
+            for key in ("next", "next", "coupon", "push", "announcement"):
                 try:
                     await core.pad.run(key, confirmed=True)
                 except Exception as e:  # a refusal shows on its key; the picture shows it too
