@@ -16,8 +16,6 @@ from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.tasks import spawn
 from tests.fakes.keyring import MemoryKeyring
 
-pytestmark = pytest.mark.qt  # the qasync loop (run fixture)
-
 
 class SlowToUnlock(MemoryKeyring):
     """The first read waits until the test lets it answer (the user is still at the unlock prompt)."""

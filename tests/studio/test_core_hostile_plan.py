@@ -11,8 +11,6 @@ from studio.keys.store import SecretStore
 from tests.fakes.keyring import MemoryKeyring
 from tests.studio.hostile_plans import HOSTILE_PLANS
 
-pytestmark = pytest.mark.qt  # the qasync loop (loop fixture)
-
 
 @pytest.mark.parametrize("name", ["price 1e30", "stock with 5000 digits", "deeply nested list", "minutes nan",
                                   "float goods_id", "start without a time zone", "empty file"])
