@@ -131,3 +131,19 @@ def test_the_lines_follow_a_theme_change(qtbot, qapp, loop, run, tmp_path, clock
             assert want in panel.pad["coupon"].status.styleSheet(), name
     finally:
         theme.apply_theme(qapp, theme.DEFAULT_THEME)
+
+
+def test_keys_keep_their_place_when_what_they_say_grows(qtbot, loop, run, tmp_path, clock, controllers,
+                                                       long_room):
+    # F7 (take off screen) lists everything on screen: after a push and an announcement its text is
+    # long. Its column must not widen and push the other keys away under the host's mouse.
+    panel = _panel(qtbot, run, tmp_path, clock, controllers, long_room)
+    before = {key: entry.button.geometry() for key, entry in panel.pad.items()}
+    _press(qtbot, run, panel, "push", Qt.Key.Key_F2)
+    _press(qtbot, run, panel, "announcement", Qt.Key.Key_F6)
+    _press(qtbot, run, panel, "coupon", Qt.Key.Key_F3)
+    assert len(panel.pad["take_off"].button.text()) > 30
+    after = {key: entry.button.geometry() for key, entry in panel.pad.items()}
+    assert after == before
+    widths = {entry.button.width() for entry in panel.pad.values()}
+    assert max(widths) - min(widths) <= 1, widths

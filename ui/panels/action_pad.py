@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -103,6 +103,20 @@ class OneLineLabel(QLabel):
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
+class KeyButton(QPushButton):
+    """A full pad key: its width never depends on what it says. A long subject ("满199减30 · 冰感速干
+    运动毛巾 · …" on F7) must not widen its column and move the other keys under the host's mouse;
+    every key gets an equal share of the row, and a text too long for it is painted elided."""
+
+    KEY_WIDTH = 96
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.KEY_WIDTH, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.KEY_WIDTH // 2, super().minimumSizeHint().height())
+
+
 @dataclass
 class _PadButton:
     key: str
@@ -129,7 +143,7 @@ class ActionPadPanel(QWidget):
         grid = QGridLayout()
         row_layout = QHBoxLayout()
         for index, key in enumerate(pad.keys()):
-            button = QPushButton()
+            button: QPushButton = QPushButton() if compact else KeyButton()
             button.setObjectName(f"pad_{key.id}")
             status = OneLineLabel()
             status.setObjectName(f"pad_{key.id}_status")
@@ -168,6 +182,8 @@ class ActionPadPanel(QWidget):
             cell.addWidget(status)
             cell.addLayout(answers)
             grid.addLayout(cell, index // COLUMNS, index % COLUMNS)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
 
         self.checklist_title = QLabel(self.tr("To do by hand in the platform's tool — tick when done:"))
         self.checklist = QListWidget()
