@@ -33,9 +33,10 @@ from studio.remote.state import RemoteState
 from studio.resources import resource_path
 from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
-from studio.show.actions import ObsOverlaysAdapter
+from studio.show.actions import ObsOverlaysAdapter, ShowActions
 from studio.show.pad import Pad
 from studio.show.plan_files import PlanFiles
+from studio.show.room_desk import RoomDesk
 from studio.show.session import ShowController
 from studio.tasks import spawn
 
@@ -88,6 +89,9 @@ class StudioCore:
         self.pad = Pad(self.show, markers=self.health.add_marker)
         self.room_targets.products = lambda: list(self.show.plan.products)
         self._show_room: object | None = None  # the live room the running show drives
+        # The live-room panel's buttons go through here, never to the WeChat client: while a show
+        # runs, each of its room calls is in the show's log (written ahead, like the pad's).
+        self.room_desk = RoomDesk(self.room_connection, self._running_actions)
         self.show.changed.connect(self._on_show_changed)
         # One truth for what is on air: every panel showing stream, show or OBS state reads it.
         self.onair = OnAir(self.link, self.stream, self.health, self.show)
@@ -179,6 +183,11 @@ class StudioCore:
         started = getattr(room, "show_started", None)
         if session is not None and callable(started):
             started(session.rundown.record)
+
+    def _running_actions(self) -> ShowActions | None:
+        """The running show's actions (None before a show, and once it has ended)."""
+        session = self.show.session
+        return session.actions if session is not None and not session.ended else None
 
     def _on_plan_files_changed(self) -> None:
         # A plan opened or saved without problems is the next show's plan (never mid-show).

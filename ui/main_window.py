@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
     def _build_room_panel(self) -> QWidget:
         from ui.panels.room import RoomPanel
 
-        return RoomPanel(self.core.room_connection, on_push_url=self._on_room_push_url)
+        return RoomPanel(self.core.room_connection, on_push_url=self._on_room_push_url, desk=self.core.room_desk)
 
     def _build_plan_editor(self) -> QWidget:
         from ui.panels.plan_editor import PlanEditorPanel

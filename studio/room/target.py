@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 from studio.room.base import LiveRoom
@@ -156,15 +158,23 @@ class RoomTargets:
         if self.products is None:
             return
         for attempt in range(MATCH_ATTEMPTS):
+            started = time.perf_counter()
             try:
                 report = await asyncio.wait_for(self.match_plan(self.products(), client=room.client,
                                                                 room_id=room.room_id), MATCH_TIMEOUT_SECONDS)
             except Exception as e:  # the pad's own calls will say what is wrong, in its words
                 log.info("plan not matched to room goods before the show (try %d): %s", attempt + 1,
                          type(e).__name__)
+                # Every room call of a show is in its log (kept by the room until the log exists).
+                room.log_event("room_call", action="match_goods", target=room.name, outcome="failed",
+                               message=str(e) if isinstance(e, UserError) else type(e).__name__,
+                               attempt=attempt + 1, latency_ms=_ms_since(started), source="background")
                 await asyncio.sleep(MATCH_RETRY_SECONDS)
                 continue
             room.goods_ids.update(report.goods_ids)
+            room.log_event("room_call", action="match_goods", target=room.name, outcome="done",
+                           matched=len(report.goods_ids), attempt=attempt + 1, latency_ms=_ms_since(started),
+                           source="background")
             return
 
     async def match_plan(self, products: list[Any], *, client: WeChatLiveClient | None = None,
@@ -220,6 +230,10 @@ class _UnreadyChannels(ManualRoom):
 
     async def preflight(self) -> str | None:
         return self.problem
+
+
+def _ms_since(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
 
 
 def _int(value: Any) -> int | None:

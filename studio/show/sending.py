@@ -193,7 +193,10 @@ class ActionSender:
         started = time.perf_counter()
         answer: RoomResult | None = None
         try:
-            answer = await asyncio.wait_for(self.room.perform(request), timeout)
+            # ``asyncio.timeout``, not ``wait_for``: the call runs in this task, so its request
+            # leaves now rather than a turn of the loop later (``wait_for`` starts a new task).
+            async with asyncio.timeout(timeout):
+                answer = await self.room.perform(request)
         except TimeoutError:
             result = TargetResult(ROOM_TARGET, name, Outcome.FAILED, translate(
                 "ShowActions", "The live room did not answer within {seconds} s. Check the network, then "
@@ -224,7 +227,8 @@ class ActionSender:
     async def _to_overlay(self, call: Callable[[], Awaitable[None]]) -> TargetResult:
         name = translate("ShowActions", "OBS overlay")
         try:
-            await asyncio.wait_for(call(), self.target_timeout)
+            async with asyncio.timeout(self.target_timeout):
+                await call()
         except TimeoutError:
             return TargetResult(OVERLAY_TARGET, name, Outcome.FAILED, translate(
                 "ShowActions", "OBS did not answer within {seconds} s. Check that OBS is running and "

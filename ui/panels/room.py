@@ -1,9 +1,13 @@
 """The live room (小程序直播): settings, rooms with status in words, the show's room, its push
 address, its goods (yuan) with push / on-sale / off-sale, the approved goods library, rehearsal.
 
-Every button starts a background task (``spawn``); the panel never waits on the network. Errors
-land in the message line; when WeChat's refusal has a fix (put on sale, add to the room) the
-panel offers it as one button.
+Every button starts a background task (``ui.widgets.run_action``); the panel never waits on the
+network. Errors land in the message line; when WeChat's refusal has a fix (put on sale, add to the
+room) the panel offers it as one button.
+
+No button calls the WeChat client: each room call goes through the core's ``RoomDesk``
+(``studio.show.room_desk``), which writes it into the running show's log like the pad's presses.
+With no show running the result line says the call is in no show log.
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ from studio.room.matching import GoodsMatch
 from studio.room.settings import RoomConnection, RoomSettings
 from studio.room.target import KIND_TITLES, KINDS
 from studio.room.wechat import NEXT_ADD_GOODS, NEXT_PUT_ON_SALE, Goods, WeChatError
-from studio.tasks import spawn
-from ui.widgets import MessageLine
+from studio.show.room_desk import DeskAnswer, RoomDesk
+from ui.widgets import MessageLine, run_action
 
 PushUrlCallback = Callable[[str], Any]
 
@@ -63,16 +67,19 @@ def _item(text: str, key: int | None = None) -> QTableWidgetItem:
 
 
 class RoomPanel(QWidget):
-    """``RoomPanel(connection, on_push_url=None)``: ``on_push_url(url)`` receives a fetched push
-    address (a secret: hand it to the push-key code, never show or log it)."""
+    """``RoomPanel(connection, on_push_url=None, desk=core.room_desk)``: ``on_push_url(url)``
+    receives a fetched push address (a secret: hand it to the push-key code, never show or log it);
+    ``desk`` makes the room calls (the core's, so they reach the running show's log; without one,
+    a desk of this connection that logs nothing, and says so)."""
 
     def __init__(self, connection: RoomConnection, on_push_url: PushUrlCallback | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, desk: RoomDesk | None = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.model = connection.model
+        self.desk = desk or RoomDesk(connection)
         self.on_push_url = on_push_url
-        self._offer: Callable[[], Coroutine[Any, Any, None]] | None = None
+        self._offer: Callable[[], Coroutine[Any, Any, DeskAnswer[None]]] | None = None
         self._last_pushed: int | None = None  # the product a refused push was about
 
         # Settings
@@ -296,11 +303,11 @@ class RoomPanel(QWidget):
         async def check() -> str:
             if products is None:
                 return ""
-            report = await self.targets.match_plan(products())
-            self._show_match(report)
-            return report.summary()
+            answer = await self.desk.match_plan(products())
+            self._show_match(answer.value)
+            return answer.value.summary()
 
-        self._run(check(), name="room-match")
+        self._run(check(), name="room-match", room_call=True)
 
     def _on_add_matched_clicked(self) -> None:
         report = self._match
@@ -310,36 +317,37 @@ class RoomPanel(QWidget):
         products = self.targets.products
 
         async def add() -> str:
-            await self.model.add_goods(ids)
+            added = await self.desk.add_goods(ids)
             if products is not None:
-                self._show_match(await self.targets.match_plan(products()))
-            return self.tr("{count} products added to the room.").format(count=len(ids))
+                self._show_match((await self.desk.match_plan(products())).value)
+            return self._logged(self.tr("{count} products added to the room.").format(count=len(ids)), added)
 
-        self._run(add(), name="room-add-matched")
+        self._run(add(), name="room-add-matched", room_call=True)
 
     def _on_model_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
 
     # -- running actions ---------------------------------------------------------------------
 
-    def _run(self, coro: Coroutine[Any, Any, str | None], name: str) -> None:
-        """Run an action in the background; its text or its plain-words error lands in the message."""
+    def _run(self, coro: Coroutine[Any, Any, str | None], name: str, *, room_call: bool = False) -> None:
+        """Run an action in the background (``run_action``); its text or its plain-words error
+        lands in the message. ``room_call``: an error also says when no show log has it."""
         self._set_offer(None, "")
         self.message.clear_message()
 
-        async def wrapped() -> None:
-            try:
-                done = await coro
-            except WeChatError as e:
-                self.message.show_message(str(e), "error")
-                self._offer_fix(e)
-            except UserError as e:
-                self.message.show_message(str(e), "error")
-            else:
-                if done:
-                    self.message.show_message(done, "ok")
+        def failed(error: UserError) -> None:
+            if room_call and not self.desk.logging:
+                self.message.show_message(self._logged(str(error), None), "error")
+            if isinstance(error, WeChatError):
+                self._offer_fix(error)
 
-        spawn(wrapped(), name=name)
+        run_action(coro, self.message, name=name, done_text=_text, on_error=failed)
+
+    def _logged(self, text: str, answer: DeskAnswer[Any] | None) -> str:
+        """The result line, saying when the call is in no show's log (no show was running)."""
+        if answer is not None and answer.logged:
+            return text
+        return self.tr("{result} (Not in a show log: no show is running.)").format(result=text)
 
     def _selected(self, table: QTableWidget) -> int | None:
         rows = table.selectionModel().selectedRows()
@@ -364,7 +372,7 @@ class RoomPanel(QWidget):
         elif error.next_step == NEXT_ADD_GOODS:
             self._set_offer(lambda: self._add_and_push(goods_id), self.tr("Add it to the room, then push"))
 
-    def _set_offer(self, action: Callable[[], Coroutine[Any, Any, None]] | None, text: str) -> None:
+    def _set_offer(self, action: Callable[[], Coroutine[Any, Any, DeskAnswer[None]]] | None, text: str) -> None:
         self._offer = action
         self.offer_button.setText(text)
         self.offer_button.setVisible(action is not None)
@@ -372,19 +380,18 @@ class RoomPanel(QWidget):
     def _on_offer_clicked(self) -> None:
         action = self._offer
         if action is not None:
-            self._run(self._wrap(action()), name="room-offer")
+            self._run(self._wrap(action()), name="room-offer", room_call=True)
 
-    async def _wrap(self, coro: Coroutine[Any, Any, None]) -> str:
-        await coro
-        return self.tr("Done: the product is on screen.")
+    async def _wrap(self, coro: Coroutine[Any, Any, DeskAnswer[None]]) -> str:
+        return self._logged(self.tr("Done: the product is on screen."), await coro)
 
-    async def _put_on_sale_and_push(self, goods_id: int) -> None:
-        await self.model.set_on_sale(goods_id, True)
-        await self.model.push_goods(goods_id)
+    async def _put_on_sale_and_push(self, goods_id: int) -> DeskAnswer[None]:
+        await self.desk.set_on_sale(goods_id, True)
+        return await self.desk.push_goods(goods_id)
 
-    async def _add_and_push(self, goods_id: int) -> None:
-        await self.model.add_goods([goods_id])
-        await self.model.push_goods(goods_id)
+    async def _add_and_push(self, goods_id: int) -> DeskAnswer[None]:
+        await self.desk.add_goods([goods_id])
+        return await self.desk.push_goods(goods_id)
 
     # -- slots -------------------------------------------------------------------------------
 
@@ -406,7 +413,7 @@ class RoomPanel(QWidget):
         async def switch() -> str:
             await self.connection.set_rehearsal(on)
             if on:
-                await self.model.refresh_rooms()
+                await self.desk.refresh_rooms()
                 return self.tr("Rehearsal on: the console talks to the local emulator, not a real room.")
             return self.tr("Rehearsal off: the console talks to the real live room.")
 
@@ -414,10 +421,10 @@ class RoomPanel(QWidget):
 
     def _on_refresh_clicked(self) -> None:
         async def refresh() -> str:
-            rooms = await self.model.refresh_rooms()
-            return self.tr("{count} rooms.").format(count=len(rooms))
+            rooms = await self.desk.refresh_rooms()
+            return self.tr("{count} rooms.").format(count=len(rooms.value))
 
-        self._run(refresh(), name="room-refresh")
+        self._run(refresh(), name="room-refresh", room_call=True)
 
     def _on_use_room_clicked(self) -> None:
         room_id = self._need(self.rooms_table, self.tr("Select a room in the list first."))
@@ -432,7 +439,7 @@ class RoomPanel(QWidget):
 
     def _on_push_url_clicked(self) -> None:
         async def fetch() -> str:
-            url = await self.model.fetch_push_url()
+            url = (await self.desk.fetch_push_url()).value
             if self.on_push_url is None:
                 return self.tr("Push address fetched, but nothing takes it yet.")
             result = self.on_push_url(url)
@@ -444,7 +451,7 @@ class RoomPanel(QWidget):
                                "you confirm below.")
             return self.tr("Push address fetched and handed to the stream settings.")
 
-        self._run(fetch(), name="room-push-url")
+        self._run(fetch(), name="room-push-url", room_call=True)
 
     def _ask_repoint(self, repoint: Any) -> None:
         old = repoint.old_server or self.tr("(OBS could not be asked)")
@@ -482,10 +489,10 @@ class RoomPanel(QWidget):
         self._last_pushed = goods_id
 
         async def push() -> str:
-            await self.model.push_goods(goods_id)
-            return self.tr("Product {id} is on screen.").format(id=goods_id)
+            answer = await self.desk.push_goods(goods_id)
+            return self._logged(self.tr("Product {id} is on screen.").format(id=goods_id), answer)
 
-        self._run(push(), name="room-push")
+        self._run(push(), name="room-push", room_call=True)
 
     def _on_sale_clicked(self, on_sale: bool) -> None:
         goods_id = self._need(self.goods_table, self.tr("Select a product in the room's goods first."))
@@ -493,25 +500,26 @@ class RoomPanel(QWidget):
             return
 
         async def sale() -> str:
-            await self.model.set_on_sale(goods_id, on_sale)
-            return self.tr("Product {id} is on sale.").format(id=goods_id) if on_sale else \
+            answer = await self.desk.set_on_sale(goods_id, on_sale)
+            text = self.tr("Product {id} is on sale.").format(id=goods_id) if on_sale else \
                 self.tr("Product {id} is off sale.").format(id=goods_id)
+            return self._logged(text, answer)
 
-        self._run(sale(), name="room-sale")
+        self._run(sale(), name="room-sale", room_call=True)
 
     def _on_notify_clicked(self) -> None:
         async def notify() -> str:
-            count = await self.model.notify_subscribers()
-            return self.tr("{count} subscribers notified.").format(count=count)
+            answer = await self.desk.notify_subscribers()
+            return self._logged(self.tr("{count} subscribers notified.").format(count=answer.value), answer)
 
-        self._run(notify(), name="room-notify")
+        self._run(notify(), name="room-notify", room_call=True)
 
     def _on_load_library_clicked(self) -> None:
         async def load() -> str:
-            goods = await self.model.load_library()
-            return self.tr("{count} approved goods.").format(count=len(goods))
+            goods = await self.desk.load_library()
+            return self.tr("{count} approved goods.").format(count=len(goods.value))
 
-        self._run(load(), name="room-library")
+        self._run(load(), name="room-library", room_call=True)
 
     def _on_add_clicked(self) -> None:
         goods_id = self._need(self.library_table, self.tr("Select a product in the approved goods first."))
@@ -519,7 +527,11 @@ class RoomPanel(QWidget):
             return
 
         async def add() -> str:
-            await self.model.add_goods([goods_id])
-            return self.tr("Product {id} added to the room.").format(id=goods_id)
+            answer = await self.desk.add_goods([goods_id])
+            return self._logged(self.tr("Product {id} added to the room.").format(id=goods_id), answer)
 
-        self._run(add(), name="room-add")
+        self._run(add(), name="room-add", room_call=True)
+
+
+def _text(done: str | None) -> str | None:
+    return done

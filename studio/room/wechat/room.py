@@ -9,6 +9,7 @@ and become checklist steps the assistant ticks off, in the same result.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from studio.i18n import translate
@@ -41,7 +42,27 @@ class WeChatLiveRoom(LiveRoom):
         self.checklist = ManualRoom(translate("WeChatLive", "Checklist"))
         self.goods_ids: dict[str, str] = {}
         self.matching: asyncio.Task[None] | None = None  # the plan matched to the room's goods
+        # The running show's log (``show_started``): the room's own calls outside the pad (the
+        # pre-show match) go there; what comes before the show's log exists waits here.
+        self._record: Callable[..., Any] | None = None
+        self._unlogged: list[tuple[str, dict[str, Any]]] = []
 
+    def show_started(self, record: Callable[..., Any]) -> None:
+        """The show driving this room started (or resumed): ``record(type, **data)`` writes to its log."""
+        self._record = record
+        waiting, self._unlogged = self._unlogged, []
+        for type_, data in waiting:
+            record(type_, **data)
+
+    async def show_stopped(self) -> None:
+        self._record = None
+
+    def log_event(self, type_: str, **data: Any) -> None:
+        """Into the show's log (kept until the show's log exists, when the show has not started yet)."""
+        if self._record is not None:
+            self._record(type_, **data)
+        else:
+            self._unlogged.append((type_, data))
 
     @property
     def target_label(self) -> str:
