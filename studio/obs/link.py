@@ -28,10 +28,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-import obsws_python
-import websocket
-from obsws_python.error import OBSSDKError, OBSSDKRequestError
-
 from studio.errors import ObsNotConnected, ObsRequestFailed
 from studio.events import Signal
 from studio.i18n import translate
@@ -196,6 +192,10 @@ class ObsLink:
         """Send one request through the worker; returns OBS's responseData (may be empty)."""
         if self._conn is None or self.state is not LinkState.CONNECTED:
             raise ObsNotConnected(self._not_connected_message())
+        # obsws-python (and websocket-client) load on the first connect, not with the window.
+        import websocket
+        from obsws_python.error import OBSSDKError, OBSSDKRequestError
+
         generation = self._generation
         loop = asyncio.get_running_loop()
         try:
@@ -332,6 +332,9 @@ class ObsLink:
         self.connected.emit()
 
     def _open_on_worker(self, generation: int, target: ConnectionTarget) -> dict[str, Any]:
+        import obsws_python  # here, on the worker: the window does not wait for it
+        from obsws_python.error import OBSSDKRequestError
+
         self._close_on_worker()
         probe(target, self.connect_timeout)
         common = {"host": target.host, "port": target.port, "password": target.password,

@@ -16,8 +16,6 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-import websocket
-
 from studio.i18n import QT_TRANSLATE_NOOP, translate
 
 # websocket-client logs connection errors at ERROR on its own; we report them in plain words.
@@ -75,6 +73,8 @@ def probe(target: ConnectionTarget, timeout: float) -> dict[str, Any]:
 
     Blocking: run it on the worker thread.
     """
+    import websocket  # websocket-client: loaded on the first connect, not with the window
+
     where = target.describe()
     ws = websocket.WebSocket()
     try:
