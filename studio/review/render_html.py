@@ -5,15 +5,22 @@ screen. ``render_html(review, notes=None, comparison=None) -> str``; ``write_htm
 
 from __future__ import annotations
 
-import os
-import tempfile
 from html import escape
 from pathlib import Path
 
 from studio.i18n import translate
 from studio.review import charts
 from studio.review.model import Comparison, Review
-from studio.review.report import Section, Table, comparison_table, highlights, sections, skipped_lines, summary
+from studio.review.report import (
+    Section,
+    Table,
+    comparison_table,
+    highlights,
+    sections,
+    skipped_lines,
+    summary,
+    write_atomically,
+)
 
 CHART_SIZE = {"timeline": (960, 230), "health": (960, 280), "platform": (960, 220), "products": (960, 0)}
 
@@ -128,12 +135,4 @@ def render_html(review: Review, notes: dict[str, str] | None = None, comparison:
 def write_html(path: Path, review: Review, notes: dict[str, str] | None = None,
                comparison: Comparison | None = None) -> Path:
     """Write atomically (a half-written report never replaces a good one)."""
-    text = render_html(review, notes, comparison)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".html", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(tmp, 0o644)  # a report to share, not a secret
-    os.replace(tmp, path)
-    return path
+    return write_atomically(path, render_html(review, notes, comparison).encode("utf-8"), ".html")

@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,15 @@ from studio.errors import UserError
 from studio.i18n import translate
 from studio.review import charts
 from studio.review.model import Comparison, Review
-from studio.review.report import Table, comparison_table, highlights, sections, skipped_lines, summary
+from studio.review.report import (
+    Table,
+    comparison_table,
+    highlights,
+    sections,
+    skipped_lines,
+    summary,
+    write_atomically,
+)
 
 # (path, index in a .ttc collection). TrueType outlines only: fpdf2 embeds those as subsets.
 CANDIDATES: dict[str, list[tuple[str, int]]] = {
@@ -286,12 +293,4 @@ def _column_widths(pdf: Any, table: Table) -> list[float]:
 
 def write_pdf(path: Path, review: Review, notes: dict[str, str] | None = None,
               comparison: Comparison | None = None) -> Path:
-    data = render_pdf(review, notes, comparison)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".pdf", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-    return path
+    return write_atomically(path, render_pdf(review, notes, comparison), ".pdf")

@@ -9,11 +9,27 @@ platform had; nothing is filled in.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from studio.i18n import translate
 from studio.review.model import Comparison, Metric, Review, fault_word, step_word
 from studio.review.store import section_title
+
+
+def write_atomically(path: Path, data: bytes, suffix: str) -> Path:
+    """Write a rendered report (HTML or PDF) atomically: a half-written one never replaces a good one.
+    Readable by all: a report to share, not a secret."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=suffix, dir=path.parent)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    return path
 
 
 @dataclass
@@ -89,6 +105,16 @@ def summary(review: Review) -> list[tuple[str, str]]:
         items.append((translate("Review", "Orders (platform)"), number(totals.get("orders"))))
         items.append((translate("Review", "Revenue (platform)"), money(totals.get("revenue"))))
         items.append((translate("Review", "Peak online"), number(totals.get("online_peak"))))
+        show = review.platform.show  # an after-show source's whole-show figures (Channels)
+        for key, label in (("viewers", translate("Review", "Viewers (platform)")),
+                           ("avg_watch_s", translate("Review", "Average watch time")),
+                           ("new_followers", translate("Review", "New followers")),
+                           ("comments", translate("Review", "Comments")),
+                           ("shares", translate("Review", "Shares")),
+                           ("cheers", translate("Review", "Cheers (喝彩)"))):
+            if key in show:
+                value = totals.get(key)
+                items.append((label, duration(value) if key == "avg_watch_s" else number(value)))
     return items
 
 
