@@ -42,6 +42,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from studio.errors import UserError
 from studio.i18n import translate
+from studio.review.platform_channels import ChannelsAfterShowJson, pick_show
 from studio.show.importer import UnreadableGoodsFile, normalise_header, read_rows, sniff_format
 from studio.show.rules import PLATFORM_TZ
 
@@ -135,6 +136,8 @@ class PlatformTables:
     problems: list[str] = field(default_factory=list)  # rows skipped, with their number
     aligned: list[tuple[float, str, dict[str, float | None]]] = field(default_factory=list)
     # ``aligned``: a source that already has Unix times (an API) fills this instead of ``minutes``
+    shows: list[tuple[float, float, str, dict[str, float | None]]] = field(default_factory=list)
+    # ``shows``: whole-show figures per live (an after-show API): start, end (Unix s), id, figures
 
 
 @dataclass
@@ -146,6 +149,7 @@ class PlatformData:
     alignment: Alignment | None = None
     sheets: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    show: dict[str, float | None] = field(default_factory=dict)  # whole-show figures of the live matched
 
     @property
     def bucket_s(self) -> float | None:
@@ -470,7 +474,7 @@ class ChannelsDashboardJson:
         return tables
 
 
-SOURCES: list[PlatformSource] = [ChannelsDashboardJson(), SpreadsheetExport()]
+SOURCES: list[PlatformSource] = [ChannelsAfterShowJson(), ChannelsDashboardJson(), SpreadsheetExport()]
 
 
 # --- alignment ----------------------------------------------------------------------------------
@@ -525,6 +529,12 @@ def read_platform_files(paths: list[Path], *, show_start: float, show_end: float
             minutes.append((moment.timestamp() + offset_s, text, values))
         for ts, text, values in tables.aligned:
             minutes.append((ts + offset_s, text, values))
+        if tables.shows:
+            figures, note = pick_show(tables.shows, show_start, show_end, offset_s, Path(path).name)
+            notes.append(note)
+            for key, value in (figures or {}).items():
+                if data.show.get(key) is None:
+                    data.show[key] = value
         if time_only:
             notes.append(translate("Review", "{name} gives times without a date: read as the show's day "
                                              "({day}).").format(name=Path(path).name, day=start_local.date()))

@@ -253,7 +253,8 @@ class Review:
         return ""
 
     def platform_totals(self) -> dict[str, float | None]:
-        """Sums over the platform's minutes inside the show (None when it had none)."""
+        """Sums over the platform's minutes inside the show (None when it had none), and the whole-show
+        figures an after-show source reported (``PlatformData.show``: viewers, online_peak …)."""
         out: dict[str, float | None] = {}
         if self.platform is None or self.start is None or self.end is None:
             return out
@@ -265,6 +266,9 @@ class Review:
         known_online = [v for v in online if v is not None]
         out["online_peak"] = max(known_online) if known_online else None
         out["online_avg"] = sum(known_online) / len(known_online) if known_online else None
+        for key, value in self.platform.show.items():  # whole-show figures the platform itself reported win
+            if value is not None or key not in out:
+                out[key] = value
         return out
 
     def as_dict(self, health_points: int = 2000) -> dict[str, Any]:

@@ -10,6 +10,12 @@ keyring like the mini-program's.
 - live numbers: ``channels/livedashboard/getlivelist {ds}`` → the live's ``export_id`` →
   ``getlivedata {export_id}``. Its blocks arrive as JSON *strings* in some versions and objects in
   others; both are read. A number the answer does not carry stays ``None`` — never invented.
+- after the show: ``channels/finderlive/get_finder_live_data_list {start_time?, end_time?,
+  last_buffer?}`` (permission set 160; the range is compared with each live's *close* time) →
+  ``item[]`` — one row per live with whole-show totals (观看人数, 最高在线, 人均观看时长, 新增粉丝,
+  评论, 分享, 喝彩), no time series and no goods — paged by ``last_buffer`` while ``continue_flag``.
+  The pages and the lives read are bounded (``AFTER_SHOW_MAX_PAGES``, ``AFTER_SHOW_MAX_LIVES``), as
+  is every answer's size (the client's). A field the answer lacks stays ``None``, never 0.
 """
 
 from __future__ import annotations
@@ -30,6 +36,20 @@ log = logging.getLogger(__name__)
 
 CHINA = dt.timezone(dt.timedelta(hours=8))  # the platform's day for getlivelist's ds
 STATUS_ACTIVE, STATUS_VOID = 2, 4
+AFTER_SHOW_API = "channels/finderlive/get_finder_live_data_list"
+AFTER_SHOW_MAX_PAGES = 50  # a cursor that never ends (or repeats) stops here
+AFTER_SHOW_MAX_LIVES = 2000
+# get_finder_live_data_list's per-live fields → the review's names for them
+AFTER_SHOW_FIELDS = {
+    "total_audience_count": "viewers",  # 观看人数
+    "max_online_count": "online_peak",  # 最高在线
+    "audiences_avg_seconds": "avg_watch_s",  # 人均观看时长 (s)
+    "new_follow_count": "new_followers",  # 新增粉丝
+    "new_follow_count_biz": "new_followers_biz",  # 公众号新增粉丝
+    "total_comment_count": "comments",  # 评论条数
+    "forward_count": "shares",  # 分享次数
+    "total_cheer_count": "cheers",  # 喝彩次数
+}
 
 # The store's coupon errcodes, in a host's words.
 _COUPON_ERRORS = {
@@ -63,6 +83,39 @@ class LiveNumbers:
         return {"export_id": self.export_id, "online": self.online, "viewers": self.viewers,
                 "new_followers": self.new_followers, "orders": self.orders, "gmv_fen": self.gmv_fen,
                 "comments": self.comments}
+
+
+@dataclass(frozen=True)
+class AfterShowLive:
+    """One live as ``get_finder_live_data_list`` reports it after the show: whole-show totals.
+
+    ``figures`` holds every name of ``AFTER_SHOW_FIELDS``; ``None`` where the answer had no such
+    field (or no number in it) — never 0. ``start``/``duration_s`` are None when not given."""
+
+    export_id: str
+    start: int | None  # live_start_time, Unix seconds
+    duration_s: int | None  # live_duration_in_seconds
+    figures: dict[str, int | None]
+
+    @property
+    def end(self) -> int | None:
+        return None if self.start is None or self.duration_s is None else self.start + self.duration_s
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> AfterShowLive:
+        return cls(str(item.get("export_id", "") or ""), _int(item.get("live_start_time")),
+                   _int(item.get("live_duration_in_seconds")),
+                   {name: _int(item.get(field)) for field, name in AFTER_SHOW_FIELDS.items()})
+
+
+@dataclass(frozen=True)
+class AfterShowData:
+    """What ``get_finder_live_data_list`` answered: the lives (oldest first) and the raw items, as
+    saved for ``studio-console review --platform-data``."""
+
+    lives: list[AfterShowLive]
+    items: list[dict[str, Any]]
+    truncated: bool = False  # the bound on pages or lives was reached: older or newer lives may be missing
 
 
 class ChannelsApi:
@@ -126,6 +179,48 @@ class ChannelsApi:
             orders=_int(summary.get("total_pay_pv")),
             gmv_fen=_int(summary.get("total_gmv")),
             comments=_int(summary.get("new_comment_count", watch.get("comment_uv"))))
+
+    # --- after the show ----------------------------------------------------------------------
+
+    async def after_show_data(self, start_time: float | None = None,
+                              end_time: float | None = None) -> AfterShowData:
+        """Every live whose close time lies in [start_time, end_time] (Unix seconds; both optional),
+        all pages, with their whole-show totals."""
+        body: dict[str, Any] = {}
+        if start_time is not None:
+            body["start_time"] = int(start_time)
+        if end_time is not None:
+            body["end_time"] = int(end_time)
+        items: dict[str, dict[str, Any]] = {}  # export_id → the item (a page repeated is read once)
+        cursors: set[str] = set()
+        truncated = False
+        for _page in range(AFTER_SHOW_MAX_PAGES):
+            answer = await self._call(AFTER_SHOW_API, body, "get_finder_live_data_list")
+            page = answer.get("item")
+            if page is not None and not isinstance(page, list):
+                log.warning("get_finder_live_data_list: item is a %s, not a list; ignored", type(page).__name__)
+                page = None
+            for item in page or []:
+                if isinstance(item, dict) and item.get("export_id"):
+                    items.setdefault(str(item["export_id"]), item)
+            if len(items) >= AFTER_SHOW_MAX_LIVES:
+                truncated = True
+                break
+            cursor = answer.get("last_buffer")
+            if not answer.get("continue_flag") or not isinstance(cursor, str) or not cursor:
+                break
+            if cursor in cursors:
+                log.warning("get_finder_live_data_list: the same last_buffer twice; stopped")
+                truncated = True
+                break
+            cursors.add(cursor)
+            body = {**body, "last_buffer": cursor}
+        else:
+            log.warning("get_finder_live_data_list: still more after %d pages; stopped", AFTER_SHOW_MAX_PAGES)
+            truncated = True
+        raw = list(items.values())[:AFTER_SHOW_MAX_LIVES]
+        lives = sorted((AfterShowLive.from_item(i) for i in raw), key=lambda live: live.start or 0)
+        return AfterShowData(lives, raw, truncated)
 
     async def _call(self, path: str, body: dict[str, Any], api: str) -> dict[str, Any]:
         try:
