@@ -321,3 +321,34 @@ def test_session_tick_fires_cues(plan, tmp_path, clock):
 
     cues = run(scenario())
     assert any(c.kind == "draw" for c in cues)
+
+
+def test_the_room_is_called_in_the_intents_own_turn_of_the_loop(actions, rundown, room, overlays, sink):
+    """No turn of the loop (a window repaint, another task) between the durable intent and the
+    room's request: the click → confirmed time is the room's own plus the intent's write."""
+    rundown.start_show()
+    turned: list[str] = []
+    seen: list[tuple[str, bool, int]] = []
+
+    def intent_sink(type, **data):
+        event = sink(type, **data)
+        if type == "action_intent":
+            asyncio.get_running_loop().call_soon(turned.append, "turn")
+        return event
+
+    rundown._sink = intent_sink
+    room.on_perform = lambda _request: seen.append((sink.types()[-1], bool(turned), len(overlays.calls)))
+    run(actions.push_product("fan"))
+    assert seen == [("action_intent", False, 0)]  # intent on record, no turn yet, the overlay after it
+
+
+def test_no_log_write_holds_up_another_targets_answer(actions, rundown, sink):
+    """The room answers first: its room_call is written once the overlay answered too, so the
+    overlay's answer never waits behind the room's write (and both come before the result)."""
+    rundown.start_show()
+    order: list[str] = []
+    actions.progress.connect(lambda _key, t: order.append(f"answer:{t.target}:{'room_call' in sink.types()}"))
+    run(actions.push_product("fan"))
+    assert order == ["answer:room:False", "answer:overlay:False"]
+    types = sink.types()
+    assert types.index("action_intent") < types.index("room_call") < types.index("action_result")
