@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,22 +85,16 @@ def _check(text: str) -> None:
         assert again is not None and again_problems == [], again_problems
 
 
-@FUZZ
-@given(plans())
-def test_plan_shaped_toml_never_crashes_the_check(text: str) -> None:
-    _check(text)
+@pytest.mark.parametrize("texts", [plans(), st.text(max_size=2000),
+                                   st.text(alphabet="[]{}=\"'#\n ,.abc1", max_size=3000)],
+                         ids=["plan-shaped TOML", "any text", "bracket soup"])
+def test_no_text_crashes_the_check(texts: st.SearchStrategy[str]) -> None:
+    @FUZZ
+    @given(texts)
+    def check(text: str) -> None:
+        _check(text)
 
-
-@FUZZ
-@given(st.text(max_size=2000))
-def test_any_text_never_crashes_the_check(text: str) -> None:
-    _check(text)
-
-
-@FUZZ
-@given(st.text(alphabet="[]{}=\"'#\n ,.abc1", max_size=3000))
-def test_bracket_soup_never_crashes_the_check(text: str) -> None:
-    _check(text)
+    check()
 
 
 @BIG

@@ -45,16 +45,15 @@ def _check(text: str) -> None:
     assert "\x00" not in address.key and len(address.server) + len(address.key) <= pushurl.MAX_ADDRESS_LENGTH
 
 
-@FUZZ
-@given(st.lists(pieces, max_size=40).map("".join))
-def test_address_shaped_pastes_never_crash(text: str) -> None:
-    _check(text)
+@pytest.mark.parametrize("pastes", [st.lists(pieces, max_size=40).map("".join), st.text(max_size=3000)],
+                         ids=["address-shaped", "any text"])
+def test_no_paste_crashes_the_parser(pastes: st.SearchStrategy[str]) -> None:
+    @FUZZ
+    @given(pastes)
+    def check(text: str) -> None:
+        _check(text)
 
-
-@FUZZ
-@given(st.text(max_size=3000))
-def test_any_text_never_crashes(text: str) -> None:
-    _check(text)
+    check()
 
 
 @FUZZ
