@@ -16,6 +16,7 @@ rather than copying it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import logging.handlers
@@ -203,6 +204,7 @@ def run_app(debug: bool = False) -> int:
         await first_paint(console.window)
         if report:
             _report_first_paint()
+        gc.enable()  # the launcher paused the collector for the start (see ui.launcher)
         start(console)
         if first_run:
             open_wizard(console)

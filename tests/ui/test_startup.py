@@ -8,7 +8,11 @@ import os
 import subprocess
 import sys
 
-LATER = ("aiohttp", "keyring", "secretstorage", "studio.room.emulator", "studio.remote.api")
+LATER = ("aiohttp", "keyring", "secretstorage", "studio.room.emulator", "studio.remote.api",
+         # OBS's client loads on the first connect; the setup pages and the review on first show.
+         "obsws_python", "websocket", "ui.panels.keys", "ui.panels.setup", "ui.panels.room",
+         "ui.panels.plan_editor", "ui.panels.channels", "ui.panels.remote", "segno", "ui.panels.review",
+         "studio.review.model", "fpdf", "playwright")
 
 PROBE = r"""
 import json, sys
