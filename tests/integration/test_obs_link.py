@@ -32,13 +32,25 @@ def _target(obs, password=None):
     return ConnectionTarget("127.0.0.1", obs.port, obs.password if password is None else password)
 
 
-def test_connects_lists_and_switches_scenes(shared_obs, run):
+@pytest.fixture
+def connected(shared_obs, run):
+    """A started link to the shared OBS and its scenes model, once the scenes are read; closed after."""
     link = ObsLink(_target(shared_obs))
     scenes = ScenesModel(link)
 
-    async def scenario():
+    async def start():
         link.start()
         await wait_until(lambda: scenes.available)
+
+    run(start())
+    yield link, scenes
+    run(link.close())
+
+
+def test_connects_lists_and_switches_scenes(connected, run):
+    link, scenes = connected
+
+    async def scenario():
         assert link.status.obs_version.startswith("29.")
         assert link.status.websocket_version.startswith("5.")
         assert scenes.scenes == list(LAB_SCENES)  # top to bottom, as OBS's dock shows them
@@ -48,18 +60,14 @@ def test_connects_lists_and_switches_scenes(shared_obs, run):
         with pytest.raises(ObsRequestFailed) as refused:
             await link.request("SetCurrentProgramScene", {"sceneName": "no such scene"})
         assert refused.value.code == 600
-        await link.close()
 
     run(scenario())
 
 
-def test_change_made_by_another_client_shows_up(shared_obs, run):
-    link = ObsLink(_target(shared_obs))
-    scenes = ScenesModel(link)
+def test_change_made_by_another_client_shows_up(shared_obs, connected, run):
+    _link, scenes = connected
 
     async def scenario():
-        link.start()
-        await wait_until(lambda: scenes.available)
         other = obsws_python.ReqClient(host="127.0.0.1", port=shared_obs.port,
                                        password=shared_obs.password, timeout=3)
         await asyncio.to_thread(other.set_current_program_scene, LAB_SCENES[2])
@@ -70,7 +78,6 @@ def test_change_made_by_another_client_shows_up(shared_obs, run):
         await wait_until(lambda: "新场景 from another client" not in scenes.scenes, timeout=5)
         other.disconnect()
         await _refreshes_done()  # each event spawned a refresh: closing under them fails them
-        await link.close()
 
     run(scenario())
 
