@@ -7,9 +7,11 @@ widgets to its parts, so the same wiring is used in tests without any widget.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from studio.config import Settings
 from studio.errors import ObsError, UserError
@@ -23,7 +25,6 @@ from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget, ObsLink
 from studio.obs.overlays import ObsOverlays
 from studio.obs.scenes import ScenesModel
-from studio.obs.setup import StudioSetup
 from studio.obs.stream import StreamControl
 from studio.onair import OnAir
 from studio.redact import register_secret
@@ -39,6 +40,9 @@ from studio.show.plan_files import PlanFiles
 from studio.show.room_desk import RoomDesk
 from studio.show.session import ShowController
 from studio.tasks import spawn
+
+if TYPE_CHECKING:
+    from studio.obs.setup import StudioSetup
 
 EXAMPLE_PLAN = resource_path("examples", "show-plan.toml")
 
@@ -70,7 +74,6 @@ class StudioCore:
         # Never go live with an expired push key: refused before OBS is asked.
         self.stream.start_checks.append(self._logged_key_check(expired_key_start_check(self.link)))
         self.health = StreamHealth(self.link, self.stream)
-        self.setup = StudioSetup(self.link)
         self.room_connection = RoomConnection(self.settings, self.store)
         self.overlays = ObsOverlays(self.link)
         # The plan file (never raises: a broken plan is named on screen, the example runs the show).
@@ -102,6 +105,13 @@ class StudioCore:
                                     self.settings, self.store)
         self.hotkeys = GlobalHotkeys(self.pad, self.settings, lambda: self.plan_path)
         self.plan_files.changed.connect(self.hotkeys.plan_changed)  # each plan has its own hotkeys
+
+    @functools.cached_property
+    def setup(self) -> StudioSetup:
+        """The portrait setup, built on first use (its page, the wizard): not with the window."""
+        from studio.obs.setup import StudioSetup
+
+        return StudioSetup(self.link)
 
     async def start(self) -> None:
         """Read the saved password (off the loop) and start connecting; returns at once."""
