@@ -213,7 +213,7 @@ async def _live_data(args: argparse.Namespace) -> int:
     import asyncio
     import time
 
-    from studio.review.platform_channels import API, FILE_KIND, ShowRow, best_show
+    from studio.review.platform_channels import ShowRow, after_show_file, best_show
 
     targets = _targets()
     account = _account_for(targets, args.account)
@@ -239,9 +239,8 @@ async def _live_data(args: argparse.Namespace) -> int:
         lives = [live for live in lives if best is not None and live.export_id == best[2]][:1]
         items = [i for i in items if lives and str(i.get("export_id")) == lives[0].export_id][:1]
     if args.out is not None and lives:
-        payload = {"kind": FILE_KIND, "api": API, "account": account, "fetched_at": int(now),
-                   "start_time": int(start_time), "end_time": int(end_time), "truncated": data.truncated,
-                   "item": items}
+        payload = after_show_file(items, account=account, start_time=start_time, end_time=end_time,
+                                  fetched_at=now, truncated=data.truncated)
         text = json.dumps(payload, ensure_ascii=False, indent=1)
         await asyncio.to_thread(args.out.write_text, text, encoding="utf-8")
     if args.json:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio.i18n import translate
 
@@ -27,6 +27,13 @@ if TYPE_CHECKING:  # platform.py registers this source: imported lazily, no impo
 API = "channels/finderlive/get_finder_live_data_list"
 FILE_KIND = "studio-console/channels-after-show"  # what ``channels live-data --out`` writes as ``kind``
 ShowRow = tuple[float, float, str, dict[str, float | None]]  # start, end, the live's id, its figures
+
+
+def after_show_file(items: list[dict[str, Any]], *, account: str, start_time: float, end_time: float,
+                    fetched_at: float, truncated: bool = False) -> dict[str, Any]:
+    """What ``channels live-data --out`` and the Channels panel save: WeChat's items as they came."""
+    return {"kind": FILE_KIND, "api": API, "account": account, "fetched_at": int(fetched_at),
+            "start_time": int(start_time), "end_time": int(end_time), "truncated": truncated, "item": items}
 
 
 class ChannelsAfterShowJson:

@@ -5,14 +5,19 @@ profile; "Log in" opens a visible browser window on the Channels login page and 
 assistant scans the QR code with WeChat. "Check the console" opens it headless and says what it
 found: live, not live (start the live in the anchor app first), logged out, or a changed page.
 The store's AppSecret (for coupons and live numbers) goes to the keyring, never to a file.
+"Save after-show data…" asks the store API for the lives that closed in the last two days
+(``get_finder_live_data_list``) and saves them for the review's platform-data import.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -88,8 +93,14 @@ class ChannelsPanel(QWidget):
         self.use_button = QPushButton(self.tr("Use for this show"))
         self.use_button.setObjectName("channelsUse")
         self.use_button.clicked.connect(self._on_use_clicked)
+        self.after_show_button = QPushButton(self.tr("Save after-show data…"))
+        self.after_show_button.setObjectName("channelsAfterShow")
+        self.after_show_button.setToolTip(self.tr("After the show: the lives of the last two days with viewers, "
+                                                  "peak online, watch time, follows and comments (store API), "
+                                                  "saved as a file the review imports as platform data."))
+        self.after_show_button.clicked.connect(self._on_after_show_clicked)
         buttons = QHBoxLayout()
-        for b in (self.login_button, self.check_button, self.use_button):
+        for b in (self.login_button, self.check_button, self.use_button, self.after_show_button):
             buttons.addWidget(b)
         self.state_label = QLabel()
         self.state_label.setObjectName("channelsState")
@@ -124,7 +135,8 @@ class ChannelsPanel(QWidget):
             self.account_box.setCurrentText(current)
         self.account_box.blockSignals(False)
         has = bool(names)
-        for b in (self.remove_button, self.login_button, self.check_button, self.use_button):
+        for b in (self.remove_button, self.login_button, self.check_button, self.use_button,
+                  self.after_show_button):
             b.setEnabled(has)
         self._on_account_box_changed(self.account_box.currentText())  # the form shows the picked account
 
@@ -180,7 +192,48 @@ class ChannelsPanel(QWidget):
         run_action(self._use(name), self.message, name="channels-use",
                    done_text=self.tr("The next show drives Channels {account}.").format(account=name))
 
+    def _on_after_show_clicked(self) -> None:
+        name = self.account_box.currentText()
+        suggested = f"channels-after-show-{time.strftime('%Y%m%d-%H%M')}.json"
+        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save the after-show data"), suggested,
+                                                  self.tr("JSON files (*.json)"))
+        if not path:
+            return
+        self.message.show_message(self.tr("Asking Channels for the after-show data…"))
+        target = Path(path)
+        run_action(self._save_after_show(name, target), self.message, name="channels-after-show",
+                   done_text=lambda count: self.tr("Saved {count} live(s) to {path}: open it in the review as "
+                                                   "platform data.").format(count=count, path=target.name))
+
     # --- work ------------------------------------------------------------------------------
+
+    async def _save_after_show(self, name: str, path: Path) -> int:
+        import json
+
+        from studio.review.platform_channels import after_show_file
+
+        room = await self.accounts.room(name)
+        if room.store is None:
+            raise UserError(self.tr("The account “{account}” has no 微信小店 AppID and AppSecret: add them below "
+                                    "and save the account.").format(account=name))
+        now = time.time()
+        start = now - 2 * 86_400
+        self.after_show_button.setEnabled(False)
+        try:
+            data = await room.store.after_show_data(start, now)
+        finally:
+            self.after_show_button.setEnabled(True)
+        if not data.lives:
+            raise UserError(self.tr("Channels lists no live that closed in the last two days: nothing was saved."))
+        text = json.dumps(after_show_file(data.items, account=name, start_time=start, end_time=now, fetched_at=now,
+                                          truncated=data.truncated), ensure_ascii=False, indent=1)
+        try:
+            await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+        except OSError as e:
+            raise UserError(self.tr("Could not save {path}: {reason}. Choose another folder.").format(
+                path=path, reason=e.strerror or e)) from None
+        return len(data.lives)
+
 
     async def _save(self) -> None:
         name, app_id, secret = self.name_edit.text(), self.app_id_edit.text().strip(), self.secret_edit.text()
