@@ -116,12 +116,18 @@ async def snapshot(link: ObsLink) -> dict[str, Any]:
     }
 
 
-def test_portrait_720p_reads_back_and_the_background_covers_the_frame(obs_factory, run, tmp_path):
-    obs = obs_factory()
+@pytest.fixture
+def link(obs_factory, run):
+    """A fresh OBS of this test's own, connected; the link is closed after, also when the test fails."""
+    link = run(connect(obs_factory()), timeout=30)
+    yield link
+    run(link.close())
+
+
+def test_portrait_720p_reads_back_and_the_background_covers_the_frame(link, run, tmp_path):
     background = striped_square(tmp_path)
 
     async def scenario():
-        link = await connect(obs)
         setup = StudioSetup(link)
         report = await setup.apply(SetupPlan(resolution("720p"), background=background,
                                              layout="camera-only"))
@@ -146,17 +152,14 @@ def test_portrait_720p_reads_back_and_the_background_covers_the_frame(obs_factor
         assert near(rgb(frame, 0.25, 0.5), RED), rgb(frame, 0.25, 0.5)
         assert near(rgb(frame, 0.02, 0.5), GREEN), rgb(frame, 0.02, 0.5)
         assert near(rgb(frame, 0.98, 0.5), BLUE), rgb(frame, 0.98, 0.5)
-        await link.close()
 
     run(scenario(), timeout=40)
 
 
-def test_apply_twice_same_result_and_the_users_content_is_untouched(obs_factory, run, tmp_path):
-    obs = obs_factory()
+def test_apply_twice_same_result_and_the_users_content_is_untouched(link, run, tmp_path):
     background = striped_square(tmp_path)
 
     async def scenario():
-        link = await connect(obs)
         # The host's own things: a scene with a source, placed by hand.
         await link.request("CreateScene", {"sceneName": "我的场景 Mine"})
         made = await link.request("CreateInput", {
@@ -201,17 +204,14 @@ def test_apply_twice_same_result_and_the_users_content_is_untouched(obs_factory,
         names = {s["sceneName"] for s in (await link.request("GetSceneList"))["scenes"]}
         assert names == users_scenes | {SCENE_PORTRAIT, SCENE_LANDSCAPE}
         assert len((await link.request("GetInputList"))["inputs"]) == len(once["inputs"])
-        await link.close()
 
     run(scenario(), timeout=60)
 
 
-def test_switch_resolution_down_and_up(obs_factory, run, tmp_path):
-    obs = obs_factory()
+def test_switch_resolution_down_and_up(link, run, tmp_path):
     background = striped_square(tmp_path)
 
     async def scenario():
-        link = await connect(obs)
         setup = StudioSetup(link)
         await setup.apply(SetupPlan(resolution("1080p"), background=background))
         layout_before = (await link.request("GetSceneItemList", {"sceneName": SCENE_PORTRAIT}))
@@ -239,16 +239,12 @@ def test_switch_resolution_down_and_up(obs_factory, run, tmp_path):
         assert (backdrop["boundsWidth"], backdrop["boundsHeight"]) == (1080.0, 1920.0)
         frame = await screenshot(link, SCENE_PORTRAIT, 108, 192)
         assert near(rgb(frame, 0.5, 0.99), RED) and near(rgb(frame, 0.98, 0.5), BLUE)
-        await link.close()
 
     run(scenario(), timeout=60)
 
 
-def test_advanced_output_mode_says_what_to_set_by_hand_and_applies_the_rest(obs_factory, run, tmp_path):
-    obs = obs_factory()
-
+def test_advanced_output_mode_says_what_to_set_by_hand_and_applies_the_rest(link, run):
     async def scenario():
-        link = await connect(obs)
         await link.request("SetProfileParameter", {"parameterCategory": "Output",
                                                    "parameterName": "Mode", "parameterValue": "Advanced"})
         report = await StudioSetup(link).apply(SetupPlan(resolution("720p")))
@@ -258,7 +254,6 @@ def test_advanced_output_mode_says_what_to_set_by_hand_and_applies_the_rest(obs_
         assert await profile(link, "AdvOut", "Track1Bitrate") == "160"
         video = await link.request("GetVideoSettings")
         assert (video["baseWidth"], video["baseHeight"]) == (720, 1280)
-        await link.close()
 
     run(scenario(), timeout=40)
 
