@@ -37,6 +37,7 @@ from studio.room.wechat import (
     goods_to_plan_products,
 )
 from tests.fakes.clock import FakeClock
+from tests.lab.network import closed_port
 from tests.lab.waiting import wait_until
 
 pytestmark = pytest.mark.integration
@@ -332,8 +333,7 @@ def test_a_server_that_never_answers_is_reported_not_waited_on_forever(run):
     silent.bind(("127.0.0.1", 0))
     silent.listen()  # accepts, never answers
     port = silent.getsockname()[1]
-    client = WeChatLiveClient(StableTokenSource("wx1234567890abcdef", "s3cret-app-secret"),
-                              base_url=f"http://127.0.0.1:{port}/", timeout=0.5)
+    client = _client_at(port, timeout=0.5)
     try:
         error = refused(run, client.rooms())
         assert isinstance(error, WeChatUnreachable) and "Could not reach" in str(error)
@@ -343,13 +343,15 @@ def test_a_server_that_never_answers_is_reported_not_waited_on_forever(run):
         silent.close()
 
 
+def _client_at(port: int, timeout: float | None = None) -> WeChatLiveClient:
+    """A client of the API at a loopback ``port`` (nothing WeChat-like answers there)."""
+    options = {} if timeout is None else {"timeout": timeout}
+    return WeChatLiveClient(StableTokenSource("wx1234567890abcdef", "s3cret-app-secret"),
+                            base_url=f"http://127.0.0.1:{port}/", **options)
+
+
 def test_nothing_listening_is_reported(run):
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    client = WeChatLiveClient(StableTokenSource("wx1234567890abcdef", "s3cret-app-secret"),
-                              base_url=f"http://127.0.0.1:{port}/")
+    client = _client_at(closed_port())
     try:
         assert isinstance(refused(run, client.push_goods(1, 2)), WeChatUnreachable)
     finally:
@@ -395,13 +397,7 @@ def test_live_room_target_does_goods_by_api_and_leaves_coupons_manual(lab, run):
 
 
 def test_live_room_target_reports_an_unreachable_room_as_failed(run):
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    client = WeChatLiveClient(StableTokenSource("wx1234567890abcdef", "x-secret"),
-                              base_url=f"http://127.0.0.1:{port}/")
-    room = WeChatLiveRoom(client, LIVE_ROOM)
+    room = WeChatLiveRoom(_client_at(closed_port()), LIVE_ROOM)
     result = run(room.perform(RoomRequest(RoomAction.PUSH_GOODS, goods_id="2001")))
     assert result.outcome is Outcome.FAILED and result.next_step == NEXT_RETRY
     run(room.close())

@@ -6,6 +6,13 @@ import socket
 import threading
 
 
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound for a moment to pick it, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 class SilentListener:
     """A loopback port that accepts connections and never says a word."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
@@ -11,6 +10,7 @@ from studio.cli import main
 from studio.cli.health import sample_row, text_line
 from studio.health.sampler import Sample, SampleState
 from studio.health.status import Level, Reason, Verdict
+from tests.lab.network import closed_port
 
 STABLE = Verdict(Level.STABLE, Reason.BITRATE, 0, 2500)
 
@@ -34,10 +34,7 @@ def test_json_row_is_plain_data():
 
 
 def test_no_obs_is_one_plain_line_and_exit_2(capsys):
-    with socket.socket() as s:  # a loopback port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    code = main(["health", "--seconds", "1", "--port", str(port), "--password", "x",
+    code = main(["health", "--seconds", "1", "--port", str(closed_port()), "--password", "x",
                  "--timeout", "1"])
     err = capsys.readouterr().err.strip()
     assert code == 2
