@@ -30,6 +30,7 @@ class RoomAction(enum.Enum):
     LOTTERY_DRAW = "lottery_draw"  # 开奖
     ANNOUNCEMENT = "announcement"  # 公告
     SUBSCRIBER_PUSH = "subscriber_push"  # 推送本场直播 (once a day)
+    STOCK = "stock"  # 库存: a product's stock (mini-program live has no call for it: a checklist step)
 
 
 class Outcome(enum.Enum):

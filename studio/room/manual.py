@@ -42,6 +42,8 @@ _INSTRUCTIONS = {
         "ManualRoom", "Send the announcement (公告) in the live console: “{title}”."),
     RoomAction.SUBSCRIBER_PUSH: QT_TRANSLATE_NOOP(
         "ManualRoom", "Press “推送本场直播” in the live console (once a day)."),
+    RoomAction.STOCK: QT_TRANSLATE_NOOP(
+        "ManualRoom", "Change the stock (库存) of “{title}” in the shop's own back end."),
 }
 
 
@@ -81,8 +83,12 @@ class ManualRoom(LiveRoom):
     def supports(self, action: RoomAction) -> bool:
         return False  # nothing is done by the console itself: every action is a person's step
 
+    def instruction(self, request: RoomRequest) -> str:
+        """What to do by hand for ``request`` (a room may say it more exactly for its platform)."""
+        return translate("ManualRoom", _INSTRUCTIONS[request.action]).format(title=request.title)
+
     async def perform(self, request: RoomRequest) -> RoomResult:
-        instruction = translate("ManualRoom", _INSTRUCTIONS[request.action]).format(title=request.title)
+        instruction = self.instruction(request)
         step = ManualStep(f"m{next(self._ids)}", request.action, request.title, instruction, self._clock())
         self._steps.append(step)
         self.changed.emit()

@@ -239,6 +239,17 @@ class ShowActions(ActionSender):
                                   details={"product": product.id})
             return await self._act(kind, product.id, product.name, request, None, None)
 
+    async def stock_call(self, product_id: str) -> ActionResult:
+        """库存 of a product (the current one on the pad). The live room does what it can: the
+        mini-program live API has no stock call, so there (and on the manual checklist) it is a
+        checklist step saying where to change it — the merchant's own mini-program back end, with
+        the product's name and goods_id. Nothing goes on screen; no rule limits it."""
+        product = self._product(product_id)
+        async with self._lock(ActionKind.STOCK):
+            request = RoomRequest(RoomAction.STOCK, goods_id=product.goods_id or None, title=product.name,
+                                  details={"product": product.id, "stock": product.stock})
+            return await self._act(ActionKind.STOCK, product.id, product.name, request, None, None)
+
     async def end_explanation(self, product_id: str | None = None) -> ActionResult:
         """结束讲解: the 讲解 pop-up of the product off in a room that has one (Channels), and its
         product card off screen at the same time. Only rooms that can do it are offered this."""

@@ -69,8 +69,11 @@ KEY_ORDER: tuple[tuple[str, str, str], ...] = (
     ("off_sale", "F10", QT_TRANSLATE_NOOP("Pad", "Off sale (下架)")),
     ("subscriber_push", "F11", QT_TRANSLATE_NOOP("Pad", "Notify subscribers (推送本场直播)")),
     ("end_explain", "F12", QT_TRANSLATE_NOOP("Pad", "End explanation (结束讲解)")),
+    # No F key left: beside 上架/下架 (F9/F10). The mini-program room has no stock call: a checklist step.
+    ("stock", "Shift+F9", QT_TRANSLATE_NOOP("Pad", "Stock (库存)")),
 )
 KEY_IDS = tuple(k for k, _, _ in KEY_ORDER)
+PRODUCT_KEYS = ("explain", "push", "on_sale", "off_sale", "stock")  # they act on the current product
 
 # Which key an action belongs to (an unanswered intent found on resume shows on its key).
 KEY_OF_ACTION = {
@@ -80,6 +83,7 @@ KEY_OF_ACTION = {
     ActionKind.TAKE_OFF.value: "take_off", ActionKind.NEXT.value: "next",
     ActionKind.GOODS_ON_SALE.value: "on_sale", ActionKind.GOODS_OFF_SALE.value: "off_sale",
     ActionKind.SUBSCRIBER_PUSH.value: "subscriber_push", ActionKind.END_EXPLAIN.value: "end_explain",
+    ActionKind.STOCK.value: "stock",
 }
 
 
@@ -259,6 +263,7 @@ class Pad:
             "off_sale": lambda: actions.set_on_sale(actions.current_product_id() or "", False),
             "subscriber_push": lambda: actions.notify_subscribers(),
             "end_explain": lambda: actions.end_explanation(),
+            "stock": lambda: actions.stock_call(actions.current_product_id() or ""),
         }
         return calls[key_id]
 
@@ -413,7 +418,7 @@ class Pad:
         if actions is None:
             return ""
         plan = actions.plan
-        if key_id in ("explain", "push", "on_sale", "off_sale"):
+        if key_id in PRODUCT_KEYS:
             product = plan.product(actions.current_product_id() or "")
             return product.name if product else ""
         if key_id == "coupon":
@@ -456,7 +461,7 @@ class Pad:
                                     "then say whether it happened.")
         if subject or key_id == "next":
             return ""
-        if key_id in ("explain", "push", "on_sale", "off_sale"):
+        if key_id in PRODUCT_KEYS:
             return translate("Pad", "No product is on air or next in the running order.")
         if key_id == "coupon":
             return translate("Pad", "The plan has no coupon.")

@@ -120,3 +120,10 @@ class FakeRoomConnection:
 
     def __init__(self, model: FakeRoomModel) -> None:
         self.model = model
+
+
+class NoCallsClient:
+    """A WeChat client for a room that must not call it: any use at all raises."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"the WeChat client was used ({name}) where no call was expected")

@@ -29,7 +29,7 @@ def _panel(qtbot, run, tmp_path, clock, controllers, room) -> ActionPadPanel:
     controllers.append(controller)
     panel = ActionPadPanel(Pad(controller))
     qtbot.addWidget(panel)
-    panel.resize(700, 420)
+    panel.resize(700, 460)  # four rows of keys since the stock key (库存) came
     panel.show()
     qtbot.waitExposed(panel)
     panel.activateWindow()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from studio.i18n import translate
@@ -39,7 +40,7 @@ class WeChatLiveRoom(LiveRoom):
         self.rehearsal = rehearsal
         self._owns_client = owns_client
         self.name = name or translate("WeChatLive", "Mini-program live room {room}").format(room=room_id)
-        self.checklist = ManualRoom(translate("WeChatLive", "Checklist"))
+        self.checklist: ManualRoom = _Checklist(translate("WeChatLive", "Checklist"))
         self.goods_ids: dict[str, str] = {}
         self.matching: asyncio.Task[None] | None = None  # the plan matched to the room's goods
         # The running show's log (``show_started``): the room's own calls outside the pad (the
@@ -92,8 +93,9 @@ class WeChatLiveRoom(LiveRoom):
 
     async def perform(self, request: RoomRequest) -> RoomResult:
         if not self.supports(request.action):
-            # No API: a step for the assistant, in the same result (and in the pad's checklist).
-            step = await self.checklist.perform(request)
+            # No API: a step for the assistant, in the same result (and in the pad's checklist),
+            # naming the room's goods id when the plan's product was matched to one by name.
+            step = await self.checklist.perform(replace(request, goods_id=self._goods(request)))
             return RoomResult(self.name, Outcome.MANUAL, step.message, next_step=step.next_step)
         try:
             message = await self._do(request)
@@ -130,6 +132,25 @@ class WeChatLiveRoom(LiveRoom):
             self.matching.cancel()
         if self._owns_client:
             await self.client.close()
+
+
+class _Checklist(ManualRoom):
+    """The mini-program room's manual steps; its stock step says exactly where to do it: the live
+    API has no stock call (the room shows the stock the merchant's own mini-program reports), so it
+    is changed in that mini-program's merchant back end, for this product and goods id."""
+
+    def instruction(self, request: RoomRequest) -> str:
+        if request.action is not RoomAction.STOCK:
+            return super().instruction(request)
+        goods_id = request.goods_id or translate("WeChatLive", "none in the plan")
+        stock = request.details.get("stock")
+        text = translate("WeChatLive", "Change the stock (库存) of “{title}” (goods_id {goods_id}) in your own "
+                                       "mini-program's merchant back end (商家后台): mini-program live has no stock "
+                                       "call, and the room shows the stock your mini-program reports.").format(
+            title=request.title, goods_id=goods_id)
+        if isinstance(stock, int):
+            text += " " + translate("WeChatLive", "The plan says {stock}.").format(stock=stock)
+        return text
 
 
 def _goods_id(value: str | None) -> int:
