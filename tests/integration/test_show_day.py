@@ -90,6 +90,15 @@ class Desk:
         self.window.resize(1440, 900)
         self.window.show()
 
+    @classmethod
+    def pointed_at(cls, qtbot: Any, obs: Any) -> Desk:
+        """The settings and the keyring point at ``obs`` (as the first-run wizard leaves them), then the desk."""
+        settings = Settings.load()
+        settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
+        settings.save()
+        SecretStore().set(OBS_PASSWORD, obs.password)
+        return cls(qtbot, obs, ShowClock())
+
     async def open(self) -> None:
         await self.core.start()
         await wait_until(lambda: self.core.link.state is LinkState.CONNECTED, timeout=20)
@@ -291,11 +300,7 @@ def test_a_card_taken_off_while_obs_was_unreachable_is_off_in_obs_when_it_is_bac
     """The console loses OBS (OBS itself keeps running and keeps showing the card), F7 is pressed,
     OBS is reachable again: the console takes the card off in OBS and says so."""
     obs = obs_factory()
-    settings = Settings.load()
-    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
-    settings.save()
-    SecretStore().set(OBS_PASSWORD, obs.password)
-    desk = Desk(qtbot, obs, ShowClock())
+    desk = Desk.pointed_at(qtbot, obs)
 
     async def scenario() -> None:
         core = desk.core
@@ -324,11 +329,7 @@ def test_each_stream_state_on_the_real_lab_every_panel_agrees(qtbot: Any, obs_fa
     """off → starting/live → reconnecting (the ingest goes away) → live → stopping → off, with the
     real OBS and ingest; at each state every panel says what OnAir says, and OnAir what OBS says."""
     obs = obs_factory()
-    settings = Settings.load()
-    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
-    settings.save()
-    SecretStore().set(OBS_PASSWORD, obs.password)
-    desk = Desk(qtbot, obs, ShowClock())
+    desk = Desk.pointed_at(qtbot, obs)
     seen: list[str] = []
 
     async def scenario() -> None:
