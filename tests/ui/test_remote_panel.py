@@ -71,11 +71,17 @@ def test_switching_on_serves_the_pad_and_shows_a_masked_link(qtbot, loop, run, p
     assert not panel.copy.isEnabled() and panel.qr.isHidden()
 
 
-def test_a_new_token_in_one_click(qtbot, loop, run, parts):
+def _switched_on(qtbot, run, parts):
+    """The panel, switched on by its switch, once the remote control serves."""
     remote, hotkeys, _, _ = parts
     panel = _panel(qtbot, remote, hotkeys)
     panel.switch.setChecked(True)
     run(wait_until(lambda: remote.running))
+    return remote, panel
+
+
+def test_a_new_token_in_one_click(qtbot, loop, run, parts):
+    remote, panel = _switched_on(qtbot, run, parts)
     panel.show_qr.setChecked(True)
     before, qr_before = remote.phone_url(), panel.qr_text
     qtbot.mouseClick(panel.rotate, Qt.MouseButton.LeftButton)
@@ -85,10 +91,7 @@ def test_a_new_token_in_one_click(qtbot, loop, run, parts):
 
 
 def test_lan_mode_warns_and_names_the_exposed_address(qtbot, loop, run, parts):
-    remote, hotkeys, _, _ = parts
-    panel = _panel(qtbot, remote, hotkeys)
-    panel.switch.setChecked(True)
-    run(wait_until(lambda: remote.running))
+    remote, panel = _switched_on(qtbot, run, parts)
     panel.lan.setChecked(True)
     run(wait_until(lambda: remote.exposed == "127.0.0.2" and panel.lan_warning.isVisible()))
     assert "127.0.0.2" in panel.lan_warning.text() and str(remote.api.port) in panel.lan_warning.text()
