@@ -22,6 +22,9 @@ A refusal with a one-click fix carries it in ``PadKey.fix`` (``run_fix(key_id)``
 not in the room → add and push; off sale → put on sale and push; a push already running → retried
 by itself when the window ends (the countdown is in ``last_result``) or at once with the fix.
 ``changed`` fires whenever anything a key shows may have changed.
+
+The keys as data (order, F keys, titles, what each acts on and why not, answer phrases, fixes,
+chart markers) are ``studio.show.pad_keys``; every public name there is importable from here.
 """
 
 from __future__ import annotations
@@ -35,18 +38,25 @@ from typing import TYPE_CHECKING, Any
 
 from studio.errors import UserError
 from studio.events import Signal
-from studio.health.history import MarkerKind
-from studio.i18n import QT_TRANSLATE_NOOP, translate
-from studio.room.base import Outcome, RoomAction
-from studio.show.actions import (
-    RUNDOWN_TARGET,
-    ActionKind,
-    ActionResult,
-    ActionStatus,
-    ShowActions,
-    TargetResult,
-    action_source,
+from studio.i18n import translate
+from studio.room.base import Outcome
+from studio.show.actions import ActionKind, ActionResult, ActionStatus, ShowActions, TargetResult, action_source
+from studio.show.pad_keys import (
+    KEY_IDS,
+    KEY_OF_ACTION,
+    KEY_ORDER,
+    PRODUCT_KEYS,
+    PadFix,
+    PadKey,
+    announcement_id,
+    coupon_id,
+    fix_for,
+    lottery_id,
+    marker_for,
+    target_line,
 )
+from studio.show.pad_keys import subject as key_subject
+from studio.show.pad_keys import why_not as key_why_not
 from studio.tasks import spawn
 
 if TYPE_CHECKING:
@@ -54,58 +64,8 @@ if TYPE_CHECKING:
     from studio.show.session import ShowController
 
 CONFIRM_SECONDS = 5.0  # how long "press again to interrupt" stays armed
-
-# The keys in pad order, each with its F key and its title (translated when shown).
-KEY_ORDER: tuple[tuple[str, str, str], ...] = (
-    ("explain", "F1", QT_TRANSLATE_NOOP("Pad", "Explain product (讲解)")),
-    ("push", "F2", QT_TRANSLATE_NOOP("Pad", "Push product (商品上屏)")),
-    ("coupon", "F3", QT_TRANSLATE_NOOP("Pad", "Coupon (发券)")),
-    ("lottery", "F4", QT_TRANSLATE_NOOP("Pad", "Start lottery (发起抽奖)")),
-    ("draw", "F5", QT_TRANSLATE_NOOP("Pad", "Draw (开奖)")),
-    ("announcement", "F6", QT_TRANSLATE_NOOP("Pad", "Announcement (公告)")),
-    ("take_off", "F7", QT_TRANSLATE_NOOP("Pad", "Take off screen (下屏)")),
-    ("next", "F8", QT_TRANSLATE_NOOP("Pad", "Next step (下一步)")),
-    ("on_sale", "F9", QT_TRANSLATE_NOOP("Pad", "On sale (上架)")),
-    ("off_sale", "F10", QT_TRANSLATE_NOOP("Pad", "Off sale (下架)")),
-    ("subscriber_push", "F11", QT_TRANSLATE_NOOP("Pad", "Notify subscribers (推送本场直播)")),
-    ("end_explain", "F12", QT_TRANSLATE_NOOP("Pad", "End explanation (结束讲解)")),
-    # No F key left: beside 上架/下架 (F9/F10). The mini-program room has no stock call: a checklist step.
-    ("stock", "Shift+F9", QT_TRANSLATE_NOOP("Pad", "Stock (库存)")),
-)
-KEY_IDS = tuple(k for k, _, _ in KEY_ORDER)
-PRODUCT_KEYS = ("explain", "push", "on_sale", "off_sale", "stock")  # they act on the current product
-
-# Which key an action belongs to (an unanswered intent found on resume shows on its key).
-KEY_OF_ACTION = {
-    ActionKind.EXPLAIN.value: "explain", ActionKind.PUSH_PRODUCT.value: "push",
-    ActionKind.COUPON.value: "coupon", ActionKind.LOTTERY_START.value: "lottery",
-    ActionKind.LOTTERY_DRAW.value: "draw", ActionKind.ANNOUNCEMENT.value: "announcement",
-    ActionKind.TAKE_OFF.value: "take_off", ActionKind.NEXT.value: "next",
-    ActionKind.GOODS_ON_SALE.value: "on_sale", ActionKind.GOODS_OFF_SALE.value: "off_sale",
-    ActionKind.SUBSCRIBER_PUSH.value: "subscriber_push", ActionKind.END_EXPLAIN.value: "end_explain",
-    ActionKind.STOCK.value: "stock",
-}
-
-
-@dataclass(frozen=True)
-class PadFix:
-    """A one-click fix offered after a refusal ("add to this room and push")."""
-
-    id: str  # "add_goods" | "put_on_sale" | "retry" | ...
-    label: str  # translated
-
-
-@dataclass(frozen=True)
-class PadKey:
-    id: str
-    shortcut: str
-    label: str
-    subject: str
-    enabled: bool
-    why_not: str
-    state: str  # idle | busy | ask | ok | partial | manual | error | unknown
-    last_result: str
-    fix: PadFix | None
+__all__ = ["CONFIRM_SECONDS", "KEY_IDS", "KEY_OF_ACTION", "KEY_ORDER", "PRODUCT_KEYS", "Pad", "PadFix", "PadKey",
+           "PadRefused", "marker_for"]
 
 
 @dataclass
@@ -141,6 +101,8 @@ class Pad:
         self._unbind: list[Callable[[], None]] = []
         controller.changed.connect(self._on_controller_changed)
         self._on_controller_changed()
+
+    target_line = staticmethod(target_line)  # one target's answer in a phrase (``pad_keys.target_line``)
 
     # --- what the pad drives -------------------------------------------------------------------
 
@@ -178,8 +140,8 @@ class Pad:
             raise KeyError(key_id)
         shortcut, title = next((s, t) for k, s, t in KEY_ORDER if k == key_id)
         slot = self._slots[key_id]
-        subject = self._subject(key_id)
-        why_not = self._why_not(key_id, subject, slot)
+        subject = key_subject(self.actions, key_id)
+        why_not = key_why_not(self.actions, key_id, subject, slot.state)
         return PadKey(key_id, shortcut, translate("Pad", title), subject, not why_not, why_not, slot.state,
                       slot.last_result, slot.fix)
 
@@ -252,10 +214,10 @@ class Pad:
         calls: dict[str, Callable[[], Awaitable[ActionResult]]] = {
             "explain": lambda: actions.explain(actions.current_product_id(), confirmed=confirmed),
             "push": lambda: actions.push_product(actions.current_product_id() or "", confirmed=confirmed),
-            "coupon": lambda: actions.push_coupon(self._coupon_id() or "", confirmed=confirmed),
-            "lottery": lambda: actions.start_lottery(self._lottery_id() or "", confirmed=confirmed),
+            "coupon": lambda: actions.push_coupon(coupon_id(actions) or "", confirmed=confirmed),
+            "lottery": lambda: actions.start_lottery(lottery_id(actions) or "", confirmed=confirmed),
             "draw": lambda: actions.draw_lottery(),
-            "announcement": lambda: actions.push_announcement(self._announcement_id() or "",
+            "announcement": lambda: actions.push_announcement(announcement_id(actions) or "",
                                                               confirmed=confirmed),
             "take_off": lambda: actions.take_off(),
             "next": lambda: actions.next_step(confirmed=confirmed),
@@ -286,37 +248,13 @@ class Pad:
                           ActionStatus.PARTIAL: "partial"}.get(result.status, "error")
             # The subscriber push's answer is news (how many were told); a push's is just "done".
             detail = result.action is ActionKind.SUBSCRIBER_PUSH
-            slot.last_result = " · ".join(self.target_line(t, detail) for t in result.targets)
-            slot.fix = self._fix_for(result)
+            slot.last_result = " · ".join(target_line(t, detail) for t in result.targets)
+            slot.fix = fix_for(result)
             if slot.fix is not None and slot.fix.id == "retry" and result.retry_after is not None:
                 wait = self.retry_seconds if self.retry_seconds is not None else result.retry_after
                 slot.retry_task = spawn(self._retry_later(key_id, wait), name=f"pad-retry-{key_id}")
         self.changed.emit()
 
-    @staticmethod
-    def target_line(t: TargetResult, detail: bool = False) -> str:
-        """One target's answer in one short phrase: "✓ Live room: done"."""
-        if t.outcome is Outcome.DONE and t.target == RUNDOWN_TARGET and t.message:
-            return t.message
-        if t.outcome is Outcome.DONE and detail and t.message:
-            return translate("Pad", "✓ {target}: {message}").format(target=t.name, message=t.message)
-        if t.outcome is Outcome.DONE:
-            return translate("Pad", "✓ {target}: done").format(target=t.name)
-        if t.outcome is Outcome.MANUAL:
-            return translate("Pad", "☐ {target}: do it by hand — {step}").format(target=t.name, step=t.message)
-        return translate("Pad", "✗ {target}: not done — {reason}").format(target=t.name, reason=t.message)
-
-    def _fix_for(self, result: ActionResult) -> PadFix | None:
-        room = next((t for t in result.targets if t.target == "room" and not t.ok), None)
-        if room is None or not room.next_step:
-            return None
-        labels = {
-            "add_goods": translate("Pad", "Add to this room and push"),
-            "put_on_sale": translate("Pad", "Put on sale and push"),
-            "retry": translate("Pad", "Retry now"),
-        }
-        label = labels.get(room.next_step)
-        return PadFix(room.next_step, label) if label else None
 
     async def _retry_later(self, key_id: str, seconds: float) -> None:
         """A push still running in the room (300047): count down, then send the room part again."""
@@ -402,7 +340,7 @@ class Pad:
         if slot is None or slot.state != "busy":
             return
         slot.progress[target.target] = target
-        done = [self.target_line(t) for t in slot.progress.values()]
+        done = [target_line(t) for t in slot.progress.values()]
         slot.last_result = " · ".join([*done, translate("Pad", "sending…")])
         self.changed.emit()
 
@@ -412,101 +350,6 @@ class Pad:
         marker = marker_for(result)
         if marker is not None:
             self.markers(*marker)
-
-    def _subject(self, key_id: str) -> str:
-        actions = self.actions
-        if actions is None:
-            return ""
-        plan = actions.plan
-        if key_id in PRODUCT_KEYS:
-            product = plan.product(actions.current_product_id() or "")
-            return product.name if product else ""
-        if key_id == "coupon":
-            coupon = plan.coupon(self._coupon_id() or "")
-            return coupon.name if coupon else ""
-        if key_id == "lottery":
-            lottery = plan.lottery(self._lottery_id() or "")
-            return lottery.prize if lottery else ""
-        if key_id == "draw":
-            lottery = plan.lottery(actions.running_lottery_id() or "")
-            return lottery.prize if lottery else ""
-        if key_id == "announcement":
-            announcement = plan.announcement(self._announcement_id() or "")
-            return announcement.text if announcement else ""
-        if key_id == "take_off":
-            return " · ".join(s.title for s in actions.on_screen.values())
-        if key_id == "next":
-            if not actions.rundown.live:
-                return translate("Pad", "Start the show")
-            following = actions.rundown.next_step
-            return following.title if following else ""
-        if key_id == "subscriber_push":
-            return str(plan.show.title)
-        if key_id == "end_explain":  # only where the room has a 讲解 pop-up to end (Channels)
-            if not actions.room.supports(RoomAction.END_EXPLAIN):
-                return ""
-            product = plan.product(actions.explained_product_id() or "")
-            return product.name if product else ""
-        return ""
-
-    def _why_not(self, key_id: str, subject: str, slot: _Slot) -> str:
-        if self.actions is None:
-            return translate("Pad", "No show is running — start or resume the show first.")
-        if self.actions.rundown.ended:
-            return translate("Pad", "The show has ended (结束直播). Start a new show for more.")
-        if slot.state == "busy":
-            return translate("Pad", "Sending… wait for the answer.")
-        if slot.state == "unknown":
-            return translate("Pad", "The last press was sent but never answered: check the live console, "
-                                    "then say whether it happened.")
-        if subject or key_id == "next":
-            return ""
-        if key_id in PRODUCT_KEYS:
-            return translate("Pad", "No product is on air or next in the running order.")
-        if key_id == "coupon":
-            return translate("Pad", "The plan has no coupon.")
-        if key_id == "lottery":
-            return translate("Pad", "The plan has no lottery.")
-        if key_id == "draw":
-            return translate("Pad", "No lottery is running — start one first.")
-        if key_id == "announcement":
-            return translate("Pad", "The plan has no announcement.")
-        if key_id == "take_off":
-            return translate("Pad", "Nothing the console put on screen is showing.")
-        if key_id == "end_explain":
-            if not self.actions.room.supports(RoomAction.END_EXPLAIN):
-                return translate("Pad", "This live room has no 讲解 pop-up to end (Channels has one).")
-            return translate("Pad", "No product is being explained.")
-        return translate("Pad", "Nothing to act on.")
-
-    def _coupon_id(self) -> str | None:
-        actions = self.actions
-        if actions is None:
-            return None
-        return actions.next_of("coupon") or next((c.id for c in actions.plan.coupons), None)
-
-    def _lottery_id(self) -> str | None:
-        actions = self.actions
-        if actions is None:
-            return None
-        return actions.next_of("lottery") or next((x.id for x in actions.plan.lotteries), None)
-
-    def _announcement_id(self) -> str | None:
-        actions = self.actions
-        if actions is None:
-            return None
-        return actions.next_of("announcement") or next((a.id for a in actions.plan.announcements), None)
-
-
-def marker_for(result: ActionResult) -> tuple[str, str] | None:
-    """The health chart's marker for an action that went out: (kind, label), or None."""
-    if result.action in (ActionKind.PUSH_PRODUCT, ActionKind.EXPLAIN):
-        return MarkerKind.PRODUCT, translate("Pad", "Pushed: {title}").format(title=result.title)
-    if result.action is ActionKind.LOTTERY_START:
-        return MarkerKind.LOTTERY, translate("Pad", "Lottery: {title}").format(title=result.title)
-    if result.action is ActionKind.LOTTERY_DRAW:
-        return MarkerKind.LOTTERY, translate("Pad", "Draw: {title}").format(title=result.title)
-    return None
 
 
 def _loop_running() -> bool:
