@@ -94,25 +94,21 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, str(self._prefs().get("theme", theme.DEFAULT_THEME)))
 
-        # The show view's panels: one object each, placed by the layout in use.
+        # The show view's panels: one object each, placed by the layout in use; built when a layout
+        # first places them (the others wait: the window shows first).
         self.connection_bar = ConnectionBar(core)
-        self.scenes_panel = ScenesPanel(core.scenes)
-        self.stream_panel = StreamPanel(core.stream)
-        self.rundown_panel = RundownPanel(core.show)
-        self.action_pad = ActionPadPanel(core.pad)
-        self.compact_pad = ActionPadPanel(core.pad, compact=True)
-        self.health_panel = HealthPanel(core.health)
-        self.scene_row = SceneRow(core.scenes)
-        self.panels = ShowPanels(stream=self.stream_panel, scenes=self.scenes_panel, scene_row=self.scene_row,
-                                 rundown=self.rundown_panel, pad=self.action_pad, compact_pad=self.compact_pad,
+        self.health_panel = HealthPanel(core.health)  # in every layout
+        self.panels = ShowPanels(stream=self._build_stream_panel, scenes=lambda: ScenesPanel(core.scenes),
+                                 scene_row=lambda: SceneRow(core.scenes), rundown=lambda: RundownPanel(core.show),
+                                 pad=lambda: ActionPadPanel(core.pad),
+                                 compact_pad=lambda: ActionPadPanel(core.pad, compact=True),
                                  health=self.health_panel)
         self.onair_strip = OnAirStrip(core.stream, getattr(core, "onair", None))
         # The strip is the window's one on-air line (the same words, from core.onair): the bar's own
         # copy would say it twice and, wrapping when an alarm's advice is long, push the show view down.
-        # The same for the stream panel's advice line (the strip carries the advice).
-        for copy in (getattr(self.connection_bar, "onair_line", None), getattr(self.stream_panel, "advice", None)):
-            if isinstance(copy, QWidget):
-                copy.setVisible(False)
+        copy = getattr(self.connection_bar, "onair_line", None)
+        if isinstance(copy, QWidget):
+            copy.setVisible(False)
         self.pad_window: QWidget | None = None
 
         # Top: the strip, the layout switch, setup and the pad window — the same on every page.
@@ -200,6 +196,38 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self._prefs().get("pad_window") is True:
             self.set_pad_window_visible(True)
+
+    def _build_stream_panel(self) -> StreamPanel:
+        panel = StreamPanel(self.core.stream)
+        # The same for the stream panel's advice line: the on-air strip carries the advice.
+        advice = getattr(panel, "advice", None)
+        if isinstance(advice, QWidget):
+            advice.setVisible(False)
+        return panel
+
+    @property
+    def stream_panel(self) -> StreamPanel:
+        return self.panels.stream  # type: ignore[return-value]
+
+    @property
+    def scenes_panel(self) -> ScenesPanel:
+        return self.panels.scenes  # type: ignore[return-value]
+
+    @property
+    def scene_row(self) -> SceneRow:
+        return self.panels.scene_row
+
+    @property
+    def rundown_panel(self) -> RundownPanel:
+        return self.panels.rundown  # type: ignore[return-value]
+
+    @property
+    def action_pad(self) -> ActionPadPanel:
+        return self.panels.pad  # type: ignore[return-value]
+
+    @property
+    def compact_pad(self) -> ActionPadPanel:
+        return self.panels.compact_pad  # type: ignore[return-value]
 
     # ----- where other panels go (one line each) ---------------------------------------------
     def _add_pages(self) -> None:
