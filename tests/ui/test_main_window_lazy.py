@@ -85,3 +85,23 @@ def test_the_review_view_is_built_when_chosen(qtbot, loop):
     review = window.findChild(ReviewPanel)
     assert isinstance(review, QWidget) and review.isVisible()
     assert window.pages.currentWidget().isAncestorOf(review)
+
+
+def test_a_layout_builds_only_the_panels_it_places(qtbot, loop):
+    from ui.panels.action_pad import ActionPadPanel
+    from ui.panels.scenes import ScenesPanel
+
+    _, window = _window(qtbot)
+    window.set_layout("solo", save=False)
+    assert window.findChild(ScenesPanel) is None  # solo has the scene row, not the scenes list
+    assert not window.panels.is_built("scenes") and not window.panels.is_built("compact_pad")
+    pads = window.findChildren(ActionPadPanel)
+    assert len(pads) == 1 and pads[0] is window.action_pad and pads[0].isVisible()
+
+    window.set_layout("producer", save=False)
+    scenes = window.findChild(ScenesPanel)
+    assert scenes is not None and scenes.isVisible() and scenes is window.scenes_panel
+    assert window.compact_pad.isVisible() and window.show_container.isAncestorOf(window.compact_pad)
+    assert not window.action_pad.isVisible()  # built before, detached now
+    window.set_layout("solo", save=False)
+    assert window.action_pad.isVisible() and not window.scenes_panel.isVisible()
