@@ -28,6 +28,7 @@ from studio.show.actions import ObsOverlaysAdapter
 from studio.show.log import read_log
 from studio.show.pad import Pad
 from studio.show.plan import load_plan
+from studio.show.room_desk import RoomDesk
 from studio.show.session import ShowController
 from tests.fakes.keyring import MemoryKeyring
 from tests.lab.frames import (
@@ -40,6 +41,7 @@ from tests.lab.frames import (
 )
 from tests.lab.waiting import wait_until
 from ui.panels.action_pad import ActionPadPanel
+from ui.panels.room import RoomPanel
 
 pytestmark = [pytest.mark.integration, pytest.mark.qt]
 
@@ -306,4 +308,38 @@ def test_sale_keys_subscriber_push_and_the_checklist_for_what_has_no_api(rehears
     key = pad.key("announcement")
     assert key.state == "manual" and "live console" in key.last_result
     assert [s.action.value for s in pad.checklist.pending] == ["announcement"]
+    assert len(lab.state.request_log) == calls
+
+
+def test_the_room_panels_buttons_and_the_stock_key_are_in_the_show_log(rehearsal, run, qtbot):
+    """The live-room panel's buttons go through the show (as the core wires them): a push refused
+    (not in the room), its fix (add, then push) — each room call written ahead in the show log and
+    really made in the emulator's room. The stock key makes no call: mini-program live has none."""
+    lab, pad = rehearsal, rehearsal.pad
+    session = run(lab.controller.start_new())
+    run(pad.run("next"))
+    run(lab.connection.select_room(LIVE_ROOM))  # as the panel's "Use for this show"
+    panel = RoomPanel(lab.connection, desk=RoomDesk(lab.connection, lambda: session.actions))
+    qtbot.addWidget(panel)
+    panel.refresh_button.click()
+    run(wait_until(lambda: panel.goods_table.rowCount() == 3))
+    panel.load_library_button.click()
+    run(wait_until(lambda: panel.library_table.rowCount() == 4))
+    rows = [int(panel.library_table.item(r, 0).text()) for r in range(panel.library_table.rowCount())]
+    panel.library_table.selectRow(rows.index(SCARF))
+    panel.add_button.click()
+    run(wait_until(lambda: "added to the room" in panel.message.text()))
+    assert SCARF in lab.state.rooms[LIVE_ROOM].shelf and "Not in a show log" not in panel.message.text()
+    events = read_log(session.log.path).events
+    intent = next(e for e in events if e["type"] == "action_intent" and e["source"] == "room_panel")
+    call = next(e for e in events if e["type"] == "room_call" and e.get("intent_id") == intent["intent_id"])
+    assert intent["action"] == "add_goods" and intent["ref"] == "scarf" and intent["seq"] < call["seq"]
+    assert call["outcome"] == "done" and call["action"] == "add_goods" and isinstance(call["latency_ms"], int)
+    assert [e["action"] for e in events if e["type"] == "room_call" and e.get("source") == "room_panel"
+            and not e.get("intent_id")] == ["list_rooms", "approved_goods"]
+    # The stock key: a checklist step naming where, and nothing sent to WeChat.
+    calls = len(lab.state.request_log)
+    run(pad.run("stock"))
+    key = pad.key("stock")
+    assert key.state == "manual" and "goods_id 2001" in key.last_result and "merchant back end" in key.last_result
     assert len(lab.state.request_log) == calls
