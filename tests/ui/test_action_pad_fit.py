@@ -147,3 +147,13 @@ def test_keys_keep_their_place_when_what_they_say_grows(qtbot, loop, run, tmp_pa
     assert after == before
     widths = {entry.button.width() for entry in panel.pad.values()}
     assert max(widths) - min(widths) <= 1, widths
+
+
+def test_the_full_pad_keeps_three_rows_however_many_keys(qtbot, loop, run, tmp_path, clock, controllers,
+                                                         long_room):
+    # The layouts give the pad three rows of thumb-sized keys; a 13th key (库存) made a fourth that
+    # did not fit the solo layout at its smallest and slid the keys over their result lines.
+    panel = _panel(qtbot, run, tmp_path, clock, controllers, long_room)
+    rows = {entry.button.y() for entry in panel.pad.values()}
+    assert len(rows) == 3, rows
+    assert panel.columns * 3 >= len(panel.pad)

@@ -11,6 +11,7 @@ target the pad drives. ``compact=True`` is one row of small buttons (the produce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +44,18 @@ _STATUS_COLOUR = {
 _BOLD_STATES = frozenset(("partial", "error", "ask", "unknown"))
 _BUTTON_STYLE = {"busy": "background: #e8eef8;", "ask": "background: #fff1d6;",
                  "unknown": "background: #fff1d6;", "error": "background: #fbe3e1;"}
-COLUMNS = 4
+COLUMNS = 4  # at least; more when the keys would need a fourth row
+ROWS = 3  # the layouts give the full pad three rows of thumb-sized keys
+# "On sale (上架)" → "On sale" on the compact row: the host's word in brackets is for the full key
+# (and the tooltip); thirteen keys in one row have no room for it.
+_HOST_WORD = re.compile(r"\s*[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]\s*$")
+
+
+def short_label(label: str) -> str:
+    match = _HOST_WORD.search(label)
+    if match is None or not re.search("[A-Za-z]", label[:match.start()]):
+        return label  # a Chinese label keeps its brackets: they are part of what it says
+    return label[:match.start()]
 
 
 def status_style(state: str, palette: QPalette) -> str:
@@ -96,7 +108,7 @@ class OneLineLabel(QLabel):
 
     def _fit_height(self) -> None:
         fm = self.fontMetrics()
-        self.setFixedHeight(max(fm.height(), fm.lineSpacing()) + 4)
+        self.setFixedHeight(max(fm.height(), fm.lineSpacing()) + 2)
 
     def _elide(self) -> None:
         width = max(self.contentsRect().width() - 2 * self.margin() - 2, 8)
@@ -104,7 +116,7 @@ class OneLineLabel(QLabel):
 
 
 class KeyButton(QPushButton):
-    """A full pad key: its width never depends on what it says. A long subject ("满199减30 · 冰感速干
+    """A pad key whose width never depends on what it says. A long subject ("满199减30 · 冰感速干
     运动毛巾 · …" on F7) must not widen its column and move the other keys under the host's mouse;
     every key gets an equal share of the row, and a text too long for it is painted elided."""
 
@@ -141,9 +153,11 @@ class ActionPadPanel(QWidget):
         self.room_status.setVisible(False)
         self.pad: dict[str, _PadButton] = {}
         grid = QGridLayout()
+        keys = pad.keys()
+        self.columns = max(COLUMNS, -(-len(keys) // ROWS))
         row_layout = QHBoxLayout()
-        for index, key in enumerate(pad.keys()):
-            button: QPushButton = QPushButton() if compact else KeyButton()
+        for index, key in enumerate(keys):
+            button = KeyButton()
             button.setObjectName(f"pad_{key.id}")
             status = OneLineLabel()
             status.setObjectName(f"pad_{key.id}_status")
@@ -181,8 +195,8 @@ class ActionPadPanel(QWidget):
             cell.addWidget(button)
             cell.addWidget(status)
             cell.addLayout(answers)
-            grid.addLayout(cell, index // COLUMNS, index % COLUMNS)
-        for column in range(COLUMNS):
+            grid.addLayout(cell, index // self.columns, index % self.columns)
+        for column in range(self.columns):
             grid.setColumnStretch(column, 1)
 
         self.checklist_title = QLabel(self.tr("To do by hand in the platform's tool — tick when done:"))
@@ -239,8 +253,8 @@ class ActionPadPanel(QWidget):
     def _render_key(self, key: PadKey) -> None:
         entry = self.pad[key.id]
         if self.compact:
-            entry.button.setText(f"{key.shortcut} {key.label}")
-            tip = [t for t in (key.subject, key.last_result or key.why_not) if t]
+            entry.button.setText(f"{key.shortcut} {short_label(key.label)}")
+            tip = [t for t in (f"{key.shortcut} {key.label}", key.subject, key.last_result or key.why_not) if t]
             entry.button.setToolTip("\n".join(tip))
         else:
             title = f"{key.shortcut}  {key.label}"
