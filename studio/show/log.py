@@ -16,10 +16,12 @@ boundary, a short write's half line cut off first, so two events are never glued
 the next ``append`` or ``flush_pending()`` once the disk takes it again. Meanwhile ``problem``
 says in plain words what is wrong and what to do ("… free disk space on /home …"), and
 ``problem_changed`` fires (with the new problem or None) when it starts and when it is over.
-Closed while the disk still refuses, the waiting events go to the temp folder (``spill_path``,
-usually another drive) and the next ``ShowLog.open`` of that log writes them in. Until then they
-are part of the log for every reader: ``read_log`` adds them after the file's events (by seq, each
-once), so the resume offer, ``find_unfinished`` (a spilled ``show_ended``) and the review see them.
+Write-ahead holds on a full disk too: before ``append`` returns, an event the disk refused is
+also in the temp folder (``spill_path``, usually another drive), each once, so neither closing
+nor a ``kill -9`` before space returns loses it; the next ``ShowLog.open`` of that log writes the
+spilled events in, and a log that catches up removes its spill. Until then they are part of the
+log for every reader: ``read_log`` adds them after the file's events (by seq, each once), so the
+resume offer, ``find_unfinished`` (a spilled ``show_ended``) and the review see them.
 
 Line format: ``{"seq": 12, "ts": 1718712000.25, "type": "step_started", ...data}``; ``ts`` is Unix
 seconds from the injected clock, ``seq`` counts from 1 in each file.
@@ -32,6 +34,7 @@ without ``show_ended``).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -94,7 +97,9 @@ class ShowLog:
         self.problem_changed = Signal("ShowLog.problem_changed")  # (str | None)
         self.failed_writes = 0  # for tests and diagnostics
         self._last_error: OSError = OSError()
-        self._spill_merged = False  # ``open`` took the spill's events in: remove it once they are written
+        self._spill_used = False  # the spill holds events of this log: remove it once they are in the file
+        self._in_spill = 0  # how many of the first ``_pending`` lines are in the spill already
+        self._spill_failed = False  # the temp folder refused too (logged once)
         self._open_file()
         if self._fd < 0:
             self._report_problem()
@@ -147,12 +152,13 @@ class ShowLog:
                     show_log._good_size, show_log._torn = _whole_size(Path(path)), True
                 else:  # the last event is whole: end its line before the next one
                     show_log._pending.insert(0, b"")
-            if spilled:  # what a full disk refused when the console last closed: into the log now
+            if spilled:  # what a full disk refused before the console last stopped: into the log now
                 show_log._pending.extend(line for _, line in spilled)
-                show_log._spill_merged = True
+                show_log._in_spill = len(show_log._pending)
+                show_log._spill_used = True
                 show_log._flush_locked()
             elif spill_path(Path(path)).exists():  # only events the file has already (a kill before the unlink)
-                show_log._spill_merged = True
+                show_log._spill_used = True
                 show_log._remove_spill_locked()
         return show_log, contents
 
@@ -209,22 +215,24 @@ class ShowLog:
             self.failed_writes += 1
             self._last_error = e
             self._report_problem()
+            self._spill_locked()
         else:
             self.problem = None
             if before is not None:
                 log.warning("show log %s: writable again, caught up", self.path)
+            self._in_spill = 0
             self._remove_spill_locked()
         return self.problem != before
 
     def _remove_spill_locked(self) -> None:
-        """Every spilled event ``open`` took in is in the file now: the spill has done its work."""
-        if not self._spill_merged or self._pending:
+        """Every spilled event is in the file now: the spill has done its work."""
+        if not self._spill_used or self._pending:
             return
         try:
             spill_path(self.path).unlink(missing_ok=True)
         except OSError as e:  # harmless: readers skip spilled events the file already has
             log.warning("show log %s: its spill could not be removed (%s)", self.path, e)
-        self._spill_merged = False
+        self._spill_used = False
 
     def _write_pending(self) -> None:
         """Every waiting line, then one fsync: a catch-up of thousands of events costs one flush.
@@ -271,31 +279,50 @@ class ShowLog:
     def close(self) -> None:
         with self._lock:
             if self._pending:
-                self._flush_locked()
+                self._flush_locked()  # a refusal spills what is not in the spill yet
             if self._pending:
-                self._spill_locked()
+                if self._in_spill < len(self._pending):
+                    lines = sum(1 for line in self._pending[self._in_spill:] if line)
+                    log.error("show log %s closed with %d event(s) never written (%s; the temp folder "
+                              "refused them too)", self.path, lines, self.problem)
+                else:
+                    log.warning("show log %s: %d event(s) the disk refused are kept in %s until the log "
+                                "is opened again", self.path, len(self._pending), spill_path(self.path))
+                self._pending.clear()
+                self._in_spill = 0
             if self._fd >= 0:
                 os.close(self._fd)
                 self._fd = -1
 
     def _spill_locked(self) -> None:
-        """Closing with events the disk refused: keep them on another drive (the temp folder) for
-        the next ``open`` of this log, which writes them into it; never just drop them."""
+        """Events the disk refused: onto another drive (the temp folder) at once, each once, for the
+        next ``open`` of this log (after a close or a crash), which writes them into it; they stay
+        waiting in memory too, and are written here as soon as the disk takes them."""
+        lines = [line for line in self._pending[self._in_spill:] if line]
+        if not lines:
+            self._in_spill = len(self._pending)
+            return
         spill = spill_path(self.path)
-        lines = [line for line in self._pending if line]
+        size = 0
         try:
             spill.parent.mkdir(parents=True, exist_ok=True)
             with open(spill, "ab") as f:
+                size = f.tell()
                 f.write(b"".join(lines))
                 f.flush()
                 os.fsync(f.fileno())
         except OSError as e:
-            log.error("show log %s closed with %d event(s) never written (%s; no room in %s either: %s)",
-                      self.path, len(lines), self.problem, spill.parent, e)
+            with contextlib.suppress(OSError):  # never a half line the next spill would glue onto
+                if spill.exists():
+                    os.truncate(spill, size)
+            if not self._spill_failed:
+                log.error("show log %s: the refused events cannot be kept in %s either (%s); they wait in "
+                          "memory only", self.path, spill.parent, e)
+            self._spill_failed = True
             return
-        log.warning("show log %s: %d event(s) the disk refused are kept in %s until the log is opened again",
-                    self.path, len(lines), spill)
-        self._pending.clear()
+        self._spill_failed = False
+        self._spill_used = True
+        self._in_spill = len(self._pending)
 
     def __enter__(self) -> ShowLog:
         return self

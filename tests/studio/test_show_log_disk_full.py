@@ -24,6 +24,13 @@ from tests.fakes.room import FakeRoom
 from tests.fakes.show import EXAMPLE
 
 
+@pytest.fixture(autouse=True)
+def other_drive(tmp_path, monkeypatch):
+    """Refused events spill into the temp folder: this test's own, never the machine's /tmp."""
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    return tmp_path / "other-drive"
+
+
 class FullDisk:
     """Replaces ``os.write``: while ``full``, a write stores half its bytes and the next one fails."""
 
@@ -425,3 +432,117 @@ def test_a_really_full_filesystem_closed_then_offered_and_resumed(tiny_disk, tmp
     assert len(contents.events) == 31
     assert [e["seq"] for e in read_log(show_log.path, spilled=False).events] == list(range(1, 32))
     assert not log_module.spill_path(show_log.path).exists()
+
+
+def _crash(show_log: ShowLog) -> None:
+    """What ``kill -9`` leaves: no close, no flush, no spill at exit; only what is on a disk."""
+    if show_log._fd >= 0:
+        os.close(show_log._fd)
+        show_log._fd = -1
+    show_log._pending.clear()
+
+
+def test_a_crash_while_the_disk_is_full_loses_no_acknowledged_event(tmp_path, monkeypatch):
+    """Write-ahead holds on a full disk too: each refused event is in the temp folder (another
+    drive) before ``append`` returns, so a kill -9 before space returns loses none of them — the
+    room call logged as intent is there on resume, and is not silently repeated."""
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    disk = FullDisk(monkeypatch)
+    path = tmp_path / "crash.showlog.jsonl"
+    show_log = ShowLog(path, FakeClock())
+    show_log.append("show_started")
+    disk.full = True
+    show_log.append("action_intent", action="push_product", ref="fan")
+    show_log.append("action_result", action="push_product", ref="fan", outcome="done")
+    show_log.flush_pending()  # the tick loop's retry: still full, nothing written twice
+    _crash(show_log)
+    contents = read_log(path)
+    assert [(e["seq"], e["type"]) for e in contents.events] == [
+        (1, "show_started"), (2, "action_intent"), (3, "action_result")]
+    disk.full = False
+    reopened, contents = ShowLog.open(path, FakeClock())
+    assert [e["seq"] for e in contents.events] == [1, 2, 3]
+    reopened.append("show_resumed")
+    reopened.close()
+    assert [(e["seq"], e["type"]) for e in read_log(path, spilled=False).events] == [
+        (1, "show_started"), (2, "action_intent"), (3, "action_result"), (4, "show_resumed")]
+    assert not log_module.spill_path(path).exists()
+
+
+def test_a_refused_event_goes_to_the_spill_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    disk = FullDisk(monkeypatch)
+    show_log = ShowLog(tmp_path / "once.showlog.jsonl", FakeClock())
+    disk.full = True
+    for n in range(5):
+        show_log.append("health_changed", n=n)
+        show_log.flush_pending()
+    show_log.close()
+    spill = log_module.spill_path(show_log.path).read_bytes()
+    assert spill.count(b"\n") == 5  # each line once, not once per retry or again at close
+    disk.full = False
+    reopened, _contents = ShowLog.open(show_log.path, FakeClock())
+    reopened.close()
+    assert [e["n"] for e in read_log(show_log.path, spilled=False).events] == list(range(5))
+
+
+def test_a_crash_on_a_really_full_filesystem_loses_nothing(tiny_disk, tmp_path, monkeypatch):
+    monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
+    show_log = ShowLog(tiny_disk / "crash.showlog.jsonl", FakeClock())
+    show_log.append("show_started")
+    filler = _fill(tiny_disk)
+    for n in range(30):
+        show_log.append("goods_pushed", product=f"p{n}", note="讲解" * 40)
+    assert show_log.pending > 0
+    _crash(show_log)
+    assert [e["seq"] for e in read_log(show_log.path).events] == list(range(1, 32))
+    filler.unlink()
+    reopened, _contents = ShowLog.open(show_log.path, FakeClock())
+    reopened.close()
+    contents = read_log(show_log.path, spilled=False)
+    assert [e["seq"] for e in contents.events] == list(range(1, 32)) and not contents.torn_tail
+
+
+def test_a_spill_that_fails_half_way_leaves_no_half_line(tmp_path, monkeypatch, other_drive):
+    """The temp folder fills up too, mid-line: that half line is cut off, so the next spill of the
+    same events (space there again) is read whole; every event reaches the log in the end."""
+    disk = FullDisk(monkeypatch)
+    show_log = ShowLog(tmp_path / "both.showlog.jsonl", FakeClock())
+    disk.full = True
+    real_open = open
+    spill_full = {"on": True}
+
+    class HalfFile:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def tell(self):
+            return self.f.tell()
+
+        def write(self, data):
+            self.f.write(data[: len(data) // 2])
+            self.f.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def open_(path, mode="r", *args, **kwargs):
+        f = real_open(path, mode, *args, **kwargs)
+        return HalfFile(f) if spill_full["on"] and "a" in mode else f
+
+    monkeypatch.setattr("builtins.open", open_)
+    show_log.append("goods_pushed", product="fan")
+    spill = log_module.spill_path(show_log.path)
+    assert spill.exists() and spill.read_bytes() == b""  # the half line was cut off again
+    spill_full["on"] = False
+    show_log.append("cue", text="开奖 in 30 s")  # both go to the spill now, whole
+    assert [e["type"] for e in read_log(show_log.path).events] == ["goods_pushed", "cue"]
+    disk.full = False
+    assert show_log.flush_pending()
+    show_log.close()
+    assert [e["type"] for e in read_log(show_log.path, spilled=False).events] == ["goods_pushed", "cue"]
+    assert not spill.exists()
