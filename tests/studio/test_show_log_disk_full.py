@@ -546,3 +546,33 @@ def test_a_spill_that_fails_half_way_leaves_no_half_line(tmp_path, monkeypatch, 
     show_log.close()
     assert [e["type"] for e in read_log(show_log.path, spilled=False).events] == ["goods_pushed", "cue"]
     assert not spill.exists()
+
+
+def test_a_show_spilled_at_close_is_offered_and_resumed_where_it_was(tmp_path, monkeypatch):
+    """The whole path: the host moved on to the next step while the disk was full and closed the
+    console; the offer counts those events and the resumed rundown is on that step."""
+    from studio.show.session import ShowController
+
+    plan = load_plan(EXAMPLE)
+    disk = FullDisk(monkeypatch)
+    shows = tmp_path / "shows"
+
+    async def scenario():
+        controller = ShowController(plan, FakeRoom(), None, directory=shows, clock=FakeClock())
+        session = await controller.start_new()
+        session.rundown.start_show()
+        disk.full = True
+        on_air = session.rundown.advance()
+        await controller.close()
+        disk.full = False
+        again = ShowController(plan, FakeRoom(), None, directory=shows, clock=FakeClock())
+        offer = await again.look_for_resume()
+        resumed = await again.resume()
+        current = resumed.rundown.current
+        await again.close()
+        return on_air, offer, current
+
+    on_air, offer, current = asyncio.run(scenario())
+    assert on_air is not None and offer is not None
+    assert offer.events == len(read_log(offer.path).events) - 2  # all but show_resumed and room_target
+    assert current is not None and current.id == on_air.id
