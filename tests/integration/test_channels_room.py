@@ -7,6 +7,7 @@ suite runs in a network namespace with only loopback.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -160,6 +161,32 @@ def test_a_changed_console_gives_a_manual_step_within_a_bounded_wait(
     assert took < 3 * room.action_timeout  # bounded (never the forever-wait of a changed page)
     comment = run(room.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title="欢迎来到直播间")), timeout=60)
     assert comment.outcome is Outcome.MANUAL and len(room.pending) == 2
+
+
+def test_a_changed_console_works_again_with_an_override_file_and_no_release(
+        fresh: ChannelsReplica, profile: Path, run: Callable[..., Any], tmp_path: Path,
+        room: ChannelsRoom) -> None:
+    """What docs/channels.md tells a user to do when the page changed: put the new selectors in
+    channels-selectors.json (only the keys that changed); the same console then works again."""
+    fresh.control(variant="changed")
+    override = tmp_path / "channels-selectors.json"
+    override.write_text(json.dumps({"base_url": fresh.base_url, "selectors": {
+        "in_live_console": ".live-msg-editor-v2",
+        "comment_textarea": ".live-msg-editor-v2 textarea",
+        "comment_send": ".live-msg-editor-v2 button",
+        "explain_link": ".promote-v2 .action-link span[class*=\"explain-btn\"]"}}), encoding="utf-8")
+    fixed = ChannelsRoom("测试小店", profile, load_console_map(override), wait_s=WAIT_S)
+    run(room.close(), timeout=20)  # one browser per profile at a time
+    try:
+        assert run(fixed.connect(), timeout=30) is ConsoleState.LIVE, fixed.problem
+        assert run(fixed.perform(_push("10000002", "帆布包")), timeout=30).outcome is Outcome.DONE
+        said = run(fixed.perform(RoomRequest(RoomAction.ANNOUNCEMENT, title="新版控制台", details={"pin": False})),
+                   timeout=30)
+        assert said.outcome is Outcome.DONE, said.message
+        assert fresh.snapshot()["records"] == [{"kind": "explain", "id": "10000002"},
+                                               {"kind": "comment", "text": "新版控制台"}]
+    finally:
+        run(fixed.close(), timeout=20)
 
 
 def test_not_live_says_start_the_live_in_the_anchor_app_first(
