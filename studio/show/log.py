@@ -124,7 +124,7 @@ class ShowLog:
         base = f"{stamp}-{name}" if name else stamp
         path = Path(directory) / f"{_safe(base)}{LOG_SUFFIX}"
         n = 1
-        while path.exists():
+        while path.exists() or spill_path(path).exists():  # a stale spill would join a new log
             n += 1
             path = Path(directory) / f"{_safe(base)}-{n}{LOG_SUFFIX}"
         return cls(path, clock)

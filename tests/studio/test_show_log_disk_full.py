@@ -576,3 +576,15 @@ def test_a_show_spilled_at_close_is_offered_and_resumed_where_it_was(tmp_path, m
     assert on_air is not None and offer is not None
     assert offer.events == len(read_log(offer.path).events) - 2  # all but show_resumed and room_target
     assert current is not None and current.id == on_air.id
+
+
+def test_a_new_log_never_takes_a_stale_spill_of_the_same_name(tmp_path, monkeypatch):
+    """A log deleted by hand while its spill waits: a new show of the same name and second gets a
+    name of its own, so the old show's events never join it."""
+    path = _close_on_full_disk(tmp_path, monkeypatch, ended=True)
+    path.unlink()
+    fresh = ShowLog.create(tmp_path / "shows", FakeClock(), name="spilled")
+    fresh.append("show_started")
+    fresh.close()
+    assert fresh.path != path
+    assert [e["type"] for e in read_log(fresh.path).events] == ["show_started"]
