@@ -2,7 +2,8 @@
 
 - ``list [--json]``: the accounts, whether each has logged in once and has its store API;
 - ``check ACCOUNT [--json]``: open its web console (headless, the saved login) and say what it
-  shows — exit 0 when it is live and usable, 1 when not (logged out, not live, page changed);
+  shows — exit 0 when it is live and usable, 1 when not (logged out, not live, page changed) —
+  and which page map it used (the shipped selectors, or the user's ``channels-selectors.json``);
 - ``use ACCOUNT``: the next show's one-click buttons drive this account;
 - ``dashboard ACCOUNT --out FILE [--date YYYYMMDD]``: the day's newest live from the live dashboard
   (``getlivedata``), saved as JSON for ``studio-console review SHOWLOG --platform-data FILE``;
@@ -98,7 +99,9 @@ async def _list(args: argparse.Namespace) -> int:
 
 
 async def _check(args: argparse.Namespace) -> int:
-    from studio.room.channels import ConsoleState
+    from studio.config import config_dir
+    from studio.room.channels import ConsoleState, load_console_map
+    from studio.room.channels.selectors import OVERRIDE_NAME
 
     targets = _targets()
     room = await targets.channels.build_room(args.account)
@@ -106,10 +109,14 @@ async def _check(args: argparse.Namespace) -> int:
         state = await room.connect()
     finally:
         await room.close()
+    source = load_console_map().source  # the map build_room used: shipped, or the user's override file
     if args.json:
-        print_json({"account": args.account, "state": state.value, "problem": room.problem})
+        print_json({"account": args.account, "state": state.value, "problem": room.problem, "page_map": source})
     else:
         print(room.problem or translate("ChannelsCli", "The Channels console is open and live."))
+        print(translate("ChannelsCli", "Page map: built in (an override goes to {path}).").format(
+            path=config_dir() / OVERRIDE_NAME) if source == "shipped" else
+            translate("ChannelsCli", "Page map: {path}").format(path=source))
     return EXIT_OK if state is ConsoleState.LIVE else EXIT_PROBLEM
 
 

@@ -279,7 +279,9 @@ def test_the_cli_check_says_what_the_console_shows(fresh: ChannelsReplica, capsy
     logged_in_profile(fresh, accounts.add("测试小店").profile_dir())
     settings.save()
     assert main(["channels", "check", "测试小店", "--json"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out)["state"] == "live"
+    checked = json.loads(capsys.readouterr().out)
+    assert checked["state"] == "live" and checked["page_map"] == str(config_dir() / "channels-selectors.json")
     fresh.control(live=False)
     assert main(["channels", "check", "测试小店"]) == EXIT_PROBLEM
-    assert "anchor app" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "anchor app" in out and "Page map: " + str(config_dir() / "channels-selectors.json") in out
