@@ -157,3 +157,12 @@ def test_the_full_pad_keeps_three_rows_however_many_keys(qtbot, loop, run, tmp_p
     rows = {entry.button.y() for entry in panel.pad.values()}
     assert len(rows) == 3, rows
     assert panel.columns * 3 >= len(panel.pad)
+
+
+def test_a_full_key_says_its_label_without_the_bracketed_host_word_in_english(qtbot, loop, run, tmp_path, clock,
+                                                                             controllers, long_room):
+    panel = _panel(qtbot, run, tmp_path, clock, controllers, long_room)
+    explain = panel.pad["explain"].button
+    assert explain.text().split("\n")[0] == "F1  Explain product"
+    assert explain.toolTip().startswith("F1  Explain product (讲解)")  # the host's word stays at hand
+    assert "冰感速干运动毛巾" in explain.toolTip()

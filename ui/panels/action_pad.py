@@ -257,13 +257,17 @@ class ActionPadPanel(QWidget):
             tip = [t for t in (f"{key.shortcut} {key.label}", key.subject, key.last_result or key.why_not) if t]
             entry.button.setToolTip("\n".join(tip))
         else:
-            title = f"{key.shortcut}  {key.label}"
+            # The key says what it does in the fewest words (an elided "Explain prod…" says nothing);
+            # its tooltip has the whole label with the host's word, and what it acts on or why not.
+            label = short_label(key.label)
+            title = f"{key.shortcut}  {label}"
             if key.state == "ask":
-                title = self.tr("{key}  {label}\nPress again to send").format(key=key.shortcut, label=key.label)
+                title = self.tr("{key}  {label}\nPress again to send").format(key=key.shortcut, label=label)
             elif key.subject:
                 title = f"{title}\n{key.subject}"
             entry.button.setText(title)
-            entry.button.setToolTip(key.subject if key.enabled else key.why_not)
+            entry.button.setToolTip("\n".join(t for t in (f"{key.shortcut}  {key.label}",
+                                                          key.subject if key.enabled else key.why_not) if t))
             entry.status.setStyleSheet(status_style(key.state, self.palette()))
             entry.status.set_full_text(key.last_result)
             entry.status.setAccessibleDescription(key.state)
