@@ -167,20 +167,33 @@ def _read_raw(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     return raw, None
 
 
-def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+def write_atomically(path: Path, data: bytes, *, prefix: str = ".", suffix: str = ".tmp",
+                     mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` all or nothing: a temp file in the same folder, flushed to the disk,
+    then renamed over ``path``. A crash or a full disk mid-write leaves the previous file whole and
+    no temp file behind (the error is raised). ``mode``: the file's permissions (by default the temp
+    file's: the owner's only). The one atomic write (settings, plans, review notes and reports)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Write-then-rename: a crash mid-write leaves the old file, never half a file.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return path
+
+
+def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
+                     prefix=".settings-", suffix=".json")
 
 
 @dataclass

@@ -8,19 +8,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from studio.config import write_atomically
 from studio.i18n import translate
 from studio.review import charts
 from studio.review.model import Comparison, Review
-from studio.review.report import (
-    Section,
-    Table,
-    comparison_table,
-    highlights,
-    sections,
-    skipped_lines,
-    summary,
-    write_atomically,
-)
+from studio.review.report import Section, Table, comparison_table, highlights, sections, skipped_lines, summary
 
 CHART_SIZE = {"timeline": (960, 230), "health": (960, 280), "platform": (960, 220), "products": (960, 0)}
 
@@ -135,4 +127,5 @@ def render_html(review: Review, notes: dict[str, str] | None = None, comparison:
 def write_html(path: Path, review: Review, notes: dict[str, str] | None = None,
                comparison: Comparison | None = None) -> Path:
     """Write atomically (a half-written report never replaces a good one)."""
-    return write_atomically(path, render_html(review, notes, comparison).encode("utf-8"), ".html")
+    return write_atomically(path, render_html(review, notes, comparison).encode("utf-8"),
+                            prefix=".review-", suffix=".html", mode=0o644)  # a report to share, not a secret

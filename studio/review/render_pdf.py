@@ -22,19 +22,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from studio.config import write_atomically
 from studio.errors import UserError
 from studio.i18n import translate
 from studio.review import charts
 from studio.review.model import Comparison, Review
-from studio.review.report import (
-    Table,
-    comparison_table,
-    highlights,
-    sections,
-    skipped_lines,
-    summary,
-    write_atomically,
-)
+from studio.review.report import Table, comparison_table, highlights, sections, skipped_lines, summary
 
 # (path, index in a .ttc collection). TrueType outlines only: fpdf2 embeds those as subsets.
 CANDIDATES: dict[str, list[tuple[str, int]]] = {
@@ -293,4 +286,5 @@ def _column_widths(pdf: Any, table: Table) -> list[float]:
 
 def write_pdf(path: Path, review: Review, notes: dict[str, str] | None = None,
               comparison: Comparison | None = None) -> Path:
-    return write_atomically(path, render_pdf(review, notes, comparison), ".pdf")
+    return write_atomically(path, render_pdf(review, notes, comparison),
+                            prefix=".review-", suffix=".pdf", mode=0o644)  # a report to share, not a secret

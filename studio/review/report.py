@@ -9,27 +9,11 @@ platform had; nothing is filled in.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from studio.i18n import translate
 from studio.review.model import Comparison, Metric, Review, fault_word, step_word
 from studio.review.store import section_title
-
-
-def write_atomically(path: Path, data: bytes, suffix: str) -> Path:
-    """Write a rendered report (HTML or PDF) atomically: a half-written one never replaces a good one.
-    Readable by all: a report to share, not a secret."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=suffix, dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-    return path
 
 
 @dataclass

@@ -14,14 +14,12 @@ Blocking (file I/O): from the GUI call it through ``asyncio.to_thread``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studio.config import data_dir
+from studio.config import data_dir, write_atomically
 from studio.errors import UserError
 from studio.i18n import translate
 
@@ -72,16 +70,10 @@ class NotesStore:
         data = self._load()
         kept = {k: v for k, v in notes.items() if v.strip()}
         data[key] = {"title": title, "room": room, "start": start, "saved_at": time.time(), "notes": kept}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".notes-", dir=self.path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                             prefix=".notes-")
         except OSError as e:
-            Path(tmp).unlink(missing_ok=True)
             raise UserError(translate("Review", "The improvement notes could not be saved to {path}: {reason}. "
                                                 "Free some disk space or check the folder, then save again.").format(
                 path=self.path, reason=e.strerror or e)) from None

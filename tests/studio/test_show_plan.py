@@ -21,7 +21,6 @@ from studio.show.plan import (
     plan_to_toml,
     save_plan,
 )
-from studio.show.plan import writer as plan_module
 from tests.studio.hostile_plans import HOSTILE_PLANS
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "show-plan.toml"
@@ -184,7 +183,7 @@ def test_save_is_atomic(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(plan_module.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)  # the rename of studio.config.write_atomically
     with pytest.raises(OSError):
         save_plan(Plan(products=[Product("a", "新")]), path)
     assert path.read_bytes() == before

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from studio.config import write_atomically
 from studio.show.plan.model import Plan
 
 _HEADER_COMMENT = """\
@@ -104,15 +103,4 @@ def plan_to_toml(plan: Plan) -> str:
 def save_plan(plan: Plan, path: Path) -> None:
     """Write atomically: a crash mid-save leaves the previous file whole, never half of one."""
     path = Path(path)
-    text = plan_to_toml(plan)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, plan_to_toml(plan).encode("utf-8"), prefix=f".{path.name}-")
