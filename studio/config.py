@@ -35,6 +35,7 @@ from typing import Any
 import platformdirs
 
 from studio import APP_NAME
+from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import translate
 
@@ -196,6 +197,17 @@ def _write_atomic(path: Path, data: dict[str, Any]) -> None:
                      prefix=".settings-", suffix=".json")
 
 
+
+class SettingsNotSaved(UserError, OSError):
+    """The settings file could not be written: nothing else changed, the setting holds until closing."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(translate(
+            "Settings", "The settings could not be saved to {path} ({reason}). The change holds until the "
+                        "console closes: free some disk space or check the folder's permissions, then "
+                        "do it again to keep it.").format(path=path, reason=error.strerror or type(error).__name__))
+        self.errno = error.errno
+
 @dataclass
 class Settings:
     obs: ObsSettings = field(default_factory=ObsSettings)
@@ -273,8 +285,19 @@ class Settings:
         return settings
 
     def save(self, path: Path | None = None) -> None:
-        """Merge what this object changed into the file on disk (see the module's docstring)."""
+        """Merge what this object changed into the file on disk (see the module's docstring).
+
+        A disk that refuses (full, read-only, no permission) raises ``SettingsNotSaved``: plain words
+        for whichever panel saved, and still an ``OSError`` for callers that carry on without it."""
         path = path or self.path or default_settings_path()
+        try:
+            self._save(path)
+        except SettingsNotSaved:
+            raise
+        except OSError as e:
+            raise SettingsNotSaved(path, e) from e
+
+    def _save(self, path: Path) -> None:
         with self._lock, file_lock(path):
             disk, problem = _read_raw(path)
             if problem and path.exists():

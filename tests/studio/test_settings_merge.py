@@ -172,3 +172,20 @@ def test_watch_tells_listeners_on_the_loop_thread(tmp_path: Path, loop: Any, run
     run(wait_until(lambda: bool(threads)))
     task.cancel()
     assert threads[0] is threading.main_thread() and window.language == "en"
+
+
+def test_a_disk_that_refuses_the_save_says_so_in_plain_words(tmp_path: Path) -> None:
+    # A full or unwritable disk once left every panel but Connect silent (a bare OSError got past
+    # run_action). Here the folder is a file, so the write really fails, for root too.
+    from studio.config import SettingsNotSaved
+    from studio.errors import UserError
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    settings = Settings()
+    settings.obs.host = "127.0.0.1"
+    with pytest.raises(SettingsNotSaved) as raised:
+        settings.save(blocked / "settings.json")
+    assert isinstance(raised.value, UserError) and isinstance(raised.value, OSError)
+    assert str(blocked / "settings.json") in str(raised.value) and "free some disk space" in str(raised.value)
+    assert settings.obs.host == "127.0.0.1" and blocked.read_text() == "x"  # kept in memory, nothing lost
