@@ -206,7 +206,7 @@ class SettingsNotSaved(UserError, OSError):
             "Settings", "The settings could not be saved to {path} ({reason}). The change holds until the "
                         "console closes: free some disk space or check the folder's permissions, then "
                         "do it again to keep it.").format(path=path, reason=error.strerror or type(error).__name__))
-        self.errno = error.errno
+        self.errno, self.strerror, self.filename = error.errno, error.strerror, str(path)  # as OSError reads
 
 @dataclass
 class Settings:
