@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from studio.i18n import translate
-
-if TYPE_CHECKING:  # platform.py registers this source: imported lazily, no import cycle
-    from studio.review.platform import PlatformTables
+from studio.review.platform_data import PlatformTables, UnreadablePlatformFile
 
 API = "channels/finderlive/get_finder_live_data_list"
 FILE_KIND = "studio-console/channels-after-show"  # what ``channels live-data --out`` writes as ``kind``
@@ -48,8 +46,7 @@ class ChannelsAfterShowJson:
                                           or (b'"item"' in head and b'"errcode"' in head))  # WeChat's answer
 
     def read(self, path: Path, mapping: dict[str, dict[str, int]] | None = None) -> PlatformTables:
-        from studio.review.platform import PlatformTables, UnreadablePlatformFile
-        from studio.room.channels.api import AfterShowLive
+        from studio.room.channels.api import AfterShowLive  # the one reading of WeChat's fields
 
         name = Path(path).name
         try:
