@@ -44,6 +44,7 @@ from studio.show.plan import load_plan
 from studio.show.rundown import Rundown
 from studio.show.session import ShowSession
 from tests.fakes.clock import FakeClock
+from tests.fakes.show import FakeOverlays
 
 T0 = 1_718_712_000.0  # 2024-06-18 12:00 UTC = 20:00 in Beijing
 CST = timezone(timedelta(hours=8))
@@ -188,37 +189,6 @@ class ScriptedRoom(LiveRoom):
         return RoomResult(self.name, Outcome.DONE, "ok")
 
 
-class RecordingOverlays:
-    """The Overlays protocol, recording calls; nothing else exists on it."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    async def show_product_card(self, product: Any) -> None:
-        self.calls.append(f"card:{product.id}")
-
-    async def hide_product_card(self) -> None:
-        self.calls.append("card:off")
-
-    async def show_coupon(self, coupon: Any, ends_at: float) -> None:
-        self.calls.append("coupon")
-
-    async def hide_coupon(self) -> None:
-        self.calls.append("coupon:off")
-
-    async def show_lottery_countdown(self, lottery: Any, ends_at: float) -> None:
-        self.calls.append("lottery")
-
-    async def hide_lottery_countdown(self) -> None:
-        self.calls.append("lottery:off")
-
-    async def show_ticker(self, text: str, seconds: float) -> None:
-        self.calls.append("ticker")
-
-    async def hide_ticker(self) -> None:
-        self.calls.append("ticker:off")
-
-
 @dataclass
 class SyntheticShow:
     log: Path
@@ -264,7 +234,7 @@ def make_show(directory: Path) -> SyntheticShow:
     plan = load_plan(plan_path)
     clock = FakeClock(T0)
     room = ScriptedRoom()
-    overlays = RecordingOverlays()
+    overlays = FakeOverlays()
     shows = directory / "shows"
     show = SyntheticShow(shows / "20240618-200000-夏日好物专场.showlog.jsonl", [], plan_path, clock, room)
 
@@ -369,7 +339,7 @@ def make_show(directory: Path) -> SyntheticShow:
     return show
 
 
-def _actions(rundown: Rundown, room: LiveRoom, overlays: RecordingOverlays, clock: FakeClock) -> Any:
+def _actions(rundown: Rundown, room: LiveRoom, overlays: FakeOverlays, clock: FakeClock) -> Any:
     from studio.show.actions import ShowActions
     return ShowActions(rundown, room, overlays, clock)
 
