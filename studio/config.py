@@ -208,6 +208,9 @@ class SettingsNotSaved(UserError, OSError):
                         "do it again to keep it.").format(path=path, reason=error.strerror or type(error).__name__))
         self.errno, self.strerror, self.filename = error.errno, error.strerror, str(path)  # as OSError reads
 
+    def __str__(self) -> str:  # the plain words, not OSError's "[Errno 28] …"
+        return str(self.args[0])
+
 @dataclass
 class Settings:
     obs: ObsSettings = field(default_factory=ObsSettings)
