@@ -323,6 +323,18 @@ def _money(cell: Any, fen: bool) -> Decimal | None:
     return amount.quantize(Decimal("0.01"))
 
 
+def _price(cell: Any, fen: bool, row: int, problems: list[ImportProblem]) -> Decimal | None:
+    """``_money``, and a problem for the row when the cell says something that is not a price."""
+    amount = _money(cell, fen)
+    text = _cell_text(cell)
+    if amount is None and text:
+        problems.append(ImportProblem(row, translate(
+            "Import", "The price \"{value}\" is not a price the console can use (a number from 0 to {most} "
+                      "yuan); the product was imported without it: type the price in the plan editor.").format(
+            value=text[:40], most=MAX_PRICE)))
+    return amount
+
+
 def _stock(cell: Any) -> int | None:
     text = _cell_text(cell).replace(",", "")
     try:
@@ -396,9 +408,9 @@ def _import_rows(path: Path, rows: list[list[Any]], kind: str, mapping: dict[str
         spec = _cell_text(cell("spec"))
         product = Product(id=_fresh_id(taken), name=f"{name} {spec}".strip() if spec and spec not in name
                           else name, goods_id=goods_id)
-        product.live_price = _money(cell(live_field), live_field in fen)
+        product.live_price = _price(cell(live_field), live_field in fen, offset, result.problems)
         if list_field is not None:
-            product.price = _money(cell(list_field), list_field in fen)
+            product.price = _price(cell(list_field), list_field in fen, offset, result.problems)
         if product.price is None:
             product.price = product.live_price
         if product.live_price is None:
