@@ -330,7 +330,7 @@ def _price(cell: Any, fen: bool, row: int, problems: list[ImportProblem]) -> Dec
     if amount is None and text:
         problems.append(ImportProblem(row, translate(
             "Import", "The price \"{value}\" is not a price the console can use (a number from 0 to {most} "
-                      "yuan); the product was imported without it: type the price in the plan editor.").format(
+                      "yuan); the product was imported without it: type the price on the show plan page.").format(
             value=text[:40], most=MAX_PRICE)))
     return amount
 

@@ -176,7 +176,7 @@ def test_an_absurd_price_or_stock_is_not_read_and_never_crashes(tmp_path, cell):
     assert cup.price == Decimal("69.00") and cup.stock == 300
     # ... and the user is told which row lost its price (it once vanished without a word)
     assert [problem.row for problem in result.problems] == [2]
-    assert "plan editor" in result.problems[0].message and cell[:40] in result.problems[0].message
+    assert "show plan page" in result.problems[0].message and cell[:40] in result.problems[0].message
 
 
 def test_a_spreadsheetml_cell_far_to_the_right_is_refused_not_allocated(tmp_path):
