@@ -8,6 +8,9 @@ an empty answer. Every request is recorded in ``calls``.
 
 ``FakeLink(obs)`` is what the core's models take instead of ``ObsLink``: ``request``, ``on``,
 ``connected``, ``status``/``status_changed``, ``target``; ``emit(event, data)`` plays an OBS event.
+
+``FakeObsOutput(kbps)`` is a stream output alone: ``run_for(seconds)`` sends frames, ``status()`` is
+what GetStreamStatus would say (the health sampler's arithmetic).
 """
 
 from __future__ import annotations
@@ -331,3 +334,32 @@ class FakeLink:
     def emit(self, event: str, data: dict[str, Any]) -> None:
         if event in self._events:
             self._events[event].emit(data)
+
+
+# A stream output on its own: what GetStreamStatus says while frames go out (the sampler's arithmetic).
+FRAME_MS = 1000 / 30
+
+
+class FakeObsOutput:
+    """OBS's stream output as GetStreamStatus reports it: bytes at a fixed rate, time in frames."""
+
+    def __init__(self, kbps: float) -> None:
+        self.kbps = kbps
+        self.bytes = 0.0
+        self.frames = 0
+        self.skipped = 0
+        self.reconnecting = False
+
+    def run_for(self, seconds: float, kbps: float | None = None, drop_every: int = 0) -> None:
+        frames = round(seconds * 1000 / FRAME_MS)
+        for _ in range(frames):
+            self.frames += 1
+            if drop_every and self.frames % drop_every == 0:
+                self.skipped += 1
+            self.bytes += (kbps or self.kbps) * FRAME_MS / 8  # kbit/s × ms ÷ 8 = bytes
+
+    def status(self) -> dict[str, object]:
+        return {"outputActive": True, "outputReconnecting": self.reconnecting,
+                "outputBytes": int(self.bytes), "outputDuration": int(self.frames * FRAME_MS),
+                "outputSkippedFrames": self.skipped, "outputTotalFrames": self.frames,
+                "outputCongestion": 0.0, "outputTimecode": "00:00:00.000"}

@@ -10,33 +10,7 @@ import pytest
 from studio.health.sampler import MIN_SPAN_MS, HealthSampler, Sample, SampleMaker, SampleState
 from studio.obs.link import ConnectionTarget, LinkState, LinkStatus, ObsLink
 from studio.obs.stream import StreamControl
-
-FRAME_MS = 1000 / 30
-
-
-class FakeObsOutput:
-    """OBS's stream output as GetStreamStatus reports it: bytes at a fixed rate, time in frames."""
-
-    def __init__(self, kbps: float) -> None:
-        self.kbps = kbps
-        self.bytes = 0.0
-        self.frames = 0
-        self.skipped = 0
-        self.reconnecting = False
-
-    def run_for(self, seconds: float, kbps: float | None = None, drop_every: int = 0) -> None:
-        frames = round(seconds * 1000 / FRAME_MS)
-        for _ in range(frames):
-            self.frames += 1
-            if drop_every and self.frames % drop_every == 0:
-                self.skipped += 1
-            self.bytes += (kbps or self.kbps) * FRAME_MS / 8  # kbit/s × ms ÷ 8 = bytes
-
-    def status(self) -> dict[str, object]:
-        return {"outputActive": True, "outputReconnecting": self.reconnecting,
-                "outputBytes": int(self.bytes), "outputDuration": int(self.frames * FRAME_MS),
-                "outputSkippedFrames": self.skipped, "outputTotalFrames": self.frames,
-                "outputCongestion": 0.0, "outputTimecode": "00:00:00.000"}
+from tests.fakes.obs import FRAME_MS, FakeObsOutput
 
 
 def test_bitrate_is_bytes_over_obs_output_time_whatever_the_poll_spacing():
@@ -88,12 +62,18 @@ def test_dropped_frames_are_per_interval_and_cumulative():
     assert sample.dropped_frames == obs.skipped > 0
 
 
-def test_a_poll_too_close_to_the_last_is_skipped_and_the_next_covers_the_whole_span():
-    obs = FakeObsOutput(kbps=1000)
+def _after_one_second(kbps: float) -> tuple[FakeObsOutput, SampleMaker]:
+    """An output at ``kbps`` and a maker that has sampled it at t = 0 and t = 1 (a measured second)."""
+    obs = FakeObsOutput(kbps=kbps)
     maker = SampleMaker()
     maker.make(obs.status(), 0, 0)
     obs.run_for(1.0)
     maker.make(obs.status(), 1, 1)
+    return obs, maker
+
+
+def test_a_poll_too_close_to_the_last_is_skipped_and_the_next_covers_the_whole_span():
+    obs, maker = _after_one_second(kbps=1000)
     burst_frames = 2
     assert burst_frames * FRAME_MS < MIN_SPAN_MS
     obs.run_for(burst_frames * FRAME_MS / 1000, kbps=5000)  # a burst over a tiny span
@@ -105,11 +85,7 @@ def test_a_poll_too_close_to_the_last_is_skipped_and_the_next_covers_the_whole_s
 
 
 def test_reconnecting_is_a_state_not_a_zero_and_the_counters_restart_afterwards():
-    obs = FakeObsOutput(kbps=2500)
-    maker = SampleMaker()
-    maker.make(obs.status(), 0, 0)
-    obs.run_for(1.0)
-    maker.make(obs.status(), 1, 1)
+    obs, maker = _after_one_second(kbps=2500)
     obs.reconnecting = True
     sample = maker.make(obs.status(), 2, 2)
     assert sample.state is SampleState.RECONNECTING
