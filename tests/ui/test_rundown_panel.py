@@ -258,3 +258,17 @@ def test_each_row_and_timer_says_its_kind_in_host_words_in_chinese(qtbot, qapp, 
         assert timers and all(t.startswith("抽奖: ") for t in timers), timers
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_step_on_air_stays_in_view_in_a_short_list(qtbot, loop, run, tmp_path, clock, controllers):
+    controller, panel = _started(qtbot, run, tmp_path, clock, controllers)
+    panel.resize(520, 420)  # the solo layout's rundown: the running order scrolls
+    panel.show()
+    qtbot.waitExposed(panel)
+    rundown = controller.session.rundown
+    assert panel.steps.verticalScrollBar().maximum() > 0
+    rundown.go_to(rundown.steps[-2].id)
+    qtbot.wait(1)
+    on_air = next(panel.steps.item(i) for i in range(panel.steps.count())
+                  if panel.steps.item(i).data(Qt.ItemDataRole.AccessibleDescriptionRole) == "on_air")
+    assert panel.steps.viewport().rect().contains(panel.steps.visualItemRect(on_air))

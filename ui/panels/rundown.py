@@ -322,6 +322,7 @@ class RundownPanel(QWidget):
         if self.rundown is None:
             return
         following = self.rundown.next_step if self.rundown.live or not self.rundown.ended else None
+        current: QListWidgetItem | None = None
         for step in self.rundown.steps:
             look = "next" if following is not None and step.id == following.id else step.state
             item = QListWidgetItem(self.row_text(step, look))
@@ -337,8 +338,12 @@ class RundownPanel(QWidget):
             if look == ON_AIR:
                 item.setBackground(QBrush(QColor("#fdecea")))
             self.steps.addItem(item)
+            if look == ON_AIR or (current is None and look == "next"):
+                current = item
             if step.id == selected:
                 self.steps.setCurrentItem(item)
+        if current is not None:  # a long running order scrolls: what is on air (or next) stays in view
+            self.steps.scrollToItem(current, QListWidget.ScrollHint.EnsureVisible)
 
     def kind_text(self, kind: str) -> str:
         """The step's kind in the host's words: the plan editor's table (studio.show.kinds)."""
