@@ -29,8 +29,7 @@ from studio.events import Signal
 from studio.i18n import translate
 from studio.room.base import LiveRoom, RoomAction, RoomProvider
 from studio.room.manual import ManualStep
-from studio.show.actions import OverlayTarget as Overlays
-from studio.show.actions import ShowActions
+from studio.show.actions import OverlayTarget, ShowActions
 from studio.show.log import LogContents, ShowLog, find_unfinished, read_log
 from studio.show.plan import Plan
 from studio.show.rundown import Cue, Rundown
@@ -136,7 +135,7 @@ class ShowSession:
         await self.close()
 
     @classmethod
-    async def new(cls, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
+    async def new(cls, plan: Plan, room: LiveRoom, overlays: OverlayTarget | None = None,
                   directory: Path | None = None, clock: Clock = time.time) -> ShowSession:
         show_log = await asyncio.to_thread(ShowLog.create, directory or shows_dir(), clock,
                                            plan.show.title)
@@ -144,7 +143,7 @@ class ShowSession:
         return cls(plan, show_log, rundown, ShowActions(rundown, room, overlays, clock), clock)
 
     @classmethod
-    async def resume(cls, plan: Plan, path: Path, room: LiveRoom, overlays: Overlays | None = None,
+    async def resume(cls, plan: Plan, path: Path, room: LiveRoom, overlays: OverlayTarget | None = None,
                      clock: Clock = time.time) -> ShowSession:
         """Continue the show logged in ``path``: on-air step, timers, rule tallies and what the
         console had on screen all come back from the log; nothing already logged is lost."""
@@ -199,7 +198,7 @@ class ShowController:
     ``changed`` fires when the offer or the session changes, so panels re-bind.
     """
 
-    def __init__(self, plan: Plan, room: LiveRoom, overlays: Overlays | None = None,
+    def __init__(self, plan: Plan, room: LiveRoom, overlays: OverlayTarget | None = None,
                  directory: Path | None = None, clock: Clock = time.time,
                  targets: RoomProvider | None = None) -> None:
         self.plan = plan
