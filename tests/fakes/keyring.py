@@ -1,13 +1,16 @@
 """An OS keyring in a dict (the real one is tested with the lab's gnome-keyring).
 
 ``locked = True`` makes it refuse like a locked Secret Service; deleting what is not there raises
-``PasswordDeleteError``, as the real backends do.
+``PasswordDeleteError``, as the real backends do. ``NoKeyring()`` is a ``SecretStore`` on a machine
+without a usable keyring (the window tests that are about OBS, not the keyring).
 """
 
 from __future__ import annotations
 
 import keyring.errors
 from keyring.backend import KeyringBackend
+
+from studio.secrets import SecretStore
 
 
 class MemoryKeyring(KeyringBackend):
@@ -35,3 +38,9 @@ class MemoryKeyring(KeyringBackend):
         if self.items.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError("not found")
 
+
+class NoKeyring(SecretStore):
+    """A store that says no keyring is usable here: nothing is read from or written to one."""
+
+    def usable(self) -> bool:
+        return False

@@ -31,10 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.config import Settings
 from studio.core import StudioCore
-from studio.keys.store import SecretStore
-from studio.obs.link import ConnectionTarget
+from tests.lab.console import core_for
 from tests.lab.waiting import wait_until
 from ui.i18n import install_translations
 from ui.layouts import LAYOUTS
@@ -47,20 +45,6 @@ SIZES = [(1366, 768), (1920, 1080), (1, 1)]  # (1, 1): the smallest the window l
 LANGUAGES = ["zh_CN", "en"]
 # Widgets whose insides are Qt's business (item views, editors, the chart), not the layout's.
 OPAQUE = (QAbstractScrollArea, QComboBox, QAbstractSpinBox, QLineEdit, QTabBar, QProgressBar, QMenuBar)
-
-
-class NoKeyring(SecretStore):
-    def usable(self) -> bool:
-        return False
-
-
-def _core_for(obs) -> StudioCore:
-    settings = Settings()
-    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
-    core = StudioCore(settings, NoKeyring())
-    core.link.backoff = (0.2, 0.5, 1.0)
-    core.link.configure(ConnectionTarget("127.0.0.1", obs.port, obs.password))
-    return core
 
 
 @pytest.fixture
@@ -170,7 +154,7 @@ async def _connected_window(qtbot, core: StudioCore, layout: str, size: tuple[in
 @pytest.mark.parametrize("size", SIZES, ids=["1366x768", "1920x1080", "minimum"])
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_layout_fits_without_overlap_clipping_or_scroll_bars(qtbot, shared_obs, run, layout, size, language):
-    core = _core_for(shared_obs)
+    core = core_for(shared_obs)
 
     async def scenario():
         window = await _connected_window(qtbot, core, layout, size)
@@ -192,7 +176,7 @@ def test_layout_fits_without_overlap_clipping_or_scroll_bars(qtbot, shared_obs, 
 
 def test_rehearsal_of_20_steps_never_resizes_the_window(qtbot, obs_factory, rtmp_ingest, run, tmp_path):
     obs = obs_factory()
-    core = _core_for(obs)
+    core = core_for(obs)
     size = (1366, 768)
 
     async def scenario():

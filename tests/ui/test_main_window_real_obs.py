@@ -8,32 +8,14 @@ import obsws_python
 import pytest
 from PySide6.QtCore import Qt
 
-from studio.config import Settings
 from studio.core import StudioCore
-from studio.keys.store import SecretStore
-from studio.obs.link import ConnectionTarget, LinkState
+from studio.obs.link import LinkState
+from tests.lab.console import core_for
 from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import LoopWatch, wait_until
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.integration
-
-
-class NoKeyring(SecretStore):
-    """The window tests are about OBS; the keyring has its own tests."""
-
-    def usable(self) -> bool:
-        return False
-
-
-def _core_for(obs, password=None) -> StudioCore:
-    settings = Settings()
-    settings.obs.host, settings.obs.port = "127.0.0.1", obs.port
-    core = StudioCore(settings, NoKeyring())
-    core.link.backoff = (0.2, 0.5, 1.0)
-    core.link.configure(ConnectionTarget("127.0.0.1", obs.port,
-                                         obs.password if password is None else password))
-    return core
 
 
 def _shown_window(qtbot, core: StudioCore) -> MainWindow:
@@ -45,7 +27,7 @@ def _shown_window(qtbot, core: StudioCore) -> MainWindow:
 
 
 def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
-    core = _core_for(shared_obs)
+    core = core_for(shared_obs)
     window = _shown_window(qtbot, core)
 
     async def scenario():
@@ -74,7 +56,7 @@ def test_scenes_listed_and_a_click_switches(qtbot, shared_obs, run):
 
 
 def test_studio_mode_preview_and_transition(qtbot, shared_obs, run):
-    core = _core_for(shared_obs)
+    core = core_for(shared_obs)
     window = _shown_window(qtbot, core)
 
     async def scenario():
@@ -99,7 +81,7 @@ def test_studio_mode_preview_and_transition(qtbot, shared_obs, run):
 
 def test_obs_killed_window_stays_responsive_and_recovers(qtbot, obs_factory, run):
     obs = obs_factory()
-    core = _core_for(obs)
+    core = core_for(obs)
     window = _shown_window(qtbot, core)
 
     async def scenario():
@@ -126,7 +108,7 @@ def test_obs_killed_window_stays_responsive_and_recovers(qtbot, obs_factory, run
 
 
 def test_wrong_password_shown_and_fixed_from_the_bar(qtbot, shared_obs, run):
-    core = _core_for(shared_obs, password="not-the-password")
+    core = core_for(shared_obs, password="not-the-password")
     window = _shown_window(qtbot, core)
 
     async def scenario():

@@ -20,6 +20,7 @@ from studio.core import EXAMPLE_PLAN
 from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.firstrun import obs_running, read_obs_install
 from studio.obs.link import LinkState
+from tests.fakes.keyring import NoKeyring
 from tests.lab import processes
 from tests.lab.processes import ObsInstance
 from tests.lab.waiting import wait_until
@@ -123,12 +124,6 @@ def test_wizard_guides_from_obs_off_to_the_connected_window(qtbot, x_server, rea
 
 
 def test_help_menu_opens_the_wizard(qtbot, loop, run):
-    from studio.secrets import SecretStore as Store
-
-    class NoKeyring(Store):
-        def usable(self) -> bool:
-            return False
-
     console = compose(Settings(), NoKeyring())
     qtbot.addWidget(console.window)
     action = next(a for a in console.window.findChildren(type(console.window.menuBar().actions()[0]))
