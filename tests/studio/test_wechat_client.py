@@ -31,6 +31,7 @@ from studio.room.wechat import (
     goods_to_plan_products,
     live_status_text,
 )
+from tests.fakes.clock import FakeClock
 from tests.fakes.http import FakeSession
 
 
@@ -101,14 +102,6 @@ class CountingTokens(TokenSource):
         return AccessToken(f"token-{len(self.fetches)}", self.expires_in)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def make_client(**kwargs: Any) -> tuple[WeChatLiveClient, FakeSession, CountingTokens, list[float]]:
     session, tokens, sleeps = FakeSession(), CountingTokens(), []
 
@@ -121,7 +114,7 @@ def make_client(**kwargs: Any) -> tuple[WeChatLiveClient, FakeSession, CountingT
 
 
 def test_token_is_refreshed_before_expiry_with_an_injected_clock():
-    clock = Clock()
+    clock = FakeClock(0.0)
     client, session, tokens, _ = make_client(clock=clock, refresh_margin=300)
     session.queue("wxaapi/broadcast/goods/push", *[{"errcode": 0}] * 3)
 
@@ -138,7 +131,7 @@ def test_token_is_refreshed_before_expiry_with_an_injected_clock():
 
 
 def test_short_lived_tokens_refresh_at_half_their_life():
-    clock = Clock()
+    clock = FakeClock(0.0)
     client, _, tokens, _ = make_client(clock=clock, refresh_margin=300)
     tokens.expires_in = 100
 
