@@ -165,6 +165,9 @@ def target_line(t: TargetResult, detail: bool = False) -> str:
         return translate("Pad", "✓ {target}: {message}").format(target=t.name, message=t.message)
     if t.outcome is Outcome.DONE:
         return translate("Pad", "✓ {target}: done").format(target=t.name)
+    if t.outcome is Outcome.MANUAL and t.manual_step is not None:
+        # The step is on the checklist below the pad: say that first, the step after (it may elide).
+        return translate("Pad", "☐ On the checklist: {step}").format(step=t.message)
     if t.outcome is Outcome.MANUAL:
         return translate("Pad", "☐ {target}: do it by hand — {step}").format(target=t.name, step=t.message)
     return translate("Pad", "✗ {target}: not done — {reason}").format(target=t.name, reason=t.message)

@@ -123,7 +123,7 @@ def test_manual_room_steps_become_a_checklist(qtbot, loop, run, tmp_path, clock,
     assert panel.checklist.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_F2)
     run(wait_until(_settled(panel, "push")))
-    assert "☐ Manual (checklist): do it by hand" in panel.status_text("push")
+    assert "☐ On the checklist: Push" in panel.status_text("push")
     assert panel.checklist.count() == 1 and "商品上屏" in panel.checklist.item(0).text()
     panel.checklist.item(0).setCheckState(Qt.CheckState.Checked)
     assert room.pending == []
