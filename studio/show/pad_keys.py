@@ -19,7 +19,8 @@ from studio.show.results import RUNDOWN_TARGET, ActionKind, ActionResult, Target
 if TYPE_CHECKING:
     from studio.show.actions import ShowActions
 
-# The keys in pad order, each with its F key and its title (translated when shown).
+# The keys in pad order, each with its F key and its title (translated when shown). English titles
+# stay short: a key reads "F12 <title>" on one line at 1366 px (test_layouts_real_obs).
 KEY_ORDER: tuple[tuple[str, str, str], ...] = (
     ("explain", "F1", QT_TRANSLATE_NOOP("Pad", "Explain product (讲解)")),
     ("push", "F2", QT_TRANSLATE_NOOP("Pad", "Push product (商品上屏)")),
@@ -31,8 +32,8 @@ KEY_ORDER: tuple[tuple[str, str, str], ...] = (
     ("next", "F8", QT_TRANSLATE_NOOP("Pad", "Next step (下一步)")),
     ("on_sale", "F9", QT_TRANSLATE_NOOP("Pad", "On sale (上架)")),
     ("off_sale", "F10", QT_TRANSLATE_NOOP("Pad", "Off sale (下架)")),
-    ("subscriber_push", "F11", QT_TRANSLATE_NOOP("Pad", "Notify subscribers (推送本场直播)")),
-    ("end_explain", "F12", QT_TRANSLATE_NOOP("Pad", "End explanation (结束讲解)")),
+    ("subscriber_push", "F11", QT_TRANSLATE_NOOP("Pad", "Notify fans (推送本场直播)")),
+    ("end_explain", "F12", QT_TRANSLATE_NOOP("Pad", "End explain (结束讲解)")),
     # No F key left: beside 上架/下架 (F9/F10). The mini-program room has no stock call: a checklist step.
     ("stock", "Shift+F9", QT_TRANSLATE_NOOP("Pad", "Stock (库存)")),
 )
