@@ -38,6 +38,7 @@ from studio import APP_NAME
 from studio.errors import UserError
 from studio.events import Signal
 from studio.i18n import translate
+from studio.tasks import every
 
 log = logging.getLogger(__name__)
 
@@ -349,14 +350,12 @@ class Settings:
 
     async def watch(self, interval: float = 2.0) -> None:
         """Poll the file (off the loop) and take in outside changes; never dies of one failure."""
-        while True:
-            await asyncio.sleep(interval)
-            try:
-                # The file work off the loop; the listeners (widgets) are told on the loop.
-                if await asyncio.to_thread(self.refresh, emit=False):
-                    self.changed.emit()
-            except Exception:  # a background loop never dies from one failed iteration
-                log.exception("settings refresh failed")
+        await every(interval, self._take_in_outside_changes, what="settings refresh")
+
+    async def _take_in_outside_changes(self) -> None:
+        # The file work off the loop; the listeners (widgets) are told on the loop.
+        if await asyncio.to_thread(self.refresh, emit=False):
+            self.changed.emit()
 
 
 def _mtime_of(path: Path) -> tuple[int, int, int] | None:

@@ -7,8 +7,9 @@ A bare ``asyncio.create_task`` can be garbage-collected mid-flight and swallows 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
@@ -49,3 +50,21 @@ async def cancel_all() -> None:
     for t in tasks:
         t.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def every(seconds: float, step: Callable[[], Awaitable[object] | object], *, what: str,
+                at_once: bool = False) -> None:
+    """Call ``step()`` every ``seconds`` until cancelled (awaited when it returns an awaitable), the
+    first time after one interval, or at once with ``at_once``. A step that raises is logged ("``what``
+    failed") and the next one follows: a background loop never dies from one failed iteration. Run it
+    through ``spawn``."""
+    if not at_once:
+        await asyncio.sleep(seconds)
+    while True:
+        try:
+            result = step()
+            if inspect.isawaitable(result):
+                await result
+        except Exception:
+            log.exception("%s failed; the next one follows in %.1f s", what, seconds)
+        await asyncio.sleep(seconds)

@@ -33,7 +33,7 @@ from studio.errors import UserError
 from studio.i18n import translate
 from studio.remote import auth
 from studio.remote.state import RemoteState, key_dict
-from studio.tasks import spawn
+from studio.tasks import every, spawn
 
 log = logging.getLogger(__name__)
 
@@ -302,10 +302,8 @@ class RemoteApi:
                 await ws.send_str(self._latest)
 
     async def _beat_loop(self) -> None:
-        while True:
-            await asyncio.sleep(BEAT_SECONDS)
-            try:
-                if self._sockets:
-                    self._push()
-            except Exception:  # one bad beat never ends the loop
-                log.exception("remote state beat failed")
+        await every(BEAT_SECONDS, self._beat_once, what="remote state beat")  # one bad beat never ends it
+
+    def _beat_once(self) -> None:
+        if self._sockets:
+            self._push()
