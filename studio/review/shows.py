@@ -9,7 +9,7 @@ from pathlib import Path
 from studio.i18n import translate
 from studio.review.matching import norm_name
 from studio.review.types import ProductReview, Review, fault_word
-from studio.show.log import LOG_SUFFIX
+from studio.show.log import LOG_SUFFIX, read_log, spill_path
 
 
 @dataclass
@@ -22,7 +22,8 @@ class ShowEntry:
 
 
 def list_shows(directory: Path) -> list[ShowEntry]:
-    """Every show log in ``directory``, newest first, with its title and times (quick: first/last lines)."""
+    """Every show log in ``directory``, newest first, with its title and times (quick: first/last lines;
+    the whole log, with what was spilled at close, only for a show whose spill waits)."""
     entries: list[ShowEntry] = []
     if not directory.is_dir():
         return entries
@@ -52,6 +53,10 @@ def list_shows(directory: Path) -> list[ShowEntry]:
                     end = float(event["ts"])
                     finished = event.get("type") == "show_ended"
                     break
+            if spill_path(path).exists():  # rare: the end a full disk kept in the temp folder at close
+                events = read_log(path).events
+                if events:
+                    end, finished = float(events[-1]["ts"]), events[-1].get("type") == "show_ended"
         except (OSError, KeyError, TypeError, ValueError):
             continue
         entries.append(ShowEntry(str(path), title, start, end, finished))

@@ -389,6 +389,17 @@ def test_the_review_sees_the_spilled_show_ended(tmp_path, monkeypatch):
     assert review.ended_cleanly
 
 
+def test_the_list_of_past_shows_sees_the_spilled_end(tmp_path, monkeypatch):
+    # list_shows reads only a log's first and last lines: a show whose show_ended waited in the
+    # spill was listed as unfinished, ending at its first event.
+    from studio.review.model import list_shows
+
+    _close_on_full_disk(tmp_path, monkeypatch, ended=True)
+    (entry,) = list_shows(tmp_path / "shows")
+    assert entry.finished and entry.title == "夏日专场"
+    assert entry.end == FakeClock().now + 180 and entry.start == FakeClock().now
+
+
 def test_a_caught_up_log_leaves_no_spill_behind(tmp_path, monkeypatch):
     """Opened while the disk is still full, the spilled events wait in memory; once they are in the
     log the spill goes (a stale one would only be noise in the temp folder)."""
