@@ -3,8 +3,6 @@ settings the live-room panel shows, the plan's products for the pre-show match, 
 
 from __future__ import annotations
 
-import pytest
-
 from studio.config import Settings
 from studio.core import StudioCore
 from studio.health.history import MarkerKind
@@ -17,8 +15,6 @@ from studio.show.log import read_log
 from studio.show.pad import Pad
 from tests.fakes.keyring import MemoryKeyring
 from tests.lab.waiting import wait_until
-
-pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
 
 
 def test_the_core_holds_one_pad_driving_the_chosen_target(run, tmp_path):

@@ -18,8 +18,6 @@ from tests.fakes.scripted_room import ScriptedRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 
-pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
-
 
 def _room() -> ScriptedRoom:
     room = ScriptedRoom()

@@ -3,8 +3,6 @@ it in the room and takes the product card off screen at the same time, written a
 
 from __future__ import annotations
 
-import pytest
-
 from studio.room.base import RoomAction
 from studio.show.actions import ActionStatus
 from studio.show.log import read_log
@@ -13,8 +11,6 @@ from studio.show.plan import load_plan
 from studio.show.session import ShowController
 from tests.fakes.scripted_room import ScriptedRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
-
-pytestmark = pytest.mark.qt  # the qasync loop (run fixture)
 
 
 def _start(run, tmp_path, clock, controllers, room):

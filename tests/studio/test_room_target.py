@@ -20,8 +20,6 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.keyring import MemoryKeyring
 from tests.fakes.show import EXAMPLE, FakeOverlays
 
-pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
-
 EMULATOR_URL = "http://127.0.0.1:9/"  # never called here: building a client sends nothing
 
 
