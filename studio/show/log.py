@@ -23,13 +23,24 @@ spilled events in, and a log that catches up removes its spill. Until then they 
 log for every reader: ``read_log`` adds them after the file's events (by seq, each once), so the
 resume offer, ``find_unfinished`` (a spilled ``show_ended``) and the review see them.
 
+Group commit: ``with log.batch(): log.append(...); log.append(...)`` writes the events appended in
+the block (on this thread) with one write and one fsync when it ends, instead of one of each per
+event: the show actions write the four events that follow the targets' answers so. Inside the block
+``append`` returns each event at once (numbered, in memory); the block is the acknowledgement, so it
+must stay synchronous (no ``await`` inside: nothing outside the process can learn of an event
+before the block has made it durable). A batch is all-or-nothing on a line boundary: the file
+holds all of it or, after a refusal, is cut back at once to the line before it (when the drive
+allows even that; else before the next write), and a refused batch waits in memory and in the spill
+exactly as single events do. Another thread's ``append`` waits for the block, so a batch's lines
+stay together and in seq order.
+
 Line format: ``{"seq": 12, "ts": 1718712000.25, "type": "step_started", ...data}``; ``ts`` is Unix
 seconds from the injected clock, ``seq`` counts from 1 in each file.
 
 API: ``ShowLog.create(directory, clock)`` / ``ShowLog.open(path, clock)`` (continue after resume),
-``log.append(type, **data) -> dict``, ``read_log(path) -> LogContents`` (the file and its spill;
-``spilled=False``: the file alone), ``find_unfinished(directory) -> Path | None`` (the newest log
-without ``show_ended``).
+``log.append(type, **data) -> dict``, ``with log.batch(): ...`` (one fsync for many),
+``read_log(path) -> LogContents`` (the file and its spill; ``spilled=False``: the file alone),
+``find_unfinished(directory) -> Path | None`` (the newest log without ``show_ended``).
 """
 
 from __future__ import annotations
@@ -44,7 +55,7 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -88,7 +99,9 @@ class ShowLog:
         self.path = Path(path)
         self._clock = clock
         self._seq = next_seq
-        self._lock = threading.Lock()
+        # Re-entrant: a batch holds it for its block, and the block's own appends take it again.
+        self._lock = threading.RLock()
+        self._batch_depth = 0  # > 0 inside ``batch()``: appends wait for the block's one write
         self._fd = -1
         self._good_size = 0  # bytes of whole, fsync'd lines in the file: a failed write is cut back here
         self._torn = False  # a failed write may have left part of a line after _good_size
@@ -176,10 +189,34 @@ class ShowLog:
                 raise ValueError("a show-log line must be one line")
             self._seq += 1
             self._pending.append((line + "\n").encode("utf-8"))
-            changed = self._flush_locked()
+            changed = self._flush_locked() if not self._batch_depth else False
         if changed:
             self.problem_changed.emit(self.problem)
         return json.loads(line)  # type: ignore[no-any-return]
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group commit: the events appended in the block are written with one write and one fsync
+        when it ends (a nested block commits with the outermost). Keep the block synchronous.
+
+        All-or-nothing on a line boundary; a refusal is handled as for ``append`` (memory, spill,
+        ``problem``); events appended before the block raised are written all the same (the
+        rundown has applied them). Other threads' appends wait for the block.
+        """
+        self._lock.acquire()
+        self._batch_depth += 1
+        changed = False
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            try:
+                if not self._batch_depth and (self._pending or self._fd < 0):
+                    changed = self._flush_locked()
+            finally:
+                self._lock.release()
+            if changed:
+                self.problem_changed.emit(self.problem)
 
     def flush_pending(self) -> bool:
         """Try again to write what the disk refused; True when nothing is waiting any more.
@@ -235,27 +272,31 @@ class ShowLog:
         self._spill_used = False
 
     def _write_pending(self) -> None:
-        """Every waiting line, then one fsync: a catch-up of thousands of events costs one flush.
+        """Every waiting line in one write, then one fsync: a batch, or a catch-up of thousands of
+        events, costs one of each.
 
         Nothing counts as written before the fsync succeeded: on any failure the file is cut back
-        to the last whole, fsync'd line before the retry (``_torn``), and every line stays waiting.
+        at once to the last whole, fsync'd line (else before the retry: ``_torn``), and every line
+        stays waiting — so the file never holds a part of what was refused.
         """
         if not self._pending:
             return
+        # b"": a whole last event whose newline was lost (``open``)
+        data = memoryview(b"".join(payload or b"\n" for payload in self._pending))
         total = 0
         try:
-            for payload in self._pending:
-                payload = payload or b"\n"  # b"": a whole last event whose newline was lost (``open``)
-                written = 0
-                while written < len(payload):
-                    n = os.write(self._fd, payload[written:])
-                    if n <= 0:
-                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                    written += n
-                    total += n
+            while total < len(data):
+                n = os.write(self._fd, data[total:])
+                if n <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                total += n
             os.fsync(self._fd)
         except OSError:
-            self._torn = self._torn or total > 0  # some of it may be in the file: cut back first
+            if total > 0 and not self._torn:  # some of it is in the file: cut it off now if the drive lets us
+                try:
+                    os.ftruncate(self._fd, self._good_size)
+                except OSError:
+                    self._torn = True  # cut back before the next write instead
             raise
         self._good_size += total
         self._pending.clear()

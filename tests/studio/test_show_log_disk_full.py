@@ -333,11 +333,14 @@ def test_read_log_includes_the_spilled_events_by_seq_once_in_order(tmp_path, mon
     # Closed twice on a full disk (the second close appends the same lines again), and one event
     # written into the log already before a crash left the spill behind: each is read once.
     spill.write_bytes(spill.read_bytes() * 2)
+    assert not read_log(path, spilled=False).torn_tail  # the short write's half line was cut off at once
+    with open(path, "ab") as f:  # a kill in the middle of a later write left half a line
+        f.write(b'{"seq":2,"ts":17187')
     contents = read_log(path)
     assert [(e["seq"], e["type"]) for e in contents.events] == [
         (1, "show_started"), (2, "goods_pushed"), (3, "cue"), (4, "show_ended")]
     assert contents.finished and contents.spilled == 3
-    assert not contents.bad_lines and contents.torn_tail  # the short write's half line, still in the file
+    assert not contents.bad_lines and contents.torn_tail  # that half line: skipped, the spill read
     raw = path.read_bytes()
     with open(path, "wb") as f:  # the next open cut it, wrote seq 2 in, and then the app was killed
         f.write(raw[: raw.index(b"\n") + 1] + spill.read_bytes().split(b"\n")[0] + b"\n")
