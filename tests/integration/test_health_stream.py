@@ -92,7 +92,9 @@ def test_console_bitrate_matches_what_the_ingest_received(obs_factory, rtmp_inge
     assert console_kbps == pytest.approx(ingest_kbps, rel=0.05)
     assert all(s.state is SampleState.LIVE for s in window)
     assert all(s.fps is not None and s.cpu_pct is not None for s in window)  # GetStats figures
-    assert all(s.dropped_pct == 0 for s in window if s.dropped_pct is not None)  # loopback
+    # Loopback drops nothing, but a starved lab (2 cores, the whole suite running) once dropped a few
+    # frames for real: a handful is the lab, a figure like 100 % or a negative one is a bug here.
+    assert all(0 <= s.dropped_pct < 2 for s in window if s.dropped_pct is not None)
     assert verdict.level is Level.STABLE  # OBS's default 2500 kbit/s: above 1200
     # The CLI, as a separate process, measures the same stream the same way.
     assert code == 0, err
