@@ -172,6 +172,14 @@ Press again to send</source>
         <translation>视频号中控台已打开，正在直播。</translation>
     </message>
     <message>
+        <source>Page map: built in (an override goes to {path}).</source>
+        <translation>页面定位：内置（覆盖文件放在 {path}）。</translation>
+    </message>
+    <message>
+        <source>Page map: {path}</source>
+        <translation>页面定位：{path}</translation>
+    </message>
+    <message>
         <source>The next show drives Channels {account}.</source>
         <translation>下一场直播将使用视频号 {account}。</translation>
     </message>
@@ -190,6 +198,38 @@ Press again to send</source>
     <message>
         <source>Saved the live dashboard of {export_id} to {path}.</source>
         <translation>已把 {export_id} 的直播大屏数据保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Name the Channels account ({names}).</source>
+        <translation>请指定视频号账号（{names}）。</translation>
+    </message>
+    <message>
+        <source>none yet: add one in Setup → Channels</source>
+        <translation>还没有账号：请在 设置 → 视频号 中添加</translation>
+    </message>
+    <message>
+        <source>No show log with a start at {path}. `studio-console review --list` shows the shows on this computer.</source>
+        <translation>{path} 没有带开场记录的直播记录。`studio-console review --list` 可列出本机的所有直播。</translation>
+    </message>
+    <message>
+        <source>{start} (China time), {minutes} min, live {id}: viewers {viewers} · peak online {peak} · average watch {watch} s · new followers {follows} · comments {comments} · shares {shares} · cheers {cheers}</source>
+        <translation>{start}（北京时间），{minutes} 分钟，直播 {id}：观看人数 {viewers} · 最高在线 {peak} · 人均观看 {watch} 秒 · 新增粉丝 {follows} · 评论 {comments} · 分享 {shares} · 喝彩 {cheers}</translation>
+    </message>
+    <message>
+        <source>WeChat had more lives than the console reads at once: some may be missing; narrow the range with --showlog or --days.</source>
+        <translation>微信返回的直播超过中控台一次读取的上限，可能缺了一些；请用 --showlog 或 --days 缩小范围。</translation>
+    </message>
+    <message>
+        <source>Channels lists no live that overlaps this show.</source>
+        <translation>视频号没有与这场直播时间重叠的直播记录。</translation>
+    </message>
+    <message>
+        <source>Channels lists no live that closed in that time.</source>
+        <translation>视频号在这段时间内没有结束的直播记录。</translation>
+    </message>
+    <message>
+        <source>Saved {count} Channels live(s) to {path}: review with `studio-console review SHOWLOG --platform-data {path}`.</source>
+        <translation>已把 {count} 场视频号直播的数据保存到 {path}：复盘请用 `studio-console review SHOWLOG --platform-data {path}`。</translation>
     </message>
 </context>
 <context>
@@ -286,6 +326,14 @@ Press again to send</source>
         <translation>用于本场直播</translation>
     </message>
     <message>
+        <source>Save after-show data…</source>
+        <translation>保存直播结束后的数据…</translation>
+    </message>
+    <message>
+        <source>After the show: the lives of the last two days with viewers, peak online, watch time, follows and comments (store API), saved as a file the review imports as platform data.</source>
+        <translation>直播结束后：最近两天的直播，含观看人数、最高在线、观看时长、新增粉丝和评论（微信小店接口），保存为复盘可导入的平台数据文件。</translation>
+    </message>
+    <message>
         <source>Page map: built in</source>
         <translation>页面定位：内置</translation>
     </message>
@@ -336,6 +384,34 @@ Press again to send</source>
     <message>
         <source>The next show drives Channels {account}.</source>
         <translation>下一场直播将使用视频号 {account}。</translation>
+    </message>
+    <message>
+        <source>Save the after-show data</source>
+        <translation>保存直播结束后的数据</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Asking Channels for the after-show data…</source>
+        <translation>正在向视频号获取直播结束后的数据…</translation>
+    </message>
+    <message>
+        <source>Saved {count} live(s) to {path}: open it in the review as platform data.</source>
+        <translation>已把 {count} 场直播保存到 {path}：在复盘中作为平台数据打开即可。</translation>
+    </message>
+    <message>
+        <source>The account “{account}” has no 微信小店 AppID and AppSecret: add them below and save the account.</source>
+        <translation>账号“{account}”没有微信小店 AppID 和 AppSecret：请在下方填写并保存账号。</translation>
+    </message>
+    <message>
+        <source>Channels lists no live that closed in the last two days: nothing was saved.</source>
+        <translation>视频号最近两天没有结束的直播：没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>无法保存 {path}：{reason}。请换一个文件夹。</translation>
     </message>
     <message>
         <source>Timed messages: line {lines} is not “minutes text” (e.g. “10 关注主播”). Nothing was saved.</source>
@@ -428,20 +504,36 @@ Press again to send</source>
         <translation>内部错误（{kind}）。加上 --debug 再运行一次可看详情。</translation>
     </message>
     <message>
+        <source>control OBS: list and switch scenes</source>
+        <translation>控制 OBS：列出和切换场景</translation>
+    </message>
+    <message>
+        <source>list the scenes; the program scene is marked *</source>
+        <translation>列出场景；正在播出的场景标 *</translation>
+    </message>
+    <message>
+        <source>switch the program scene</source>
+        <translation>切换正在播出的场景</translation>
+    </message>
+    <message>
+        <source>scene name, exactly as in OBS</source>
+        <translation>场景名称，与 OBS 中完全一致</translation>
+    </message>
+    <message>
         <source>No scene named “{name}”. Scenes: {names}</source>
         <translation>没有名为“{name}”的场景。现有场景：{names}</translation>
     </message>
     <message>
-        <source>No show plan at {path}. Check the file name.</source>
-        <translation>{path} 没有直播方案。请检查文件名。</translation>
+        <source>the show plan: check it before the show</source>
+        <translation>节目单：开播前检查</translation>
     </message>
     <message>
-        <source>{path} is not UTF-8 text. Save the plan as UTF-8 and try again.</source>
-        <translation>{path} 不是 UTF-8 文本。请把节目单另存为 UTF-8 后再试。</translation>
+        <source>validate a show plan; prints every problem with its line</source>
+        <translation>检查节目单；打印每个问题及其所在行</translation>
     </message>
     <message>
-        <source>Could not read {path}: {reason}</source>
-        <translation>无法读取 {path}：{reason}</translation>
+        <source>the plan file (.toml)</source>
+        <translation>节目单文件（.toml）</translation>
     </message>
     <message>
         <source>{count} problem(s) in the show plan.</source>
@@ -450,6 +542,14 @@ Press again to send</source>
     <message>
         <source>The show plan is fine: {products} products, {lotteries} lotteries, {steps} steps.</source>
         <translation>节目单没有问题：{products} 个商品，{lotteries} 个抽奖，{steps} 个步骤。</translation>
+    </message>
+    <message>
+        <source>run a local stand-in for the mini-program live API (rehearsal, tests)</source>
+        <translation>在本机运行一个模拟的小程序直播接口（彩排、测试用）</translation>
+    </message>
+    <message>
+        <source>port on 127.0.0.1 (default %(default)s; 0 = any free port)</source>
+        <translation>127.0.0.1 上的端口（默认 %(default)s；0 = 任选一个空闲端口）</translation>
     </message>
     <message>
         <source>Port {port} is not a port number (0–65535).</source>
@@ -470,6 +570,38 @@ Press again to send</source>
     <message>
         <source>Emulator stopped.</source>
         <translation>模拟器已停止。</translation>
+    </message>
+    <message>
+        <source>push addresses (推流地址): parse, keep in the keyring, apply to OBS</source>
+        <translation>推流地址：解析、保存在系统密钥环、应用到 OBS</translation>
+    </message>
+    <message>
+        <source>split the push address on stdin into server and (masked) key</source>
+        <translation>把标准输入的推流地址拆成服务器和（打码的）串流密钥</translation>
+    </message>
+    <message>
+        <source>save the push address on stdin for a live room (keyring only)</source>
+        <translation>为一个直播间保存标准输入的推流地址（只存系统密钥环）</translation>
+    </message>
+    <message>
+        <source>the live room&apos;s name, e.g. 周五美妆专场</source>
+        <translation>直播间名称，例如 周五美妆专场</translation>
+    </message>
+    <message>
+        <source>saved rooms, keys masked, with expiry</source>
+        <translation>已保存的直播间，串流密钥打码，带过期时间</translation>
+    </message>
+    <message>
+        <source>set a saved room&apos;s server and key in OBS (not while streaming)</source>
+        <translation>把已保存直播间的服务器和串流密钥填入 OBS（推流中不可用）</translation>
+    </message>
+    <message>
+        <source>the saved room&apos;s name (see `key list`)</source>
+        <translation>已保存的直播间名称（见 `key list`）</translation>
+    </message>
+    <message>
+        <source>forget a saved room and its key</source>
+        <translation>删除已保存的直播间及其串流密钥</translation>
     </message>
     <message>
         <source>Paste the push address, then press Ctrl-D (on Windows: Ctrl-Z, Enter).</source>
@@ -512,12 +644,104 @@ Press again to send</source>
         <translation>已删除“{room}”的推流地址。</translation>
     </message>
     <message>
+        <source>the mini-program live room: rooms, goods, goods push</source>
+        <translation>小程序直播间：直播间、商品、商品上屏</translation>
+    </message>
+    <message>
+        <source>list the rooms with their status</source>
+        <translation>列出直播间及其状态</translation>
+    </message>
+    <message>
+        <source>list a room&apos;s goods (prices in yuan)</source>
+        <translation>列出直播间的商品（价格单位：元）</translation>
+    </message>
+    <message>
+        <source>the room&apos;s id (see `room list`)</source>
+        <translation>直播间 id（见 `room list`）</translation>
+    </message>
+    <message>
+        <source>push a product on screen in a live room (商品上屏)</source>
+        <translation>在直播间把商品上屏</translation>
+    </message>
+    <message>
+        <source>the product&apos;s goods id (see `room goods`)</source>
+        <translation>商品 id（见 `room goods`）</translation>
+    </message>
+    <message>
+        <source>check a show plan&apos;s products against a room&apos;s goods before the show</source>
+        <translation>开播前核对节目单的商品与直播间的商品</translation>
+    </message>
+    <message>
+        <source>the show plan file (TOML)</source>
+        <translation>节目单文件（TOML）</translation>
+    </message>
+    <message>
+        <source>show or choose what the show&apos;s one-click buttons drive</source>
+        <translation>查看或选择本场直播的一键按钮控制什么</translation>
+    </message>
+    <message>
+        <source>miniprogram (the picked room; rehearsal if it is on), manual (checklist), dryrun</source>
+        <translation>miniprogram（选定的小程序直播间；开启彩排时为彩排），manual（手动清单），dryrun（演练，不发送）</translation>
+    </message>
+    <message>
+        <source>API address instead of the saved one (e.g. the emulator&apos;s)</source>
+        <translation>使用此接口地址而不是已保存的（例如模拟器的）</translation>
+    </message>
+    <message>
         <source>Goods {goods} pushed on screen in room {room}.</source>
         <translation>商品 {goods} 已在直播间 {room} 上屏。</translation>
     </message>
     <message>
         <source>The show&apos;s one-click buttons drive: {target}</source>
         <translation>本场直播的一键按钮控制：{target}</translation>
+    </message>
+    <message>
+        <source>one-click portrait studio: canvas, background, camera, PPT window, output preset</source>
+        <translation>一键竖屏直播间：画布、背景、摄像头、PPT 窗口、输出预设</translation>
+    </message>
+    <message>
+        <source>set up the live room scene in OBS (portrait unless --landscape)</source>
+        <translation>在 OBS 中搭好直播间场景（竖屏，除非加 --landscape）</translation>
+    </message>
+    <message>
+        <source>720p (1800 kbps) or 1080p (3000 kbps)</source>
+        <translation>720p（1800 kbps）或 1080p（3000 kbps）</translation>
+    </message>
+    <message>
+        <source>1280×720 / 1920×1080 instead</source>
+        <translation>改用横屏 1280×720 / 1920×1080</translation>
+    </message>
+    <message>
+        <source>background picture (PNG/JPG), scaled to cover the canvas (default: the console&apos;s own)</source>
+        <translation>背景图片（PNG/JPG），缩放铺满画布（默认：中控台自带的）</translation>
+    </message>
+    <message>
+        <source>where camera and PPT go (default %(default)s; see `setup layouts`)</source>
+        <translation>摄像头和 PPT 的布局（默认 %(default)s；见 `setup layouts`）</translation>
+    </message>
+    <message>
+        <source>camera as `setup devices` lists it (default: keep, or the first camera)</source>
+        <translation>摄像头，写法同 `setup devices` 的列表（默认：保持不变，或第一个摄像头）</translation>
+    </message>
+    <message>
+        <source>PPT window as `setup devices` lists it (default: keep, or the open slide show)</source>
+        <translation>PPT 窗口，写法同 `setup devices` 的列表（默认：保持不变，或正在放映的幻灯片）</translation>
+    </message>
+    <message>
+        <source>switch between 720P and 1080P in one go (canvas or output size, and bitrate)</source>
+        <translation>一键切换 720P 和 1080P（画布或输出尺寸，以及码率）</translation>
+    </message>
+    <message>
+        <source>the resolution to switch to</source>
+        <translation>要切换到的分辨率</translation>
+    </message>
+    <message>
+        <source>list the layouts</source>
+        <translation>列出布局</translation>
+    </message>
+    <message>
+        <source>list cameras and capturable windows as OBS sees them</source>
+        <translation>列出 OBS 看到的摄像头和可采集的窗口</translation>
     </message>
     <message>
         <source>Scene: {scene}</source>
@@ -548,6 +772,18 @@ Press again to send</source>
         <translation>窗口（{kind}）：</translation>
     </message>
     <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>输出机器可读的 JSON</translation>
+    </message>
+    <message>
         <source>OBS connection (default: $OBS_HOST/$OBS_PORT/$OBS_PASSWORD, else the saved connection)</source>
         <translation>OBS 连接（默认取 $OBS_HOST/$OBS_PORT/$OBS_PASSWORD，否则用已保存的连接）</translation>
     </message>
@@ -566,6 +802,58 @@ Press again to send</source>
     <message>
         <source>seconds to wait for OBS (default 3)</source>
         <translation>等待 OBS 的秒数（默认 3）</translation>
+    </message>
+    <message>
+        <source>the review after a show (复盘): HTML, PDF or JSON from its show log, health record and the platform&apos;s data export</source>
+        <translation>直播复盘：由直播记录、健康记录和平台导出的数据生成 HTML、PDF 或 JSON</translation>
+    </message>
+    <message>
+        <source>the show log (.showlog.jsonl), or its name in the shows folder (see --list)</source>
+        <translation>直播记录文件（.showlog.jsonl），或它在直播记录文件夹中的名称（见 --list）</translation>
+    </message>
+    <message>
+        <source>list the shows on this computer, newest first</source>
+        <translation>列出本机的所有直播，最新的在前</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s live data export(s): CSV / xlsx / xls, by minute and/or by product</source>
+        <translation>平台导出的直播数据：CSV / xlsx / xls，按分钟和/或按商品</translation>
+    </message>
+    <message>
+        <source>columns the export names unusually, e.g. &quot;time=0,online=2,orders=5&quot; (0 = first)</source>
+        <translation>导出文件中列名不常见时指定列，例如 "time=0,online=2,orders=5"（0 = 第一列）</translation>
+    </message>
+    <message>
+        <source>seconds to add to the platform&apos;s times when its clock was off (default 0)</source>
+        <translation>平台时钟不准时，给平台时间加上的秒数（默认 0）</translation>
+    </message>
+    <message>
+        <source>does a minute row&apos;s time mark the start (default) or the end of its minute</source>
+        <translation>每分钟一行的时间表示这一分钟的开始（默认）还是结束</translation>
+    </message>
+    <message>
+        <source>the time zone to show times in and to read the export&apos;s times in, e.g. +08:00 (default: this computer&apos;s for the show, the platform&apos;s UTC+08:00 for the export)</source>
+        <translation>显示时间和读取导出数据时间所用的时区，例如 +08:00（默认：直播用本机时区，导出数据用平台的 UTC+08:00）</translation>
+    </message>
+    <message>
+        <source>health record file(s) (default: found by time in the health folder)</source>
+        <translation>健康记录文件（默认：按时间在健康记录文件夹中查找）</translation>
+    </message>
+    <message>
+        <source>another show to compare with</source>
+        <translation>用来对比的另一场直播</translation>
+    </message>
+    <message>
+        <source>write a self-contained HTML file</source>
+        <translation>写出一个独立的 HTML 文件</translation>
+    </message>
+    <message>
+        <source>write a PDF (needs a Chinese font)</source>
+        <translation>写出 PDF（需要中文字体）</translation>
+    </message>
+    <message>
+        <source>machine-readable review on stdout</source>
+        <translation>在标准输出打印机器可读的复盘</translation>
     </message>
     <message>
         <source>“{text}” is not a time zone offset. Write it like +08:00.</source>
@@ -606,6 +894,106 @@ Press again to send</source>
     <message>
         <source>  skipped: {what}</source>
         <translation>  已跳过: {what}</translation>
+    </message>
+    <message>
+        <source>WeChat Channels (视频号) accounts: login state, show target, live dashboard</source>
+        <translation>视频号账号：登录状态、本场直播的目标、直播数据大屏</translation>
+    </message>
+    <message>
+        <source>the Channels accounts</source>
+        <translation>列出视频号账号</translation>
+    </message>
+    <message>
+        <source>open an account&apos;s web console and say what it shows</source>
+        <translation>打开账号的视频号直播中控台网页，说明它现在的状态</translation>
+    </message>
+    <message>
+        <source>the Channels account&apos;s name (see `channels list`)</source>
+        <translation>视频号账号名称（见 `channels list`）</translation>
+    </message>
+    <message>
+        <source>make an account the target of the next show&apos;s buttons</source>
+        <translation>让下一场直播的一键按钮控制这个账号</translation>
+    </message>
+    <message>
+        <source>save the day&apos;s live dashboard data (for `review --platform-data`)</source>
+        <translation>保存当天的直播数据大屏数据（供 `review --platform-data` 复盘用）</translation>
+    </message>
+    <message>
+        <source>the JSON file to write</source>
+        <translation>要写入的 JSON 文件</translation>
+    </message>
+    <message>
+        <source>the live&apos;s day, YYYYMMDD (China time; default today)</source>
+        <translation>直播日期，格式 YYYYMMDD（北京时间；默认今天）</translation>
+    </message>
+    <message>
+        <source>the after-show data of the lives (viewers, peak online, watch time, follows, comments), printed or saved for `review --platform-data`</source>
+        <translation>直播结束后的数据（观看人数、最高在线、观看时长、新增粉丝、评论），打印出来或保存给 `review --platform-data` 用</translation>
+    </message>
+    <message>
+        <source>the Channels account&apos;s name (default: the show&apos;s account, or the only one)</source>
+        <translation>视频号账号名称（默认：本场直播所用的账号，或唯一的账号）</translation>
+    </message>
+    <message>
+        <source>only the live that overlaps this show (its show log, or its name in the shows folder)</source>
+        <translation>只取与这场直播时间重叠的那场（直播记录文件，或其在直播记录文件夹中的名称）</translation>
+    </message>
+    <message>
+        <source>without --showlog: the lives that closed in the last DAYS days (default %(default)s)</source>
+        <translation>不带 --showlog 时：最近 DAYS 天内结束的直播（默认 %(default)s）</translation>
+    </message>
+    <message>
+        <source>save the lives to this JSON file, for `review SHOWLOG --platform-data FILE`</source>
+        <translation>把直播数据保存到这个 JSON 文件，供 `review SHOWLOG --platform-data FILE` 使用</translation>
+    </message>
+    <message>
+        <source>check OBS, versions, output mode, keyring and fonts</source>
+        <translation>检查 OBS、版本、输出模式、系统密钥环和字体</translation>
+    </message>
+    <message>
+        <source>print stream health samples: kbit/s, dropped frames, congestion, status</source>
+        <translation>打印推流健康数据：码率 kbit/s、丢帧、拥塞、状态</translation>
+    </message>
+    <message>
+        <source>how long to sample (default 10)</source>
+        <translation>采样多少秒（默认 10）</translation>
+    </message>
+    <message>
+        <source>machine-readable output at the end</source>
+        <translation>结束时输出机器可读的 JSON</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>必须大于 0</translation>
+    </message>
+    <message>
+        <source>the running console&apos;s remote control (status, press a key, links)</source>
+        <translation>正在运行的中控台的远程控制（状态、按键、链接）</translation>
+    </message>
+    <message>
+        <source>is the remote control on, and does the console answer</source>
+        <translation>远程控制是否开启，中控台是否有响应</translation>
+    </message>
+    <message>
+        <source>press a pad key of the running console (explain, push, coupon …)</source>
+        <translation>按下正在运行的中控台的一个按键（讲解、上屏、发券 …）</translation>
+    </message>
+    <message>
+        <source>the pad key&apos;s id: explain, push, coupon, lottery, draw, next …</source>
+        <translation>按键的 id：explain（讲解）、push（上屏）、coupon（发券）、lottery（抽奖）、draw（开奖）、next（下一步）…</translation>
+    </message>
+    <message>
+        <source>answer yes to &quot;interrupt the explanation?&quot;</source>
+        <translation>对“要打断正在讲解的商品吗？”回答“是”</translation>
+    </message>
+    <message>
+        <source>the phone link, or a Stream Deck URL for one key (contains the token)</source>
+        <translation>手机遥控页的链接，或某个按键的 Stream Deck 链接（含令牌）</translation>
+    </message>
+    <message>
+        <source>a pad key id: print its Stream Deck &quot;Website&quot; URL</source>
+        <translation>按键 id：打印它的 Stream Deck “网站”链接</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1544,10 @@ Press again to send</source>
         <translation>商品 ID {id} 以一串 0 结尾，像是被 Excel 四舍五入过的数字。请和后台核对；这一行已导入，请检查它的 ID。</translation>
     </message>
     <message>
+        <source>The price &quot;{value}&quot; is not a price the console can use (a number from 0 to {most} yuan); the product was imported without it: type the price on the show plan page.</source>
+        <translation>价格“{value}”无法使用（应为 0 到 {most} 元之间的数字）；该商品已导入但没有价格：请在“节目单”页填写价格。</translation>
+    </message>
+    <message>
         <source>{name} has no rows.</source>
         <translation>{name} 没有数据行。</translation>
     </message>
@@ -1454,6 +1846,10 @@ Press again to send</source>
     <message>
         <source>Press “推送本场直播” in the live console (once a day).</source>
         <translation>在直播控制台点“推送本场直播”（每天一次）。</translation>
+    </message>
+    <message>
+        <source>Change the stock (库存) of “{title}” in the shop&apos;s own back end.</source>
+        <translation>在店铺自己的后台修改“{title}”的库存。</translation>
     </message>
     <message>
         <source>Manual (checklist)</source>
@@ -1767,14 +2163,6 @@ Press again to send</source>
         <translation>下架</translation>
     </message>
     <message>
-        <source>Notify subscribers (推送本场直播)</source>
-        <translation>推送本场直播</translation>
-    </message>
-    <message>
-        <source>End explanation (结束讲解)</source>
-        <translation>结束讲解</translation>
-    </message>
-    <message>
         <source>{target} (when the show starts)</source>
         <translation>{target}（开播后）</translation>
     </message>
@@ -1851,6 +2239,18 @@ Press again to send</source>
         <translation>发送中…</translation>
     </message>
     <message>
+        <source>Notify fans (推送本场直播)</source>
+        <translation>推送本场直播</translation>
+    </message>
+    <message>
+        <source>End explain (结束讲解)</source>
+        <translation>结束讲解</translation>
+    </message>
+    <message>
+        <source>Stock (库存)</source>
+        <translation>库存</translation>
+    </message>
+    <message>
         <source>Start the show</source>
         <translation>开始直播</translation>
     </message>
@@ -1907,6 +2307,10 @@ Press again to send</source>
         <translation>没有可操作的对象。</translation>
     </message>
     <message>
+        <source>☐ On the checklist: {step}</source>
+        <translation>☐ 已列入清单：{step}</translation>
+    </message>
+    <message>
         <source>Pushed: {title}</source>
         <translation>上屏：{title}</translation>
     </message>
@@ -1939,6 +2343,10 @@ Press again to send</source>
     <message>
         <source>The show plan {path} is not UTF-8 text. Save it as UTF-8 and try again.</source>
         <translation>直播方案 {path} 不是 UTF-8 文本。请另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <source>The plan nests tables or lists too deeply to read. A show plan needs only [show], [[products]], [[order]] and the like: start again from the example plan.</source>
@@ -3230,6 +3638,30 @@ Press again to send</source>
         <translation>最高在线</translation>
     </message>
     <message>
+        <source>Viewers (platform)</source>
+        <translation>观看人数（平台）</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论条数</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>分享次数</translation>
+    </message>
+    <message>
+        <source>Cheers (喝彩)</source>
+        <translation>喝彩次数</translation>
+    </message>
+    <message>
         <source>Best product while explained: {name} — {revenue}, {orders} orders in {time}.</source>
         <translation>讲解期间表现最好的商品: {name} —— {revenue}, {time} 内 {orders} 单。</translation>
     </message>
@@ -3573,6 +4005,30 @@ Press again to send</source>
         <source>The improvement notes could not be saved to {path}: {reason}. Free some disk space or check the folder, then save again.</source>
         <translation>改进计划无法保存到 {path}: {reason}。请清理磁盘空间或检查文件夹, 然后再保存。</translation>
     </message>
+    <message>
+        <source>{name} holds WeChat&apos;s refusal (errcode {code}), not live data: fetch it again with `studio-console channels live-data`.</source>
+        <translation>{name} 里是微信的拒绝回复（errcode {code}），不是直播数据：请用 `studio-console channels live-data` 重新获取。</translation>
+    </message>
+    <message>
+        <source>{name}, live {row}: no start time (live_start_time); left out.</source>
+        <translation>{name}，直播 {row}：没有开播时间（live_start_time），已略过。</translation>
+    </message>
+    <message>
+        <source>{name} holds no Channels live the review can use.</source>
+        <translation>{name} 里没有复盘可用的视频号直播数据。</translation>
+    </message>
+    <message>
+        <source>{file}: Channels after-show data, {count} live(s)</source>
+        <translation>{file}：视频号直播结束后的数据，{count} 场直播</translation>
+    </message>
+    <message>
+        <source>{name}: none of its {count} Channels live(s) overlaps this show; their figures were not used.</source>
+        <translation>{name}：其中 {count} 场视频号直播都与本场直播时间不重叠，数据未采用。</translation>
+    </message>
+    <message>
+        <source>{name}: the Channels live {export_id} ({minutes} min long) gave this show&apos;s whole-show figures.</source>
+        <translation>{name}：本场整场数据取自视频号直播 {export_id}（时长 {minutes} 分钟）。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -3801,6 +4257,13 @@ Press again to send</source>
     </message>
 </context>
 <context>
+    <name>RoomDesk</name>
+    <message>
+        <source>Mini-program live room {room} (live-room panel)</source>
+        <translation>小程序直播间 {room}（直播间面板）</translation>
+    </message>
+</context>
+<context>
     <name>RoomPanel</name>
     <message>
         <source>wx…</source>
@@ -4005,6 +4468,10 @@ Press again to send</source>
     <message>
         <source>{count} products added to the room.</source>
         <translation>已导入 {count} 个商品到直播间。</translation>
+    </message>
+    <message>
+        <source>{result} (Not in a show log: no show is running.)</source>
+        <translation>{result}（未记入场次日志：当前没有进行中的直播场次。）</translation>
     </message>
     <message>
         <source>Put it on sale, then push</source>
@@ -4406,52 +4873,8 @@ Press again to send</source>
         <translation>{cue} — {left}</translation>
     </message>
     <message>
-        <source>Lottery</source>
-        <translation>抽奖</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
-    </message>
-    <message>
-        <source>Flash sale</source>
-        <translation>秒杀</translation>
-    </message>
-    <message>
-        <source>Announcement</source>
-        <translation>公告</translation>
-    </message>
-    <message>
         <source>due now</source>
         <translation>现在到期</translation>
-    </message>
-    <message>
-        <source>Explain (讲解)</source>
-        <translation>讲解</translation>
-    </message>
-    <message>
-        <source>Flash sale (秒杀)</source>
-        <translation>秒杀</translation>
-    </message>
-    <message>
-        <source>Lottery starts (抽奖)</source>
-        <translation>抽奖</translation>
-    </message>
-    <message>
-        <source>Lottery draw (开奖)</source>
-        <translation>开奖</translation>
-    </message>
-    <message>
-        <source>Coupon (发券)</source>
-        <translation>发券</translation>
-    </message>
-    <message>
-        <source>Announcement (公告)</source>
-        <translation>公告</translation>
-    </message>
-    <message>
-        <source>Segment (环节)</source>
-        <translation>环节</translation>
     </message>
     <message>
         <source>done</source>
@@ -4572,6 +4995,10 @@ Press again to send</source>
     <message>
         <source>The settings file {path} does not hold settings. The console uses its defaults and leaves the file as it is.</source>
         <translation>设置文件 {path} 里不是设置内容。中控台先用默认设置，文件原样保留。</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to {path} ({reason}). The change holds until the console closes: free some disk space or check the folder&apos;s permissions, then do it again to keep it.</source>
+        <translation>设置无法保存到 {path}（{reason}）。改动在关闭中控台前仍然有效：请清理磁盘空间或检查该文件夹的权限，然后再操作一次以保存。</translation>
     </message>
     <message>
         <source>In the settings file {path}, “{field}” has a value the console cannot use ({value}); it uses the default instead.</source>
@@ -5276,6 +5703,18 @@ Press again to send</source>
     <message>
         <source>“{title}” is off sale.</source>
         <translation>“{title}”已下架。</translation>
+    </message>
+    <message>
+        <source>none in the plan</source>
+        <translation>方案中未填写</translation>
+    </message>
+    <message>
+        <source>Change the stock (库存) of “{title}” (goods_id {goods_id}) in your own mini-program&apos;s merchant back end (商家后台): mini-program live has no stock call, and the room shows the stock your mini-program reports.</source>
+        <translation>请在你们自己小程序的商家后台修改“{title}”（goods_id {goods_id}）的库存：小程序直播没有库存接口，直播间显示的是你们小程序上报的库存。</translation>
+    </message>
+    <message>
+        <source>The plan says {stock}.</source>
+        <translation>方案中的库存为 {stock}。</translation>
     </message>
     <message>
         <source>This product has no mini-program goods id, and no goods of the room has its name. Add its goods id to the show plan (check the plan against the room in the live-room panel).</source>
