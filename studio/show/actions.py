@@ -67,9 +67,10 @@ __all__ = [
 
 
 class ShowActions(ActionSender):
-    """``ShowActions(rundown, room, overlays=None, clock=rundown.clock)``; every action is a coroutine
-    returning an ``ActionResult``. ``finished`` fires with each result, ``changed`` when what is on
-    screen changes, ``progress`` with each target's answer as it comes."""
+    """``ShowActions(rundown, room, overlays=None, clock=rundown.clock, show_log=None)``; every action
+    is a coroutine returning an ``ActionResult`` (with ``show_log``, the rundown's log, the events
+    after the targets' answers share one fsync). ``finished`` fires with each result, ``changed``
+    when what is on screen changes, ``progress`` with each target's answer as it comes."""
 
     @property
     def plan(self) -> Any:
@@ -197,10 +198,12 @@ class ShowActions(ActionSender):
                 raise UserError(translate("ShowActions", "Nothing the console put on screen is showing."))
             results = await asyncio.gather(*(self._hide(k) for k in kinds))
             titles = ", ".join(self.on_screen[k].title if k in self.on_screen else k for k in kinds)
-            for k, screen in zip(kinds, results, strict=True):
-                if screen.ok:
-                    self._hidden(k)
-            return self._done(ActionKind.TAKE_OFF, ",".join(kinds), titles, None, *results)
+            with self._log_batch():
+                for k, screen in zip(kinds, results, strict=True):
+                    if screen.ok:
+                        self._hidden(k)
+                done = self._result(ActionKind.TAKE_OFF, ",".join(kinds), titles, None, *results)
+            return self._finish(done)
 
     async def next_step(self, *, confirmed: bool = False) -> ActionResult:
         """下一步: the running order's next step; the first press starts the show. Starting against
@@ -298,17 +301,21 @@ class ShowActions(ActionSender):
         async with self._lock(result.action):
             intent_id = self._intent(result.action, result.ref, result.title, request, fix=fix_id)
             if before is not None:
-                first = await self._to_room(before, intent_id)
+                # Its room_call at once: a crash during the second call still shows the first took.
+                first, _latency = await self._to_room(before, intent_id)
                 if not first.ok:
                     return self._done(result.action, result.ref, result.title, first, intent_id=intent_id,
                                       request=request)
                 if before.action is RoomAction.GOODS_ON_SALE and request.goods_id:
                     self.rundown.goods_on_shelf(request.goods_id, True)
-            room = await self._to_room(request, intent_id)
-            if room.ok:
-                self._room_effect(result.action, result.ref, result.title, request)
-            return self._done(result.action, result.ref, result.title, room, intent_id=intent_id,
-                              request=request)
+            room, latency_ms = await self._to_room(request, intent_id, record=False)
+            with self._log_batch():  # what came of it, one durable write
+                self._record_room_call(request, room, intent_id, latency_ms)
+                if room.ok:
+                    self._room_effect(result.action, result.ref, result.title, request)
+                done = self._result(result.action, result.ref, result.title, room, intent_id=intent_id,
+                                    request=request)
+            return self._finish(done)
 
     def resolve_intent(self, intent: dict[str, Any], happened: bool) -> None:
         """The host checked the live console about an intent that never got its result (after a

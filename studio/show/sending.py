@@ -8,10 +8,12 @@ keeps the show log honest (split out of ``studio.show.actions``; ``ShowActions``
    the wire before the loop serves anything else), and the overlay concurrently beside it, each
    with its own timeout and its own ``TargetResult``; each answer is reported (``progress``) the
    moment it comes;
-3. only when every target answered are the room's ``room_call`` (outcome, errcode, latency) and
-   the ``action_result`` written: a write never holds up another target's answer, and a crash in
-   between leaves an intent without a result, which a resumed show asks about ("sent? — check in
-   the live console") and never repeats by itself.
+3. only when every target answered are the room's ``room_call`` (outcome, errcode, latency), what
+   the room took (``goods_pushed`` …), what went on screen (``overlay_shown``) and the
+   ``action_result`` written — as one batch (``ShowLog.batch``: one write, one fsync, all or
+   nothing) before the result is reported (``finished``): a write never holds up another target's
+   answer, and a crash in between leaves an intent without a result, which a resumed show asks
+   about ("sent? — check in the live console") and never repeats by itself.
 
 ``logged_call`` is the same write-ahead for a room call made outside the pad (the live-room
 panel's buttons, ``studio.show.room_desk``); ``logged_read`` records a call that changes nothing
@@ -21,10 +23,12 @@ panel's buttons, ``studio.show.room_desk``); ``logged_read`` records a call that
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from studio.errors import UserError
@@ -32,6 +36,7 @@ from studio.events import Signal
 from studio.i18n import translate
 from studio.obs.names import COUPON_BANNER, LOTTERY_COUNTDOWN, PRODUCT_CARD, TICKER
 from studio.room.base import LiveRoom, Outcome, RoomRequest, RoomResult
+from studio.show.log import ShowLog
 from studio.show.overlay_target import OverlayTarget
 from studio.show.results import (
     OVERLAY_TARGET,
@@ -59,8 +64,10 @@ class ActionSender:
 
     def __init__(self, rundown: Rundown, room: LiveRoom, overlays: OverlayTarget | None = None,
                  clock: Callable[[], float] | None = None,
-                 target_timeout: float = TARGET_TIMEOUT_SECONDS) -> None:
+                 target_timeout: float = TARGET_TIMEOUT_SECONDS, show_log: ShowLog | None = None) -> None:
         self.rundown = rundown
+        # The log behind the rundown's sink: the events after the answers share one fsync there.
+        self.show_log = show_log
         self.room = room
         self.overlays = overlays
         self.clock = clock or rundown.clock
@@ -80,6 +87,11 @@ class ActionSender:
 
     def _lock(self, kind: ActionKind) -> asyncio.Lock:
         return self._locks.setdefault(kind, asyncio.Lock())
+
+    def _log_batch(self) -> AbstractContextManager[object]:
+        """The events of one outcome written together (one write, one fsync) when the block ends;
+        without a show log (tests with a memory sink) each is written as it comes."""
+        return self.show_log.batch() if self.show_log is not None else contextlib.nullcontext()
 
     # --- rules said no / ask first -----------------------------------------------------------
 
@@ -114,12 +126,15 @@ class ActionSender:
         """Write the intent, send to the live room and the overlay at once, record what each
         did, write the result (same ``intent_id``)."""
         intent_id = self._intent(kind, ref, title, request)
-        room, screen = await self._send(request, overlay, intent_id)
-        if room.ok:
-            self._room_effect(kind, ref, title, request)
-        if screen is not None and screen.ok and on_screen is not None:
-            on_screen()
-        return self._done(kind, ref, title, room, screen, intent_id=intent_id, request=request)
+        room, latency_ms, screen = await self._send(request, overlay)
+        with self._log_batch():  # every target answered: what came of it, one durable write
+            self._record_room_call(request, room, intent_id, latency_ms)
+            if room.ok:
+                self._room_effect(kind, ref, title, request)
+            if screen is not None and screen.ok and on_screen is not None:
+                on_screen()
+            result = self._result(kind, ref, title, room, screen, intent_id=intent_id, request=request)
+        return self._finish(result)
 
     def _intent(self, kind: ActionKind, ref: str, title: str, request: RoomRequest, *,
                 target: str = "", **extra: Any) -> str:
@@ -155,11 +170,12 @@ class ActionSender:
     def _progress(self, result: TargetResult) -> None:
         self.progress.emit(action_source.get()[1], result)
 
-    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None,
-                    intent_id: str = "") -> tuple[TargetResult, TargetResult | None]:
+    async def _send(self, request: RoomRequest, overlay: Callable[[], Awaitable[None]] | None
+                    ) -> tuple[TargetResult, int, TargetResult | None]:
         """The live room and the overlay at the same time, each with its own timeout and result;
-        each answer is reported (``progress``) as soon as it comes, and the room's ``room_call``
-        is written once every target answered (so no write delays the other's answer)."""
+        each answer is reported (``progress``) as soon as it comes. Nothing is written here: the
+        caller writes the room's ``room_call`` (with the latency returned) once every target
+        answered, so no write delays the other's answer."""
 
         async def overlay_part(call: Callable[[], Awaitable[None]]) -> TargetResult:
             result = await self._to_overlay(call)
@@ -176,15 +192,17 @@ class ActionSender:
         finally:
             if screen_task is not None and not screen_task.done():
                 screen_task.cancel()  # we were cancelled: the overlay call goes with us
-        self._record_room_call(request, room, intent_id, latency_ms)
-        return room, screen
+        return room, latency_ms, screen
 
-    async def _to_room(self, request: RoomRequest, intent_id: str = "") -> TargetResult:
-        """One room call, reported and recorded (``room_call``) as soon as it answered."""
+    async def _to_room(self, request: RoomRequest, intent_id: str = "", *, record: bool = True
+                       ) -> tuple[TargetResult, int]:
+        """One room call, reported as soon as it answered and, with ``record``, its ``room_call``
+        written at once (else the caller writes it with what follows: ``_record_room_call``)."""
         result, latency_ms = await self._call_room(request)
         self._progress(result)
-        self._record_room_call(request, result, intent_id, latency_ms)
-        return result
+        if record:
+            self._record_room_call(request, result, intent_id, latency_ms)
+        return result, latency_ms
 
     async def _call_room(self, request: RoomRequest) -> tuple[TargetResult, int]:
         """The live room's answer as a ``TargetResult`` (never raises but for cancellation)."""
@@ -265,8 +283,10 @@ class ActionSender:
                 result = TargetResult(ROOM_TARGET, target, outcome, str(e),
                                       error_code=code if isinstance(code, int) else None,
                                       latency_ms=_ms_since(started))
-                self._record_room_call(request, result, intent_id, result.latency_ms or 0)
-                self._done(kind, ref, title, result, intent_id=intent_id, request=request)
+                with self._log_batch():
+                    self._record_room_call(request, result, intent_id, result.latency_ms or 0)
+                    done = self._result(kind, ref, title, result, intent_id=intent_id, request=request)
+                self._finish(done)
                 raise
             except BaseException as e:
                 # Cancelled or a bug: the intent stays without a result ("sent? — check").
@@ -274,10 +294,12 @@ class ActionSender:
                 raise
             result = TargetResult(ROOM_TARGET, target, Outcome.DONE, outcome_word(Outcome.DONE),
                                   latency_ms=_ms_since(started))
-            self._record_room_call(request, result, intent_id, result.latency_ms or 0)
-            if effect:
-                self._room_effect(kind, ref, title, request)
-            self._done(kind, ref, title, result, intent_id=intent_id, request=request)
+            with self._log_batch():
+                self._record_room_call(request, result, intent_id, result.latency_ms or 0)
+                if effect:
+                    self._room_effect(kind, ref, title, request)
+                done = self._result(kind, ref, title, result, intent_id=intent_id, request=request)
+            self._finish(done)
             return value
 
     async def logged_read(self, action: str, call: Callable[[], Awaitable[T]], *, target: str,
@@ -352,6 +374,16 @@ class ActionSender:
     def _done(self, kind: ActionKind, ref: str, title: str, room: TargetResult | None,
               *screens: TargetResult | None, intent_id: str = "", request: RoomRequest | None = None
               ) -> ActionResult:
+        """The ``action_result`` written (durable), then reported (``finished``)."""
+        with self._log_batch():
+            result = self._result(kind, ref, title, room, *screens, intent_id=intent_id, request=request)
+        return self._finish(result)
+
+    def _result(self, kind: ActionKind, ref: str, title: str, room: TargetResult | None,
+                *screens: TargetResult | None, intent_id: str = "", request: RoomRequest | None = None
+                ) -> ActionResult:
+        """The ``action_result`` into the show log (in the caller's batch, if any) and the result
+        to report once it is durable (``_finish``)."""
         targets = [t for t in (room, *screens) if t is not None]
         took = [t.ok for t in targets]
         status = (ActionStatus.SENT if all(took) else
@@ -367,8 +399,8 @@ class ActionSender:
         if room is not None and room.error_code == PUSH_RUNNING:
             own = getattr(self.room, "retry_after_seconds", None)
             retry_after = float(own) if isinstance(own, int | float) else RETRY_AFTER_SECONDS
-        return self._finish(ActionResult(kind, ref, title, status, targets, intent_id=intent_id,
-                                         request=request, retry_after=retry_after))
+        return ActionResult(kind, ref, title, status, targets, intent_id=intent_id, request=request,
+                            retry_after=retry_after)
 
     def _finish(self, result: ActionResult) -> ActionResult:
         self.finished.emit(result)

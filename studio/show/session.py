@@ -140,7 +140,7 @@ class ShowSession:
         show_log = await asyncio.to_thread(ShowLog.create, directory or shows_dir(), clock,
                                            plan.show.title)
         rundown = Rundown(plan, clock=clock, sink=show_log.append)
-        return cls(plan, show_log, rundown, ShowActions(rundown, room, overlays, clock), clock)
+        return cls(plan, show_log, rundown, ShowActions(rundown, room, overlays, clock, show_log=show_log), clock)
 
     @classmethod
     async def resume(cls, plan: Plan, path: Path, room: LiveRoom, overlays: OverlayTarget | None = None,
@@ -149,7 +149,7 @@ class ShowSession:
         console had on screen all come back from the log; nothing already logged is lost."""
         show_log, contents = await asyncio.to_thread(ShowLog.open, path, clock)
         rundown = Rundown.resume(plan, contents.events, clock=clock, sink=show_log.append)
-        actions = ShowActions(rundown, room, overlays, clock)
+        actions = ShowActions(rundown, room, overlays, clock, show_log=show_log)
         actions.restore(contents.events)
         checklist = actions.manual_room
         if checklist is not None:

@@ -114,6 +114,7 @@ def test_room_failure_does_not_hide_the_overlay_success(actions, rundown, room, 
 def test_a_room_that_never_answers_times_out_and_the_overlay_still_counts(actions, rundown, room):
     rundown.start_show()
     room.hang = True
+    room.timeout = 0.2  # the room's own timeout (the live room's 10 s would only make the test slow)
     result = run(actions.push_coupon("c199"))
     assert result.status is ActionStatus.PARTIAL
     assert "did not answer within" in result.target("room").message
@@ -352,3 +353,72 @@ def test_no_log_write_holds_up_another_targets_answer(actions, rundown, sink):
     assert order == ["answer:room:False", "answer:overlay:False"]
     types = sink.types()
     assert types.index("action_intent") < types.index("room_call") < types.index("action_result")
+
+
+def _fsync_counter(monkeypatch) -> list[int]:
+    """Each fsync the show log makes, from now on."""
+    import os
+
+    from studio.show import log as log_module
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        synced.append(fd)
+
+    monkeypatch.setattr(log_module.os, "fsync", fsync)
+    return synced
+
+
+def test_a_push_is_two_durable_writes_the_intent_then_one_batch_after_the_answers(plan, tmp_path, clock,
+                                                                                  monkeypatch):
+    """Write-ahead with group commit: the intent is on disk before the room is called; the four
+    events after the answers (room_call, goods_pushed, overlay_shown, action_result) share one
+    write and one fsync, made before the result is reported."""
+    room, overlays = FakeRoom(), FakeOverlays()
+
+    async def scenario():
+        session = await ShowSession.new(plan, room, overlays, directory=tmp_path, clock=clock)
+        session.rundown.start_show()
+        path = session.log.path
+        synced = _fsync_counter(monkeypatch)
+        on_disk_at_call: list[list[str]] = []
+        room.on_perform = lambda _r: on_disk_at_call.append([e["type"] for e in read_log(path).events])
+        on_disk_at_finish: list[list[str]] = []
+        session.actions.finished.connect(
+            lambda _result: on_disk_at_finish.append([e["type"] for e in read_log(path).events]))
+        result = await session.actions.push_product("fan")
+        await session.close()
+        return result, synced, on_disk_at_call, on_disk_at_finish, path
+
+    result, synced, at_call, at_finish, path = run(scenario())
+    assert result.status is ActionStatus.SENT
+    assert at_call[0][-1] == "action_intent"  # durable before the room was called
+    assert at_finish[0][-5:] == ["action_intent", "room_call", "goods_pushed", "overlay_shown", "action_result"]
+    assert len(synced) == 2  # the intent, then one for the four after the answers
+    assert not read_log(path).bad_lines
+
+
+def test_a_fix_and_taking_off_write_their_outcome_as_one_batch(plan, tmp_path, clock, monkeypatch):
+    room, overlays = FakeRoom(), FakeOverlays()
+
+    async def scenario():
+        session = await ShowSession.new(plan, room, overlays, directory=tmp_path, clock=clock)
+        session.rundown.start_show()
+        first = await session.actions.push_product("fan")
+        synced = _fsync_counter(monkeypatch)
+        await session.actions.fix(first, "retry")
+        fix_syncs = len(synced)
+        await session.actions.take_off("all")
+        take_off_syncs = len(synced) - fix_syncs
+        types = [e["type"] for e in read_log(session.log.path).events]
+        await session.close()
+        return fix_syncs, take_off_syncs, types
+
+    fix_syncs, take_off_syncs, types = run(scenario())
+    assert fix_syncs == 2  # the intent; then room_call + goods_pushed + action_result together
+    assert take_off_syncs == 1  # overlay_hidden + action_result together
+    assert types[-6:] == ["action_intent", "room_call", "goods_pushed", "action_result", "overlay_hidden",
+                          "action_result"]
