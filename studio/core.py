@@ -17,9 +17,6 @@ from studio.config import Settings
 from studio.errors import ObsError, UserError
 from studio.health.monitor import StreamHealth
 from studio.i18n import translate
-from studio.keys.apply import ExpiredKey
-from studio.keys.apply import start_check as expired_key_start_check
-from studio.keys.pushurl import parse_push_address
 from studio.keys.rooms import PushRooms
 from studio.keys.store import OBS_PASSWORD, SecretStore
 from studio.obs.link import ConnectionTarget, ObsLink
@@ -28,9 +25,6 @@ from studio.obs.scenes import ScenesModel
 from studio.obs.stream import StreamControl
 from studio.onair import OnAir
 from studio.redact import register_secret
-from studio.remote.hotkeys.service import GlobalHotkeys
-from studio.remote.service import RemoteControl
-from studio.remote.state import RemoteState
 from studio.resources import resource_path
 from studio.room.manual import ManualRoom
 from studio.room.settings import RoomConnection
@@ -41,8 +35,10 @@ from studio.show.room_desk import RoomDesk
 from studio.show.session import ShowController
 from studio.tasks import spawn
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # built on first use, after the first paint (see StudioCore.remote / .hotkeys)
     from studio.obs.setup import StudioSetup
+    from studio.remote.hotkeys.service import GlobalHotkeys
+    from studio.remote.service import RemoteControl
 
 EXAMPLE_PLAN = resource_path("examples", "show-plan.toml")
 
@@ -71,8 +67,9 @@ class StudioCore:
         self.stream = StreamControl(self.link)
         # Push keys per live room; shares our Settings so nobody saves a stale copy.
         self.rooms = PushRooms(self.store, self.settings)
-        # Never go live with an expired push key: refused before OBS is asked.
-        self.stream.start_checks.append(self._logged_key_check(expired_key_start_check(self.link)))
+        # Never go live with an expired push key: refused before OBS is asked (its module loads
+        # with the first Start, not with the window).
+        self.stream.start_checks.append(self._logged_key_check(self._expired_key_check))
         self.health = StreamHealth(self.link, self.stream)
         self.room_connection = RoomConnection(self.settings, self.store)
         self.overlays = ObsOverlays(self.link)
@@ -99,12 +96,26 @@ class StudioCore:
         # One truth for what is on air: every panel showing stream, show or OBS state reads it.
         self.onair = OnAir(self.link, self.stream, self.health, self.show)
         self.keyring_problem: str | None = None  # plain words when the keyring cannot be used
-        # Buttons anywhere (issue 18): the same pad from a phone, a Stream Deck or global hotkeys.
-        # The API is off until switched on; the hotkey backend opens only once a hotkey is set.
-        self.remote = RemoteControl(RemoteState(self.pad, show=self.show, health=self.health, onair=self.onair),
-                                    self.settings, self.store)
-        self.hotkeys = GlobalHotkeys(self.pad, self.settings, lambda: self.plan_path)
-        self.plan_files.changed.connect(self.hotkeys.plan_changed)  # each plan has its own hotkeys
+
+    # Buttons anywhere (issue 18): the same pad from a phone, a Stream Deck or global hotkeys.
+    # Built on first use — ``start()`` (after the window's first paint) or the remote page —
+    # not with the window: their modules are not needed to show it. The API is off until
+    # switched on; the hotkey backend opens only once a hotkey is set.
+    @functools.cached_property
+    def remote(self) -> RemoteControl:
+        from studio.remote.service import RemoteControl
+        from studio.remote.state import RemoteState
+
+        return RemoteControl(RemoteState(self.pad, show=self.show, health=self.health, onair=self.onair),
+                             self.settings, self.store)
+
+    @functools.cached_property
+    def hotkeys(self) -> GlobalHotkeys:
+        from studio.remote.hotkeys.service import GlobalHotkeys
+
+        hotkeys = GlobalHotkeys(self.pad, self.settings, lambda: self.plan_path)
+        self.plan_files.changed.connect(hotkeys.plan_changed)  # each plan has its own hotkeys
+        return hotkeys
 
     @functools.cached_property
     def setup(self) -> StudioSetup:
@@ -165,10 +176,17 @@ class StudioCore:
         if problem is not None:
             raise problem
 
+    async def _expired_key_check(self) -> None:
+        from studio.keys.apply import start_check
+
+        await start_check(self.link)()
+
     def _logged_key_check(self, check: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
         """The expired-key refusal also goes into the running show's log: a fault for the review."""
 
         async def logged() -> None:
+            from studio.keys.apply import ExpiredKey
+
             try:
                 await check()
             except ExpiredKey as e:
@@ -222,6 +240,7 @@ class StudioCore:
         streams is a confirmed step: the returned ``Repoint`` names the old and the new server, and
         ``await repoint.apply()`` does it once the user agreed."""
         from studio.keys.apply import apply_to_obs
+        from studio.keys.pushurl import parse_push_address
 
         address = parse_push_address(url)
         await asyncio.to_thread(lambda: self.rooms.save(room_name, address))
@@ -241,8 +260,10 @@ class StudioCore:
         watch = getattr(self, "_settings_watch", None)
         if watch is not None:
             watch.cancel()
-        await self.hotkeys.close()
-        await self.remote.close()
+        if "hotkeys" in self.__dict__:  # never built: nothing to close (and nothing to import now)
+            await self.hotkeys.close()
+        if "remote" in self.__dict__:
+            await self.remote.close()
         await self.show.close()
         await self.overlays.close()
         await self.room_connection.close()

@@ -12,7 +12,11 @@ LATER = ("aiohttp", "keyring", "secretstorage", "studio.room.emulator", "studio.
          # OBS's client loads on the first connect; the setup pages and the review on first show.
          "obsws_python", "websocket", "ui.panels.keys", "ui.panels.setup", "ui.panels.room",
          "ui.panels.plan_editor", "ui.panels.channels", "ui.panels.remote", "segno", "ui.panels.review",
-         "studio.review.model", "fpdf", "playwright")
+         "studio.review.model", "fpdf", "playwright",
+         # Built after the first paint (StudioCore.remote / .hotkeys, from start()); the expired-key
+         # check loads with the first Start.
+         "studio.remote.service", "studio.remote.state", "studio.remote.auth", "studio.remote.hotkeys",
+         "studio.keys.apply")
 
 PROBE = r"""
 import json, sys
@@ -33,3 +37,61 @@ def test_building_the_window_loads_no_network_or_keyring_library(tmp_path):
     loaded = set(json.loads(done.stdout.splitlines()[-1]))
     assert "ui.main_window" in loaded
     assert not [m for m in LATER if m in loaded], [m for m in LATER if m in loaded]
+
+
+# The launcher's own path up to the first paint: ui.app's first-paint report ends the process with
+# os._exit, so the modules loaded by then are printed there, in the order they started loading.
+LAUNCHER_PROBE = r"""
+import json, os, sys
+exit_now = os._exit
+def exit_with_modules(code):
+    print(json.dumps(list(sys.modules)), flush=True)
+    exit_now(code)
+os._exit = exit_with_modules
+from ui.launcher import main
+main([])
+"""
+
+
+def test_the_launcher_paints_the_window_before_the_later_modules_and_loads_the_core_before_qt(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONSOLE_CONFIG_DIR=str(tmp_path / "c"),
+               STUDIO_CONSOLE_DATA_DIR=str(tmp_path / "d"), STUDIO_CONSOLE_REPORT_FIRST_PAINT="1")
+    done = subprocess.run([sys.executable, "-c", LAUNCHER_PROBE], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    order = json.loads([line for line in done.stdout.splitlines() if line.startswith("[")][-1])
+    assert "ui.main_window" in order
+    assert not [m for m in LATER if m in order], [m for m in LATER if m in order]
+    # Imported before PySide6, the core's modules and numpy skip shiboken's per-module source read.
+    assert order.index("studio.core") < order.index("PySide6")
+    assert order.index("numpy") < order.index("PySide6")
+
+
+def test_remote_and_hotkeys_are_built_once_the_window_shows_and_the_remote_starts_when_enabled(
+        qtbot, loop, run, tmp_path):
+    from studio.config import Settings
+    from studio.keys.store import SecretStore
+    from tests.fakes.keyring import MemoryKeyring
+    from tests.lab.processes import free_port
+    from tests.lab.waiting import wait_until
+    from ui.app import compose, start
+
+    settings = Settings.load(tmp_path / "settings.json")
+    settings.obs.port = free_port()  # no OBS there: the link keeps trying until closed
+    settings.extra["remote"] = {"enabled": True, "port": 0}
+    console = compose(settings, SecretStore(backend=MemoryKeyring()))
+    qtbot.addWidget(console.window)
+    console.window.show()
+    core = console.core
+    assert "remote" not in vars(core) and "hotkeys" not in vars(core)  # not with the window
+
+    async def scenario() -> None:
+        start(console)  # what run_app does after the first paint
+        try:
+            await wait_until(lambda: "remote" in vars(core) and core.remote.running)
+            assert "hotkeys" in vars(core)
+        finally:
+            await core.close()
+        assert not core.remote.running
+
+    run(scenario())
