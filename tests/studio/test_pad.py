@@ -42,6 +42,31 @@ def _events(controller, kind=None):
     return [e for e in events if kind is None or e["type"] == kind]
 
 
+def _crash_mid_press(run, tmp_path, clock, controllers, key_id, **press):
+    """A show whose app dies while the room holds a press of ``key_id``; returns its log's path."""
+    room = _room()
+    room.hang = True
+    pad, controller = _show(run, tmp_path, clock, controllers, room=room)
+
+    async def crash():
+        task = asyncio.ensure_future(pad.run(key_id, **press))
+        await wait_until(lambda: len(room.requests) == 1, timeout=2)
+        task.cancel()  # the app dies while the room has the request
+        await asyncio.gather(task, return_exceptions=True)
+
+    run(crash())
+    return controller.session.log.path
+
+
+def _resumed(run, tmp_path, clock, controllers):
+    """The console's next start: the show resumed from its log, with a room of its own."""
+    room = _room()
+    pad, controller = _show(run, tmp_path, clock, controllers, room=room, start=False)
+    run(controller.look_for_resume())
+    run(controller.resume())
+    return pad, room
+
+
 def test_keys_follow_the_contract_and_say_why_not_without_a_show(run, tmp_path, clock, controllers):
     pad, _ = _show(run, tmp_path, clock, controllers, start=False)
     keys = pad.keys()
@@ -221,27 +246,11 @@ def test_markers_for_product_pushes_and_lotteries(run, tmp_path, clock, controll
 
 
 def test_an_unanswered_press_after_a_crash_is_unknown_and_never_repeated(run, tmp_path, clock, controllers):
-    room = _room()
-    room.hang = True
-    pad, controller = _show(run, tmp_path, clock, controllers, room=room)
-    path = controller.session.log.path
-
-    async def crash_mid_push():
-        task = asyncio.ensure_future(pad.run("push"))
-        await wait_until(lambda: len(room.requests) == 1, timeout=2)
-        task.cancel()  # the app dies while the room has the request
-        await asyncio.gather(task, return_exceptions=True)
-
-    run(crash_mid_push())
+    path = _crash_mid_press(run, tmp_path, clock, controllers, "push")
     assert [e["type"] for e in read_log(path).events].count("action_intent") == 1
     assert not [e for e in read_log(path).events if e["type"] == "action_result"]
 
-    room2 = _room()
-    controller2 = ShowController(load_plan(EXAMPLE), room2, FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(controller2)
-    pad2 = Pad(controller2)
-    run(controller2.look_for_resume())
-    run(controller2.resume())
+    pad2, room2 = _resumed(run, tmp_path, clock, controllers)
     key = pad2.key("push")
     assert key.state == "unknown" and not key.enabled and "check in the live console" in key.last_result
     with pytest.raises(PadRefused):
@@ -258,23 +267,8 @@ def test_an_unanswered_press_after_a_crash_is_unknown_and_never_repeated(run, tm
 
 
 def test_it_did_not_happen_frees_the_key_to_send_again(run, tmp_path, clock, controllers):
-    room = _room()
-    room.hang = True
-    pad, _controller = _show(run, tmp_path, clock, controllers, room=room)
-
-    async def crash_mid_push():
-        task = asyncio.ensure_future(pad.run("coupon", confirmed=True))
-        await wait_until(lambda: len(room.requests) == 1, timeout=2)
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-
-    run(crash_mid_push())
-    room2 = _room()
-    controller2 = ShowController(load_plan(EXAMPLE), room2, FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(controller2)
-    pad2 = Pad(controller2)
-    run(controller2.look_for_resume())
-    run(controller2.resume())
+    _crash_mid_press(run, tmp_path, clock, controllers, "coupon", confirmed=True)
+    pad2, room2 = _resumed(run, tmp_path, clock, controllers)
     assert pad2.key("coupon").state == "unknown"
     pad2.resolve("coupon", happened=False)
     assert pad2.key("coupon").state == "idle" and pad2.key("coupon").enabled
