@@ -19,17 +19,31 @@ from ui.panels.action_pad import ActionPadPanel
 pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
 
 
-def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None, confirm_seconds=5.0):
+def _controller(tmp_path, clock, controllers, room=None, overlays=None):
     controller = ShowController(load_plan(EXAMPLE), room or FakeRoom(), overlays or FakeOverlays(),
                                 directory=tmp_path, clock=clock)
     controllers.append(controller)
-    panel = ActionPadPanel(Pad(controller, confirm_seconds=confirm_seconds))
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
+    return controller
+
+
+def _on_screen(qtbot, widget):
+    """Shown, exposed and the active window: the F keys reach it."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+
+
+def _start_show(run, controller):
     run(controller.start_new())
     controller.session.rundown.start_show()
+
+
+def _pad(qtbot, run, tmp_path, clock, controllers, room=None, overlays=None, confirm_seconds=5.0, compact=False):
+    controller = _controller(tmp_path, clock, controllers, room, overlays)
+    panel = ActionPadPanel(Pad(controller, confirm_seconds=confirm_seconds), compact=compact)
+    _on_screen(qtbot, panel)
+    _start_show(run, controller)
     return panel, controller
 
 
@@ -186,7 +200,7 @@ def test_an_unanswered_press_after_a_crash_asks_it_happened_or_not(qtbot, loop, 
 
     room = FakeRoom()
     room.hang = True
-    panel, _controller = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, room=room)
 
     async def crash():
         task = asyncio.ensure_future(panel.model.run("push"))
@@ -195,8 +209,7 @@ def test_an_unanswered_press_after_a_crash_asks_it_happened_or_not(qtbot, loop, 
         await asyncio.gather(task, return_exceptions=True)
 
     run(crash())
-    again = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(again)
+    again = _controller(tmp_path, clock, controllers)
     resumed = ActionPadPanel(Pad(again))
     qtbot.addWidget(resumed)
     resumed.show()
@@ -211,14 +224,7 @@ def test_an_unanswered_press_after_a_crash_asks_it_happened_or_not(qtbot, loop, 
 
 
 def test_the_compact_pad_is_one_row_of_small_buttons(qtbot, loop, run, tmp_path, clock, controllers):
-    controller = ShowController(load_plan(EXAMPLE), FakeRoom(), FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(controller)
-    panel = ActionPadPanel(Pad(controller), compact=True)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    run(controller.start_new())
-    controller.session.rundown.start_show()
+    panel, _ = _pad(qtbot, run, tmp_path, clock, controllers, compact=True)
     buttons = [entry.button for entry in panel.pad.values()]
     assert len({b.y() for b in buttons}) == 1 and all(b.height() < 64 for b in buttons)
     assert panel.checklist.isHidden() and all(entry.status.isHidden() for entry in panel.pad.values())
@@ -226,7 +232,6 @@ def test_the_compact_pad_is_one_row_of_small_buttons(qtbot, loop, run, tmp_path,
     assert buttons[1].toolTip().startswith("F2 Push product (商品上屏)")  # the host's word is in the tooltip
     widths = {b.width() for b in buttons}
     assert max(widths) - min(widths) <= 1, widths  # equal keys: a long label does not push the others
-    panel.activateWindow()
     qtbot.keyClick(panel, Qt.Key.Key_F2)
     run(wait_until(lambda: panel.model.key("push").state == "ok"))
     assert "done" in buttons[1].toolTip()
@@ -236,20 +241,15 @@ def test_two_pads_in_one_window_send_one_press_per_key(qtbot, loop, run, tmp_pat
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     room = FakeRoom()
-    controller = ShowController(load_plan(EXAMPLE), room, FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(controller)
+    controller = _controller(tmp_path, clock, controllers, room)
     pad = Pad(controller)
     window = QWidget()
     layout = QVBoxLayout(window)
     full, compact = ActionPadPanel(pad), ActionPadPanel(pad, compact=True)
     layout.addWidget(full)
     layout.addWidget(compact)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    run(controller.start_new())
-    controller.session.rundown.start_show()
+    _on_screen(qtbot, window)
+    _start_show(run, controller)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     run(wait_until(lambda: pad.key("push").state == "ok"))
     qtbot.keyClick(window, Qt.Key.Key_F2)
@@ -263,8 +263,7 @@ def test_the_header_warns_when_the_room_is_not_live_before_the_show(qtbot, loop,
     from tests.fakes.scripted_room import ScriptedRoom
 
     room = ScriptedRoom(preflight="The live room 1001 is not started (未开始).")
-    controller = ShowController(load_plan(EXAMPLE), room, FakeOverlays(), directory=tmp_path, clock=clock)
-    controllers.append(controller)
+    controller = _controller(tmp_path, clock, controllers, room)
     panel = ActionPadPanel(Pad(controller))
     qtbot.addWidget(panel)
     panel.show()
