@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QTimer
 
 from studio.config import Settings
 from studio.keys.store import SecretStore
@@ -13,6 +13,7 @@ from studio.room.emulator import EmulatorState, WeChatEmulator
 from studio.room.settings import RoomConnection, RoomSettings
 from tests.fakes.keyring import MemoryKeyring
 from tests.lab.waiting import wait_until
+from tests.ui.tables import select_row
 from ui.panels.room import RoomPanel
 
 pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
@@ -43,16 +44,6 @@ def panel(qtbot, run, emulator):
 
 def texts(table, column):
     return [table.item(row, column).text() for row in range(table.rowCount())]
-
-
-def select_row(table, key):
-    for row in range(table.rowCount()):
-        if int(table.item(row, 0).data(0x0100)) == key:  # Qt.UserRole
-            index = table.model().index(row, 0)
-            table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-            return
-    raise AssertionError(f"{key} not in table")
 
 
 def message(panel):

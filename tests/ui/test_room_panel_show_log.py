@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
 
 from studio.config import Settings
 from studio.core import StudioCore
@@ -17,6 +16,7 @@ from studio.room.settings import RoomSettings
 from studio.show.log import read_log
 from tests.fakes.keyring import MemoryKeyring
 from tests.lab.waiting import wait_until
+from tests.ui.tables import select_row
 from ui.panels.room import RoomPanel
 
 pytestmark = pytest.mark.qt  # the qasync loop (run fixture) and/or widgets
@@ -52,16 +52,6 @@ def panel(qtbot, core, run):
     widget.refresh_button.click()
     run(wait_until(lambda: widget.goods_table.rowCount() == 3))
     return widget
-
-
-def select_row(table, key):
-    for row in range(table.rowCount()):
-        if int(table.item(row, 0).data(0x0100)) == key:  # Qt.UserRole
-            index = table.model().index(row, 0)
-            table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-            return
-    raise AssertionError(f"{key} not in table")
 
 
 def events(core, kind=None):
