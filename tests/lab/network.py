@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
 
 
 def closed_port() -> int:
@@ -38,3 +41,21 @@ class SilentListener:
         self.sock.close()
         for c in self.accepted:
             c.close()
+
+
+@asynccontextmanager
+async def http_server(path: str, handler: Callable[[Any], Awaitable[Any]]) -> AsyncIterator[str]:
+    """An aiohttp server on a free loopback port answering GET ``path`` with ``handler`` (any other
+    path is a 404); yields its base URL ``http://127.0.0.1:PORT`` and is gone on leaving."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_get(path, handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()

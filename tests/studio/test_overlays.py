@@ -18,6 +18,7 @@ from studio.obs import overlays as ov
 from studio.obs.overlays import OVERLAY_SCENE, PREFIX, ObsOverlays, source_name
 from tests.fakes.clock import FakeClock, settle
 from tests.fakes.obs import FakeLink, FakeObs
+from tests.lab.network import http_server
 
 START = 1_750_000_000.0
 
@@ -197,25 +198,16 @@ def test_product_image_from_a_url_is_fetched_once(tmp_path):
         return web.Response(body=png, content_type="image/png")
 
     async def scenario(obs, link, clock, overlays):
-        app = web.Application()
-        app.router.add_get("/goods/1.png", handler)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = runner.addresses[0][1]
-        try:
-            url = f"http://127.0.0.1:{port}/goods/1.png"
+        async with http_server("/goods/1.png", handler) as base:
+            url = f"{base}/goods/1.png"
             shown = await overlays.show_product_card("保温杯", live_price=39, image=url)
             assert shown.warnings == []
             file = obs.inputs[source_name(ov.PRODUCT_CARD, "image")]["settings"]["file"]
             assert Path(file).read_bytes() == png and file.startswith(str(tmp_path))
             await overlays.show_product_card("保温杯", live_price=35, image=url)
             assert hits == ["/goods/1.png"]
-            missing = await overlays.show_product_card("保温杯", image=f"http://127.0.0.1:{port}/x.png")
+            missing = await overlays.show_product_card("保温杯", image=f"{base}/x.png")
             assert "HTTP 404" in missing.warnings[0] and not obs.enabled(ov.PRODUCT_CARD, "image")
-        finally:
-            await runner.cleanup()
 
     run(scenario, image_cache=tmp_path)
 

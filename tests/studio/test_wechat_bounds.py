@@ -13,19 +13,9 @@ from aiohttp import web
 
 from studio.room.wechat import errors as wechat_errors
 from studio.room.wechat.errors import MAX_ANSWER_BYTES, WeChatUnreachable, read_json
+from tests.lab.network import http_server
 
 CHUNK = b"x" * 65536
-
-
-async def _serve(handler) -> tuple[web.AppRunner, str]:
-    app = web.Application()
-    app.router.add_get("/answer", handler)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, f"http://127.0.0.1:{port}/answer"
 
 
 def _sixty_megabytes(sent: dict[str, int], declare: bool):
@@ -53,14 +43,11 @@ def test_a_sixty_megabyte_answer_is_refused_not_read(declare):
     sent = {"bytes": 0}
 
     async def scenario() -> str:
-        runner, url = await _serve(_sixty_megabytes(sent, declare))
-        try:
-            async with aiohttp.ClientSession() as session:
-                with pytest.raises(WeChatUnreachable) as refused:
-                    await read_json(session.get(url), "getgoodsware")
-            return str(refused.value)
-        finally:
-            await runner.cleanup()
+        async with http_server("/answer", _sixty_megabytes(sent, declare)) as base, \
+                aiohttp.ClientSession() as session:
+            with pytest.raises(WeChatUnreachable) as refused:
+                await read_json(session.get(f"{base}/answer"), "getgoodsware")
+        return str(refused.value)
 
     message = asyncio.run(scenario())
     assert "far larger" in message
@@ -84,12 +71,8 @@ def test_a_big_answer_is_parsed_off_the_loop(monkeypatch):
         return web.Response(body=body, content_type="application/json")
 
     async def scenario() -> dict:
-        runner, url = await _serve(handler)
-        try:
-            async with aiohttp.ClientSession() as session:
-                return await read_json(session.get(url), "getgoodsware")
-        finally:
-            await runner.cleanup()
+        async with http_server("/answer", handler) as base, aiohttp.ClientSession() as session:
+            return await read_json(session.get(f"{base}/answer"), "getgoodsware")
 
     answer = asyncio.run(scenario())
     assert len(answer["goods"]) == 20_000
@@ -101,12 +84,8 @@ def test_a_deeply_nested_answer_is_a_plain_words_error():
         return web.Response(body=b"[" * 200_000 + b"]" * 200_000, content_type="application/json")
 
     async def scenario() -> None:
-        runner, url = await _serve(handler)
-        try:
-            async with aiohttp.ClientSession() as session:
-                with pytest.raises(WeChatUnreachable):
-                    await read_json(session.get(url), "getgoodsware")
-        finally:
-            await runner.cleanup()
+        async with http_server("/answer", handler) as base, aiohttp.ClientSession() as session:
+            with pytest.raises(WeChatUnreachable):
+                await read_json(session.get(f"{base}/answer"), "getgoodsware")
 
     asyncio.run(scenario())
