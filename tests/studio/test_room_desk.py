@@ -70,6 +70,27 @@ def test_a_push_from_the_panel_is_written_ahead_like_the_pads(run, model, show):
     assert [e["product"] for e in _events(show, "goods_pushed")] == ["fan"]
 
 
+def test_the_panels_push_is_two_durable_writes_the_intent_then_one_batch(run, model, show, monkeypatch):
+    """Like the pad's: the intent on disk before the call; room_call, goods_pushed and
+    action_result after it with one write and one fsync (``ShowLog.batch``)."""
+    import os
+
+    from studio.show import log as log_module
+
+    synced: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        synced.append([e["type"] for e in _events(show)])
+
+    monkeypatch.setattr(log_module.os, "fsync", fsync)
+    run(_desk(model, show).push_goods(FAN_GOODS))
+    assert len(synced) == 2
+    assert synced[0][-1] == "action_intent"
+    assert synced[1][-3:] == ["room_call", "goods_pushed", "action_result"]
+
+
 def test_a_refusal_is_logged_with_its_code_and_raised(run, model, show):
     desk = _desk(model, show)
     model.fail_next(WeChatError("Product off sale: put it on sale first.", code=300023, next_step="put_on_sale"))
