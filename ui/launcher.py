@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # cycles among it before the first paint is wasted work (~70 ms of a ~1 s start, measured
         # with gc.callbacks). run_app switches the collector back on once the window is painted.
         gc.disable()
+        # numpy's OpenBLAS starts a thread per core at import, and they spin before they sleep
+        # (~50 ms of CPU in the start, measured with perf). The console's numpy work (the health
+        # chart's decimation, a few arrays of samples) never calls BLAS: one thread is plenty.
+        # A user's own setting wins.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
             # The core before Qt: once PySide6 is imported, shiboken's import hook reads the source
             # of every module imported after it (looking for ``from __feature__ import``): ~300 of

@@ -45,7 +45,7 @@ LAUNCHER_PROBE = r"""
 import json, os, sys
 exit_now = os._exit
 def exit_with_modules(code):
-    print(json.dumps(list(sys.modules)), flush=True)
+    print(json.dumps([os.environ.get("OPENBLAS_NUM_THREADS"), *sys.modules]), flush=True)
     exit_now(code)
 os._exit = exit_with_modules
 from ui.launcher import main
@@ -56,10 +56,12 @@ main([])
 def test_the_launcher_paints_the_window_before_the_later_modules_and_loads_the_core_before_qt(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONSOLE_CONFIG_DIR=str(tmp_path / "c"),
                STUDIO_CONSOLE_DATA_DIR=str(tmp_path / "d"), STUDIO_CONSOLE_REPORT_FIRST_PAINT="1")
+    env.pop("OPENBLAS_NUM_THREADS", None)
     done = subprocess.run([sys.executable, "-c", LAUNCHER_PROBE], env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
-    order = json.loads([line for line in done.stdout.splitlines() if line.startswith("[")][-1])
+    blas_threads, *order = json.loads([line for line in done.stdout.splitlines() if line.startswith("[")][-1])
+    assert blas_threads == "1"  # numpy's BLAS threads would only spin at start (the window needs none)
     assert "ui.main_window" in order
     assert not [m for m in LATER if m in order], [m for m in LATER if m in order]
     # Imported before PySide6, the core's modules and numpy skip shiboken's per-module source read.
