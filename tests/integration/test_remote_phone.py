@@ -8,8 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from tests.lab.frames import (
     screenshot,
     until_share,
 )
+from tests.lab.threads import in_thread
 
 pytestmark = pytest.mark.integration
 
@@ -47,33 +46,6 @@ WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) 
              "MicroMessenger/8.0.42.2460(0x28002A3B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64")
 TOKEN = "phone-test-token-0123456789abcdefgh"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-
-
-def _in_thread(fn: Callable[[], Any]) -> Any:
-    """Playwright's sync API on its own thread: the qasync loop keeps serving the console meanwhile."""
-    out: list[Any] = []
-    errors: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            out.append(fn())
-        except BaseException as e:
-            errors.append(e)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    return thread, out, errors
-
-
-async def _join(thread, out, errors, timeout=120.0):
-    deadline = asyncio.get_running_loop().time() + timeout
-    while thread.is_alive():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("the browser scenario did not finish")
-        await asyncio.sleep(0.05)
-    if errors:
-        raise errors[0]
-    return out[0]
 
 
 def test_phone_page_presses_push_and_the_card_reaches_obs(obs_factory, run, tmp_path):
@@ -174,7 +146,7 @@ async def _scenario(obs, tmp_path, shot):
             return seen
 
         try:
-            seen = await _join(*_in_thread(browse))
+            seen = await in_thread(browse, "the browser scenario").finished(timeout=120)
             on = await until_share(link, program, card, CARD_RGB, lambda s: s > 0.6, timeout=8)
         finally:
             await api.stop()
@@ -237,7 +209,7 @@ def test_phone_page_asks_before_interrupting_offers_the_fix_and_shows_refusals(r
             return seen
 
         try:
-            return await _join(*_in_thread(browse), timeout=90)
+            return await in_thread(browse, "the browser scenario").finished(timeout=90)
         finally:
             await api.stop()
 

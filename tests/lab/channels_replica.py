@@ -27,6 +27,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.lab.threads import in_thread
+
 COOKIE = "replica_session"
 
 
@@ -278,16 +280,5 @@ def logged_in_profile(replica: ChannelsReplica, profile: Any) -> None:
             await context.add_cookies([replica.log_in_cookie()])
             await context.close()
 
-    threading_result: list[BaseException] = []
-
-    def in_thread() -> None:  # callers may be inside a running loop
-        try:
-            _asyncio.run(main())
-        except BaseException as e:
-            threading_result.append(e)
-
-    t = threading.Thread(target=in_thread)
-    t.start()
-    t.join(60)
-    if threading_result:
-        raise threading_result[0]
+    # on a thread of its own: callers may be inside a running loop
+    in_thread(lambda: _asyncio.run(main()), "putting the login cookie into the profile").result(timeout=60)
