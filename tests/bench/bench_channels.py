@@ -28,6 +28,7 @@ import pytest
 from studio.room.base import RoomAction, RoomRequest
 from studio.room.channels import ChannelsRoom, ConsoleState, load_console_map
 from studio.room.channels.console import BROWSER_ARGS, find_browser
+from tests.bench.figures import median_ms, p90_ms
 from tests.lab.channels_replica import ChannelsReplica, logged_in_profile
 
 pytestmark = pytest.mark.integration
@@ -125,14 +126,13 @@ def test_bench_channels_explain_toggle(tmp_path: Path, run: Any, capsys: pytest.
         bare_loop.call_soon_threadsafe(bare_loop.stop)
         ours_replica.stop()
         bare_replica.stop()
-    b, o = statistics.median(bare_times), statistics.median(ours_times)
+    b, o = median_ms(bare_times), median_ms(ours_times)
     with capsys.disabled():
         print(f"\n[bench] Channels 讲解 toggle, {len(ours_times)} each (interleaved, {WARM_UP} warm-up left out): "
-              f"Playwright direct median {b * 1000:.1f} ms, console {o * 1000:.1f} ms, ratio of medians "
+              f"Playwright direct median {b:.1f} ms, console {o:.1f} ms, ratio of medians "
               f"{o / b:.3f}x, median pair ratio {statistics.median(pair_ratios):.3f}x, block ratios "
               f"{min(block_ratios):.3f}–{max(block_ratios):.3f}x (p90 direct "
-              f"{statistics.quantiles(bare_times, n=10)[-1] * 1000:.1f} ms, console "
-              f"{statistics.quantiles(ours_times, n=10)[-1] * 1000:.1f} ms)")
-        f = statistics.median(force_times)
+              f"{p90_ms(bare_times):.1f} ms, console {p90_ms(ours_times):.1f} ms)")
+        f = median_ms(force_times)
         print(f"[bench] against Playwright's click(force=True) (no actionability waits) + the same wait: median "
-              f"{f * 1000:.1f} ms, ratio {o / f:.3f}x")
+              f"{f:.1f} ms, ratio {o / f:.3f}x")

@@ -7,7 +7,6 @@ on time: the figures go into the issue notes.
 
 from __future__ import annotations
 
-import statistics
 import time
 
 import obsws_python
@@ -15,6 +14,7 @@ import pytest
 
 from studio.obs.link import ConnectionTarget, ObsLink
 from studio.obs.scenes import ScenesModel
+from tests.bench.figures import median_ms, p90_ms
 from tests.lab.processes import LAB_SCENES
 from tests.lab.waiting import wait_until
 
@@ -55,10 +55,9 @@ def test_bench_scene_switch_round_trip(shared_obs, run, capsys):
 
     run(scenario(), timeout=120)
     bare.disconnect()
-    b, o = statistics.median(bare_times), statistics.median(ours_times)
+    b, o = median_ms(bare_times), median_ms(ours_times)
     with capsys.disabled():
         print(f"\n[bench] scene switch round trip, {ROUNDS * PER_ROUND} each: bare obsws-python "
-              f"median {b * 1000:.2f} ms, console {o * 1000:.2f} ms, ratio {o / b:.3f}x "
-              f"(p90 bare {statistics.quantiles(bare_times, n=10)[-1] * 1000:.2f} ms, console "
-              f"{statistics.quantiles(ours_times, n=10)[-1] * 1000:.2f} ms)")
+              f"median {b:.2f} ms, console {o:.2f} ms, ratio {o / b:.3f}x "
+              f"(p90 bare {p90_ms(bare_times):.2f} ms, console {p90_ms(ours_times):.2f} ms)")
     assert len(ours_times) == ROUNDS * PER_ROUND
