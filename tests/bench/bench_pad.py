@@ -17,7 +17,11 @@
    robust to the load changing between rounds). Inside a both-targets press each target's call is
    timed too (when it started after the click, how long it took against the same call alone), so
    any serialisation between the targets shows as a late start or a longer call.
-2. Key press → the button's visible "Sending…" state in the window's pad (set in the key's own
+2. A key whose live-room part is a step on the checklist (发券: the mini-program API has no coupon
+   call): there the overlay is the slowest target and the checklist step is the console's own
+   (local) work. Click → confirmed, against the coupon banner's raw call alone and against the
+   banner alone through the console (the room part a dry run).
+3. Key press → the button's visible "Sending…" state in the window's pad (set in the key's own
    slot, before anything is sent), and a remote press (``Pad.run`` from the API) → the pad's
    ``busy`` state, the next turn of the loop.
 
@@ -84,6 +88,13 @@ price = 89.00
 live_price = 69.90
 goods_id = "2001"
 
+[[coupons]]
+id = "c1"
+name = "满200减30"
+detail = "全场通用"
+quantity = 100
+minutes = 5
+
 [[order]]
 step = "explain"
 ref = "coffee"
@@ -146,7 +157,7 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                 await pad.run("next")
                 actions = session.actions
                 room, dry_room = actions.room, DryRunRoom()
-                product = plan.products[0]
+                product, coupon_plan = plan.products[0], plan.coupons[0]
                 request = RoomRequest(RoomAction.PUSH_GOODS, goods_id=product.goods_id, title=product.name)
 
                 # The show log's durable writes (each one write + one fsync) of a press, in passing.
@@ -187,9 +198,10 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                     "overlay_console_confirmed", "overlay_console_written", "room_raw", "overlay_raw",
                     "room_in_press_start", "room_in_press", "overlay_in_press_start", "overlay_in_press",
                     "room_in_room_press", "renders_before_overlay", "render_ms",
-                    "intent_write", "outcome_write", "writes", "remote_busy", "key_sending", "key_painted")}
+                    "intent_write", "outcome_write", "writes", "remote_busy", "key_sending", "key_painted",
+                    "coupon_confirmed", "coupon_overlay_console", "coupon_overlay_raw")}
 
-                async def press(targets: str) -> tuple[float, float]:
+                async def press(targets: str, key: str = "push") -> tuple[float, float]:
                     """The key, through the whole console path, to both targets or one of them;
                     returns (click → every target confirmed on the key, click → result written)."""
                     actions.overlays = overlays if targets != "room" else None
@@ -201,14 +213,16 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                         lambda _key, _t, answered=answered: answered.append(time.perf_counter()))
                     try:
                         start = time.perf_counter()
-                        result = await pad.run("push")
+                        result = await pad.run(key, confirmed=True)  # 发券 mid-explanation: asked, answered
                         written = time.perf_counter() - start
                     finally:
                         undo()
                         actions.overlays, actions.room = overlays, room
                     assert result.status.value == "sent", result.message
                     assert len(answered) == (1 if targets == "room" else 2)  # the dry run answers at once
-                    if targets == "both":
+                    if key != "push":
+                        pass
+                    elif targets == "both":
                         m["writes"].append(len(durable))
                         m["intent_write"].append(durable[0])
                         m["outcome_write"].append(sum(durable[1:]))
@@ -238,6 +252,19 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                     confirmed, written = await press("overlay")
                     m["overlay_console_confirmed"].append(confirmed)
                     m["overlay_console_written"].append(written)
+
+                async def coupon() -> None:
+                    confirmed, _written = await press("both", "coupon")
+                    m["coupon_confirmed"].append(confirmed)
+
+                async def coupon_overlay_console() -> None:
+                    confirmed, _written = await press("overlay", "coupon")
+                    m["coupon_overlay_console"].append(confirmed)
+
+                async def coupon_overlay_raw() -> None:
+                    start = time.perf_counter()
+                    await overlays.show_coupon(coupon_plan, time.time() + 300)
+                    m["coupon_overlay_raw"].append(time.perf_counter() - start)
 
                 async def room_raw() -> None:
                     start = time.perf_counter()
@@ -271,7 +298,8 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                     while pad.key("push").state == "busy" or status.full_text() == "Sending…":
                         await asyncio.sleep(0.005)
 
-                paths = [both, room_console, overlay_console, room_raw, overlay_raw, remote, key]
+                paths = [both, room_console, overlay_console, room_raw, overlay_raw, remote, key, coupon,
+                         coupon_overlay_console, coupon_overlay_raw]
                 for _ in range(ROUNDS):
                     shuffle(paths)
                     for path in paths:
@@ -282,6 +310,7 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
                 await controller.close()
         return {"m": m, "pushes": pushes}
 
+    load_before = os.getloadavg()
     try:
         assert emulator.stdout is not None
         url = emulator.stdout.readline().strip()
@@ -299,7 +328,8 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
         else "overlay_console"
     raw = m[raw_slowest]
     alone_confirmed, alone_written = m[f"{console_slowest}_confirmed"], m[f"{console_slowest}_written"]
-    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())  # 1, 5, 15 min, at the end
+    load = f"{load_before[0]:.2f} at the start, {load} at the end"
     with capsys.disabled():
         print(f"\npad press, medians of {ROUNDS} interleaved rounds (room answers after {ROOM_DELAY * 1000:.0f} ms; "
               f"load average {load}):"
@@ -323,6 +353,12 @@ def test_bench_pad_click_to_every_target_vs_the_slowest_alone(qtbot, run, tmp_pa
               f"overlay call left +{med['overlay_in_press_start']:.2f} ms, took {med['overlay_in_press']:.1f} ms"
               f"\n  the pad window's renders in a press: {med['render_ms']:.2f} ms on the loop, "
               f"{med['renders_before_overlay']:.2f} ms of it before the overlay call left"
+              f"\n  发券 (the room part a checklist step, the banner the slowest target): confirmed "
+              f"{med['coupon_confirmed']:.1f} ms; banner raw alone {med['coupon_overlay_raw']:.1f} ms "
+              f"({med['coupon_confirmed'] / med['coupon_overlay_raw']:.2f}×), banner alone through the console "
+              f"{med['coupon_overlay_console']:.1f} ms "
+              f"({med['coupon_confirmed'] / med['coupon_overlay_console']:.2f}×, "
+              f"paired {_paired(m['coupon_confirmed'], m['coupon_overlay_console']):.2f}×)"
               f"\n  show log per press: {statistics.median(m['writes']):.0f} durable writes — the intent "
               f"{med['intent_write']:.2f} ms ahead of the room, the outcome batch {med['outcome_write']:.2f} ms after"
               f"\n  key press → visible 'Sending…' on the key {med['key_sending']:.2f} ms "
