@@ -167,9 +167,13 @@ async def first_paint(widget: QWidget, timeout: float = 3.0) -> None:
 
 
 def start(console: Console) -> None:
-    """The slow part, after the window is on screen: connect to OBS, read the keyring, resume."""
+    """The slow part, after the window is on screen: connect to OBS, read the keyring, resume;
+    then what the window left for later (its health chart)."""
     spawn(console.core.start(), name="core-start")
     spawn(console.core.show.look_for_resume(), name="look-for-resume")
+    build_later = getattr(console.window, "build_later", None)
+    if callable(build_later):
+        spawn(build_later(), name="window-build-later")
 
 
 def _report_first_paint() -> None:

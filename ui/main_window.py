@@ -97,7 +97,9 @@ class MainWindow(QMainWindow):
         # The show view's panels: one object each, placed by the layout in use; built when a layout
         # first places them (the others wait: the window shows first).
         self.connection_bar = ConnectionBar(core)
-        self.health_panel = HealthPanel(core.health)  # in every layout
+        # In every layout; its chart (pyqtgraph) is built when a layout shows it (producer) or
+        # just after the first paint (build_later): the compact strip needs none of it.
+        self.health_panel = HealthPanel(core.health, chart_later=True)
         self.panels = ShowPanels(stream=self._build_stream_panel, scenes=lambda: ScenesPanel(core.scenes),
                                  scene_row=lambda: SceneRow(core.scenes), rundown=lambda: RundownPanel(core.show),
                                  pad=lambda: ActionPadPanel(core.pad),
@@ -196,6 +198,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self._prefs().get("pad_window") is True:
             self.set_pad_window_visible(True)
+
+    async def build_later(self) -> None:
+        """What the first paint did not need, built on the loop once the window is on screen
+        (``ui.app.start``): the health chart, when the layout shows the compact strip."""
+        await self.health_panel.build_chart_later()
 
     def _build_stream_panel(self) -> StreamPanel:
         panel = StreamPanel(self.core.stream)

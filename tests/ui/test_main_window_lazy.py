@@ -105,3 +105,39 @@ def test_a_layout_builds_only_the_panels_it_places(qtbot, loop):
     assert not window.action_pad.isVisible()  # built before, detached now
     window.set_layout("solo", save=False)
     assert window.action_pad.isVisible() and not window.scenes_panel.isVisible()
+
+
+def test_the_health_chart_waits_behind_the_compact_strip_and_is_built_after_the_first_paint(qtbot, loop, run):
+    from studio.health.history import MarkerKind
+
+    core, window = _window(qtbot)  # the first start's layout: solo, the health panel as one line
+    panel = window.health_panel
+    assert window.layout_name == "solo" and panel.compact
+    assert not panel.chart_built and window.findChild(QWidget, "healthChart") is None
+    assert panel.isVisible() and panel.status_word.isVisible() and panel.status_word.text()  # from the start
+    core.health.add_marker(MarkerKind.PRODUCT, "商品上屏 · 保温杯")  # before the chart exists
+
+    run(window.build_later())  # what ui.app.start runs once the window is painted
+    assert panel.chart_built and window.findChild(QWidget, "healthChart") is panel.plot
+    assert not panel.plot.isVisible() and panel.isAncestorOf(panel.plot)  # hidden in the strip
+    assert [m.label for m in panel._marker_list] == ["商品上屏 · 保温杯"]  # the history, drawn
+
+    window.set_layout("producer", save=False)
+    assert panel.plot.isVisible() and not panel.compact
+
+
+def test_the_producer_layout_builds_the_chart_it_shows_before_the_first_paint(qtbot, loop):
+    settings = Settings.load()
+    settings.extra["window"] = {"layout": "producer"}
+    window = build_window(StudioCore(settings, SecretStore(backend=MemoryKeyring())))
+    qtbot.addWidget(window)
+    assert window.health_panel.chart_built  # built with the window, not after its paint
+    window.show()
+    assert window.health_panel.plot.isVisible()
+
+
+def test_switching_to_the_producer_layout_builds_the_chart_at_once(qtbot, loop):
+    _, window = _window(qtbot)
+    assert not window.health_panel.chart_built
+    window.set_layout("producer", save=False)
+    assert window.health_panel.chart_built and window.health_panel.plot.isVisible()

@@ -16,7 +16,10 @@ LATER = ("aiohttp", "keyring", "secretstorage", "studio.room.emulator", "studio.
          # Built after the first paint (StudioCore.remote / .hotkeys, from start()); the expired-key
          # check loads with the first Start.
          "studio.remote.service", "studio.remote.state", "studio.remote.auth", "studio.remote.hotkeys",
-         "studio.keys.apply")
+         "studio.keys.apply",
+         # The first start's layout (solo) shows the health panel as its one-line strip: the chart,
+         # and pyqtgraph with it, is built just after the first paint.
+         "pyqtgraph")
 
 PROBE = r"""
 import json, sys

@@ -7,17 +7,24 @@ pixel's worth as its lowest and highest point (``min_max_decimate``: ~2 points a
 one-second drop or spike never vanishes, a gap stays a gap), so the whole 12 h show costs about
 what an empty chart does. Outages are shaded bands with a gap in the line (never a drop to zero);
 markers are vertical lines with their label, drawn for the markers in view only.
+
+The chart is the costly part (pyqtgraph and its plot: ~0.15 s of a start). ``chart_later=True``
+(the window) builds it when it is first shown (``set_compact(False)``: the producer layout) or
+asked for (``plot``), and the window builds it just after its first paint: the compact strip of
+the solo and assistant layouts shows the word, the figures and the advice from the first paint,
+and the history keeps every sample and marker, drawn once the chart is there.
 """
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import math
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from studio.health.history import FloatArray, Marker, MarkerKind, OutageSpan
 from studio.health.monitor import StreamHealth
@@ -37,6 +45,9 @@ from studio.health.sampler import Sample, SampleState
 from studio.health.status import HIGH_KBPS, LOW_KBPS, Level, Verdict
 from studio.onair import SEVERITY_COLOURS, OnAir
 from ui.widgets import MessageLine
+
+if TYPE_CHECKING:  # loaded with the chart (see the module's docstring)
+    import pyqtgraph as pg
 
 CHART_MIN_HEIGHT = 180  # a real chart, not a strip: the 800/1200 lines and an hour of trend readable
 COMPACT_HEIGHT = 44  # the one-line health strip of the assistant and solo layouts
@@ -68,7 +79,7 @@ _OUTAGE_BRUSH = {SampleState.RECONNECTING: (198, 40, 40, 50), SampleState.OBS_GO
 
 class HealthPanel(QWidget):
     def __init__(self, health: StreamHealth, parent: QWidget | None = None, *,
-                 onair: OnAir | None = None) -> None:
+                 onair: OnAir | None = None, chart_later: bool = False) -> None:
         super().__init__(parent)
         self.health = health
         # The big word and what to do come from the one truth of what is on air.
@@ -106,7 +117,77 @@ class HealthPanel(QWidget):
             grid.addWidget(QLabel(name), row, column * 2)
             grid.addWidget(value, row, column * 2 + 1)
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self._plot: pg.PlotWidget | None = None  # the chart: see _build_chart
+
+        self.follow_button = QPushButton(self.tr("Follow live"))
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setToolTip(self.tr("Keep the last ten minutes in view"))
+        self.whole_button = QPushButton(self.tr("Whole show"))
+        self.whole_button.setToolTip(self.tr("Show every sample since the stream started"))
+        self.message = MessageLine()
+        self.summary = QLabel()  # the compact strip's figures: bitrate · dropped
+        self.summary.setObjectName("healthSummary")
+        self.summary.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.follow_button)
+        buttons.addWidget(self.whole_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_word)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.advice)
+        layout.addLayout(grid)
+        # (the chart goes here, with stretch 1: _build_chart)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self._main_layout = layout
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.follow_button.toggled.connect(self._on_follow_button_toggled)
+        self.whole_button.clicked.connect(self._on_whole_button_clicked)
+        # OnAir re-announces every sample (and every link or stream change) after taking it in.
+        self.onair.changed.connect(self._on_health_changed)
+        self._on_health_changed()
+        if not chart_later:
+            self._build_chart()
+
+    # ----- the chart, built once ----------------------------------------------------------------
+    @property
+    def plot(self) -> pg.PlotWidget:
+        """The chart (built now if it was not yet)."""
+        return self._plot if self._plot is not None else self._build_chart()
+
+    @property
+    def chart_built(self) -> bool:
+        return self._plot is not None
+
+    def build_chart(self) -> None:
+        """Build the chart now if it was left for later."""
+        if self._plot is None:
+            self._build_chart()
+
+    async def build_chart_later(self) -> None:
+        """Build the chart if it was left for later, on the loop's turns (the window, after its
+        first paint): pyqtgraph's import on one, the plot on the next."""
+        await asyncio.sleep(0)
+        if self._plot is not None or not isValid(self):
+            return
+        import pyqtgraph  # noqa: F401 - the longer half, on a turn of its own
+
+        await asyncio.sleep(0)
+        if isValid(self):
+            self.build_chart()
+
+    def _build_chart(self) -> pg.PlotWidget:
+        import pyqtgraph as pg
+
+        self._plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setObjectName("healthChart")
         self.plot.setMinimumHeight(CHART_MIN_HEIGHT)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
@@ -149,46 +230,16 @@ class HealthPanel(QWidget):
         self._drawn_markers = -1  # history.markers_version at the last redraw
         self.plot.getViewBox().sigRangeChanged.connect(self._on_view_x_range_changed)
         self.plot.getViewBox().sigResized.connect(self._on_view_resized)
-
-        self.follow_button = QPushButton(self.tr("Follow live"))
-        self.follow_button.setCheckable(True)
-        self.follow_button.setChecked(True)
-        self.follow_button.setToolTip(self.tr("Keep the last ten minutes in view"))
-        self.whole_button = QPushButton(self.tr("Whole show"))
-        self.whole_button.setToolTip(self.tr("Show every sample since the stream started"))
-        self.message = MessageLine()
-        self.summary = QLabel()  # the compact strip's figures: bitrate · dropped
-        self.summary.setObjectName("healthSummary")
-        self.summary.hide()
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.follow_button)
-        buttons.addWidget(self.whole_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status_word)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.advice)
-        layout.addLayout(grid)
-        layout.addWidget(self.plot, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        self._main_layout = layout
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(4)
-        self.apply_chart_colours()
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(REDRAW_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._timer.start()
-        self.follow_button.toggled.connect(self._on_follow_button_toggled)
-        self.whole_button.clicked.connect(self._on_whole_button_clicked)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_view_range_changed_manually)
-        # OnAir re-announces every sample (and every link or stream change) after taking it in.
-        self.onair.changed.connect(self._on_health_changed)
-        self._on_health_changed()
+        # Below the figures, above the buttons; hidden in the compact strip.
+        items = (self._main_layout.itemAt(i) for i in range(self._main_layout.count()))
+        index = next(i for i, item in enumerate(items) if item is not None and item.layout() is self._figure_grid)
+        self._main_layout.insertWidget(index + 1, self.plot, 1)
+        self.plot.setVisible(not self.compact)  # after it has its parent: never a window of its own
+        self.apply_chart_colours()
+        self._timer.start()
         self.redraw()
+        return self.plot
 
     # ----- the words and figures (on every sample: cheap) ---------------------------------------
     def _on_health_changed(self) -> None:
@@ -257,8 +308,10 @@ class HealthPanel(QWidget):
         self._main_layout.setDirection(QBoxLayout.Direction.LeftToRight if compact
                                        else QBoxLayout.Direction.TopToBottom)
         self._main_layout.setContentsMargins(*((6, 2, 6, 2) if compact else (6, 4, 6, 4)))
-        for widget in (self.plot, self.follow_button, self.whole_button):
-            widget.setVisible(not compact)
+        if self._plot is not None or not compact:  # shown: built now, if it was left for later
+            self.plot.setVisible(not compact)
+        for button in (self.follow_button, self.whole_button):
+            button.setVisible(not compact)
         for label in self.figures.values():
             label.setVisible(not compact)
         for index in range(self._figure_grid.count()):
@@ -287,6 +340,8 @@ class HealthPanel(QWidget):
 
     def apply_chart_colours(self) -> None:
         """The chart follows the theme (dark studio or light office)."""
+        if self._plot is None:
+            return  # the chart takes the theme's colours when it is built
         palette = QApplication.palette(self)  # the theme just set, before Qt's PaletteChange arrives
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         foreground = palette.color(QPalette.ColorRole.Text)
@@ -301,6 +356,8 @@ class HealthPanel(QWidget):
 
     def redraw(self) -> None:
         """Bring the chart up to the history; does nothing when no sample came since the last time."""
+        if self._plot is None:
+            return  # not built yet: the history keeps everything, drawn when it is
         if self.history.appended == self._drawn_appended and \
                 self._drawn_markers == self.history.markers_version:
             return
@@ -371,6 +428,8 @@ class HealthPanel(QWidget):
         """Lines for the markers in view, as one path per colour, exactly as tall as the view (a
         dotted line far longer than the view is drawn dot by dot off screen too); labels for them
         when there are not more than a readable number."""
+        import pyqtgraph as pg
+
         (lo, hi), (_bottom, top) = self.plot.getViewBox().viewRange()
         first, last = bisect.bisect_left(self._marker_times, lo), bisect.bisect_right(self._marker_times, hi)
         view = (first, last, top, self._drawn_markers)
@@ -415,6 +474,8 @@ class HealthPanel(QWidget):
         self._marker_items = self._marker_pool[:len(shown)]
 
     def _add_marker_item(self) -> pg.InfiniteLine:
+        import pyqtgraph as pg
+
         item = pg.InfiniteLine(pos=0, angle=90, movable=False, label="",
                                labelOpts={"position": 0.9, "rotateAxis": (1, 0),
                                           "anchors": [(0, 1), (0, 1)]})
@@ -435,6 +496,8 @@ class HealthPanel(QWidget):
                 self._outage_items.append(self._add_outage_item(span, end))
 
     def _add_outage_item(self, span: OutageSpan, end: float) -> pg.LinearRegionItem:
+        import pyqtgraph as pg
+
         region = pg.LinearRegionItem(values=(span.start, end), movable=False,
                                      brush=pg.mkBrush(*_OUTAGE_BRUSH.get(span.state, (90, 90, 90, 60))),
                                      pen=pg.mkPen(None))
