@@ -171,9 +171,7 @@ def start(console: Console) -> None:
     then what the window left for later (its health chart)."""
     spawn(console.core.start(), name="core-start")
     spawn(console.core.show.look_for_resume(), name="look-for-resume")
-    build_later = getattr(console.window, "build_later", None)
-    if callable(build_later):
-        spawn(build_later(), name="window-build-later")
+    spawn(console.window.build_later(), name="window-build-later")
 
 
 def _report_first_paint() -> None:

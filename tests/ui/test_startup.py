@@ -72,7 +72,7 @@ def test_the_launcher_paints_the_window_before_the_later_modules_and_loads_the_c
     assert order.index("numpy") < order.index("PySide6")
 
 
-def test_remote_and_hotkeys_are_built_once_the_window_shows_and_the_remote_starts_when_enabled(
+def test_remote_hotkeys_and_the_chart_are_built_once_the_window_shows_and_the_remote_starts_when_on(
         qtbot, loop, run, tmp_path):
     from studio.config import Settings
     from studio.keys.store import SecretStore
@@ -89,12 +89,14 @@ def test_remote_and_hotkeys_are_built_once_the_window_shows_and_the_remote_start
     console.window.show()
     core = console.core
     assert "remote" not in vars(core) and "hotkeys" not in vars(core)  # not with the window
+    assert not console.window.health_panel.chart_built
 
     async def scenario() -> None:
         start(console)  # what run_app does after the first paint
         try:
             await wait_until(lambda: "remote" in vars(core) and core.remote.running)
             assert "hotkeys" in vars(core)
+            await wait_until(lambda: console.window.health_panel.chart_built)  # solo: left for after the paint
         finally:
             await core.close()
         assert not core.remote.running
