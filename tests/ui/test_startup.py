@@ -102,3 +102,30 @@ def test_remote_hotkeys_and_the_chart_are_built_once_the_window_shows_and_the_re
         assert not core.remote.running
 
     run(scenario())
+
+
+def test_the_expired_key_check_loaded_on_first_start_still_refuses_an_expired_key(run, tmp_path):
+    import pytest
+
+    from studio.config import Settings
+    from studio.core import StudioCore
+    from studio.keys.store import SecretStore
+    from tests.fakes.keyring import MemoryKeyring
+    from tests.fakes.obs import FakeLink, FakeObs
+
+    core = StudioCore(Settings.load(tmp_path / "settings.json"), SecretStore(backend=MemoryKeyring()))
+    obs = FakeObs()
+    obs.service = {"streamServiceType": "rtmp_custom", "streamServiceSettings": {
+        "server": "rtmp://push.example.com/live", "key": "room1?txSecret=abc123&txTime=5F5E1000"}}  # 2020
+    real_link, core.link = core.link, FakeLink(obs)  # the check asks the core's link at the Start
+
+    async def scenario() -> None:
+        from studio.keys.apply import ExpiredKey
+
+        with pytest.raises(ExpiredKey):
+            await core.stream.start()
+        assert "stream" not in obs.active  # refused before OBS was asked to start
+        core.link = real_link
+        await core.close()
+
+    run(scenario())
