@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from studio.room.base import Outcome, RoomAction
 from studio.show.pad import Pad
@@ -16,7 +17,7 @@ from tests.fakes.scripted_room import ScriptedRoom
 from tests.fakes.show import EXAMPLE, FakeOverlays
 from tests.lab.waiting import wait_until
 from ui import theme
-from ui.panels.action_pad import ActionPadPanel, OneLineLabel, status_colour
+from ui.panels.action_pad import ActionPadPanel, OneLineLabel, checklist_style, status_colour
 
 pytestmark = pytest.mark.qt
 
@@ -166,3 +167,31 @@ def test_a_full_key_says_its_label_without_the_bracketed_host_word_in_english(qt
     assert explain.text().split("\n")[0] == "F1  Explain product"
     assert explain.toolTip().startswith("F1  Explain product (讲解)")  # the host's word stays at hand
     assert "冰感速干运动毛巾" in explain.toolTip()
+
+
+@pytest.mark.parametrize("name", ["dark", "light"])
+def test_the_checklist_boxes_can_be_seen_on_both_themes(qtbot, qapp, name):
+    # The dark screenshot showed the checklist's tick boxes as dark on dark: the assistant could not
+    # see there was anything to tick. The box's edge must stand out from the list's background.
+    theme.apply_theme(qapp, name)
+    try:
+        panel_list = QListWidget()
+        panel_list.setObjectName("manualChecklist")
+        panel_list.setStyleSheet(checklist_style(panel_list.palette()))
+        qtbot.addWidget(panel_list)
+        item = QListWidgetItem("在直播控制台发公告")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        panel_list.addItem(item)
+        panel_list.resize(400, 80)
+        panel_list.show()
+        qtbot.waitExposed(panel_list)
+        image = panel_list.viewport().grab().toImage()
+        rect = panel_list.visualItemRect(item)
+        base = panel_list.palette().color(panel_list.viewport().backgroundRole())
+        edge = [QColor(image.pixel(x, y)) for x in range(rect.left(), rect.left() + 28)
+                for y in range(rect.top(), rect.bottom())]
+        standing_out = [c for c in edge if abs(c.lightness() - base.lightness()) > 90]
+        assert len(standing_out) >= 40, f"{len(standing_out)} pixels of the tick box stand out on {name}"
+    finally:
+        theme.apply_theme(qapp, theme.DEFAULT_THEME)

@@ -67,6 +67,16 @@ def status_style(state: str, palette: QPalette) -> str:
     return f"color: {colour}; font-weight: bold;" if state in _BOLD_STATES else f"color: {colour};"
 
 
+def checklist_style(palette: QPalette) -> str:
+    """The checklist's tick boxes with an edge that reads on the window (Fusion drew them dark on
+    dark), filled green when ticked."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    edge, ticked = ("#c8cad2", "#3fb950") if dark else ("#505050", "#1a7f37")
+    return (f"QListWidget#manualChecklist::indicator {{ width: 16px; height: 16px; border: 2px solid {edge};"
+            f" border-radius: 3px; background: palette(base); }}"
+            f" QListWidget#manualChecklist::indicator:checked {{ background: {ticked}; border-color: {ticked}; }}")
+
+
 def status_colour(state: str, palette: QPalette) -> QColor:
     colour = _STATUS_COLOUR["dark" if palette.color(QPalette.ColorRole.Window).lightness() < 128
                             else "light"].get(state)
@@ -202,6 +212,7 @@ class ActionPadPanel(QWidget):
         self.checklist_title = QLabel(self.tr("To do by hand in the platform's tool — tick when done:"))
         self.checklist = QListWidget()
         self.checklist.setObjectName("manualChecklist")
+        self.checklist.setStyleSheet(checklist_style(self.palette()))
         self.checklist.itemChanged.connect(self._on_checklist_item_changed)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
@@ -301,6 +312,7 @@ class ActionPadPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the lines' colours follow
             self.room_status.setStyleSheet(status_style("ask", self.palette()))
+            self.checklist.setStyleSheet(checklist_style(self.palette()))
             self._shown.clear()
             self._render()
 
