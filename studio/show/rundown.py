@@ -326,13 +326,15 @@ class Rundown:
             if timer.kind == "lottery":
                 cues.append(Cue(f"{timer.id}:lead", "draw", translate(
                     "Rundown", "Draw “{prize}” in {seconds} s").format(prize=timer.label, seconds=int(lead)),
-                    timer.ends_at, timer.ends_at - lead))
+                    timer.ends_at, timer.ends_at - lead,
+                    translate("Rundown", "Draw “{prize}”").format(prize=timer.label)))
                 cues.append(Cue(f"{timer.id}:now", "draw_now", translate(
                     "Rundown", "Draw “{prize}” now").format(prize=timer.label), timer.ends_at, timer.ends_at))
             elif timer.kind in ("coupon", "flash_sale"):
                 cues.append(Cue(f"{timer.id}:lead", "timer_end", translate(
                     "Rundown", "“{name}” ends in {seconds} s").format(name=timer.label, seconds=int(lead)),
-                    timer.ends_at, timer.ends_at - lead))
+                    timer.ends_at, timer.ends_at - lead,
+                    translate("Rundown", "“{name}” ends").format(name=timer.label)))
         current = self.current
         if current is not None and current.started_at is not None:
             end = current.started_at + current.target_s
@@ -341,11 +343,12 @@ class Rundown:
                 text = translate("Rundown", "Next: {title} in {seconds} s").format(
                     title=following.title, seconds=int(lead))
                 cues.append(Cue(f"{current.id}:{current.started_at}:next", "next_step", text, end,
-                                end - lead))
+                                end - lead, translate("Rundown", "Next: {title}").format(title=following.title)))
             else:
                 cues.append(Cue(f"{current.id}:{current.started_at}:end", "step_end", translate(
                     "Rundown", "“{title}” reaches its target in {seconds} s").format(
-                    title=current.title, seconds=int(lead)), end, end - lead))
+                    title=current.title, seconds=int(lead)), end, end - lead,
+                    translate("Rundown", "“{title}” reaches its target").format(title=current.title)))
         return sorted(cues, key=lambda c: c.fire_at)
 
     # --- events -------------------------------------------------------------------------

@@ -48,6 +48,9 @@ class Cue:
     text: str  # plain words, e.g. "Draw “蓝牙耳机” in 30 s"
     at: float  # when the cued thing happens
     fire_at: float
+    # What is cued without its lead time ("Draw “蓝牙耳机”"): a screen that counts down beside it
+    # shows this, not ``text`` (whose "in 30 s" the countdown contradicts a second later).
+    headline: str = ""
 
 
 @dataclass(frozen=True)

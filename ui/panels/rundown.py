@@ -303,8 +303,8 @@ class RundownPanel(QWidget):
         if cue is None:
             cue = next((c for c in view.upcoming_cues if c.fire_at <= view.now), None)
         if cue is not None and cue.at > view.now:
-            self.cue_label.setText(self.tr("{cue} — {left}").format(cue=cue.text,
-                                                                   left=clock_text(cue.at - view.now)))
+            self.cue_label.setText(self.tr("{cue} — in {left}").format(cue=cue.headline or cue.text,
+                                                                      left=clock_text(cue.at - view.now)))
         elif cue is not None:
             self.cue_label.setText(cue.text)
         else:
