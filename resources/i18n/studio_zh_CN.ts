@@ -821,7 +821,7 @@ Press again to send</source>
     </message>
     <message>
         <source>columns the export names unusually, e.g. &quot;time=0,online=2,orders=5&quot; (0 = first)</source>
-        <translation>导出文件中列名不常见时指定列，例如 "time=0,online=2,orders=5"（0 = 第一列）</translation>
+        <translation>导出文件中列名不常见时指定列，例如 &quot;time=0,online=2,orders=5&quot;（0 = 第一列）</translation>
     </message>
     <message>
         <source>seconds to add to the platform&apos;s times when its clock was off (default 0)</source>
@@ -4730,6 +4730,10 @@ Press again to send</source>
         <translation>{seconds} 秒后开奖“{prize}”</translation>
     </message>
     <message>
+        <source>Draw “{prize}”</source>
+        <translation>开奖“{prize}”</translation>
+    </message>
+    <message>
         <source>Draw “{prize}” now</source>
         <translation>立即开奖“{prize}”</translation>
     </message>
@@ -4738,12 +4742,24 @@ Press again to send</source>
         <translation>“{name}”{seconds} 秒后结束</translation>
     </message>
     <message>
+        <source>“{name}” ends</source>
+        <translation>“{name}”结束</translation>
+    </message>
+    <message>
         <source>Next: {title} in {seconds} s</source>
         <translation>下一步：{seconds} 秒后 {title}</translation>
     </message>
     <message>
+        <source>Next: {title}</source>
+        <translation>下一步：{title}</translation>
+    </message>
+    <message>
         <source>“{title}” reaches its target in {seconds} s</source>
         <translation>“{title}”{seconds} 秒后达到目标时长</translation>
+    </message>
+    <message>
+        <source>“{title}” reaches its target</source>
+        <translation>“{title}”达到目标时长</translation>
     </message>
     <message>
         <source>No step “{id}” in the running order.</source>
@@ -4869,8 +4885,8 @@ Press again to send</source>
         <translation>直播时长 {elapsed}</translation>
     </message>
     <message>
-        <source>{cue} — {left}</source>
-        <translation>{cue} — {left}</translation>
+        <source>{cue} — in {left}</source>
+        <translation>{cue} — 还有 {left}</translation>
     </message>
     <message>
         <source>due now</source>
