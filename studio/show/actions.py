@@ -24,7 +24,8 @@ let ``restore(events)`` rebuild this after a crash.
 The module is split at its seams: ``studio.show.results`` (what an action is and what came of it),
 ``studio.show.overlay_target`` (the overlay interface, ``OverlayTarget``, and its adapter onto OBS),
 ``studio.show.sending`` (``ActionSender``: the write-ahead sending this class inherits). Every name
-those define is importable from here too.
+those define is importable from here too. What stays here (~450 lines) is one piece: each action's
+rules, question and targets, and the on-screen memory its overlays share.
 """
 
 from __future__ import annotations

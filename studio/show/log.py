@@ -41,6 +41,10 @@ API: ``ShowLog.create(directory, clock)`` / ``ShowLog.open(path, clock)`` (conti
 ``log.append(type, **data) -> dict``, ``with log.batch(): ...`` (one fsync for many),
 ``read_log(path) -> LogContents`` (the file and its spill; ``spilled=False``: the file alone),
 ``find_unfinished(directory) -> Path | None`` (the newest log without ``show_ended``).
+
+One file on purpose (~500 lines): the writer, the cut-back, the spill and the reader keep one
+invariant between them — every line whole, each event once, in seq order — and reading it in one
+place is how the next engineer keeps it.
 """
 
 from __future__ import annotations
