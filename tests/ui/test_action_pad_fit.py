@@ -189,9 +189,15 @@ def test_the_checklist_boxes_can_be_seen_on_both_themes(qtbot, qapp, name):
         image = panel_list.viewport().grab().toImage()
         rect = panel_list.visualItemRect(item)
         base = panel_list.palette().color(panel_list.viewport().backgroundRole())
-        edge = [QColor(image.pixel(x, y)) for x in range(rect.left(), rect.left() + 28)
-                for y in range(rect.top(), rect.bottom())]
-        standing_out = [c for c in edge if abs(c.lightness() - base.lightness()) > 90]
-        assert len(standing_out) >= 40, f"{len(standing_out)} pixels of the tick box stand out on {name}"
+        standing_out = {(x, y) for x in range(rect.left(), rect.left() + 28)
+                        for y in range(rect.top(), rect.bottom() + 1)
+                        if abs(QColor(image.pixel(x, y)).lightness() - base.lightness()) > 90}
+        assert len(standing_out) >= 30, f"{len(standing_out)} pixels of the tick box stand out on {name}"
+        # ... as a box: its top and bottom edges drawn too (a box taller than its row showed as two bars)
+        rows = sorted({y for _, y in standing_out})
+        top, bottom = rows[0], rows[-1]
+        assert bottom - top >= 9, f"the box is {bottom - top + 1} px tall on {name}"
+        for y in (top, bottom):
+            assert sum(1 for x, yy in standing_out if yy == y) >= 6, f"no edge at y={y} on {name}"
     finally:
         theme.apply_theme(qapp, theme.DEFAULT_THEME)

@@ -72,7 +72,10 @@ def checklist_style(palette: QPalette) -> str:
     dark), filled green when ticked."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     edge, ticked = ("#c8cad2", "#3fb950") if dark else ("#505050", "#1a7f37")
-    return (f"QListWidget#manualChecklist::indicator {{ width: 16px; height: 16px; border: 2px solid {edge};"
+    # The rows get padding so the whole box fits in one (a box taller than the row lost its top and
+    # bottom edges: two bars, not a box) and the click target is bigger.
+    return (f"QListWidget#manualChecklist::item {{ padding: 3px 2px; }}"
+            f" QListWidget#manualChecklist::indicator {{ width: 12px; height: 12px; border: 2px solid {edge};"
             f" border-radius: 3px; background: palette(base); }}"
             f" QListWidget#manualChecklist::indicator:checked {{ background: {ticked}; border-color: {ticked}; }}")
 
