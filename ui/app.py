@@ -16,7 +16,6 @@ rather than copying it.
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
 import logging
 import logging.handlers
@@ -35,6 +34,7 @@ from studio import APP_NAME, __version__
 from studio.config import Settings, data_dir, default_settings_path
 from studio.redact import install_on_root
 from studio.tasks import cancel_all, spawn
+from ui.collector import MainThreadCollector
 
 if TYPE_CHECKING:
     from studio.core import StudioCore
@@ -206,7 +206,11 @@ def run_app(debug: bool = False) -> int:
         await first_paint(console.window)
         if report:
             _report_first_paint()
-        gc.enable()  # the launcher paused the collector for the start (see ui.launcher)
+        # The launcher paused the collector for the start (see ui.launcher); from now on it runs
+        # on this thread only (ui/collector.py: a cycle freed in a worker thread once destroyed
+        # Qt objects there).
+        collector = MainThreadCollector(app)
+        collector.start()
         start(console)
         if first_run:
             open_wizard(console)
