@@ -73,6 +73,16 @@ def palette_for(name: str) -> QPalette:
     return p
 
 
+def tick_box_palette(name: str) -> QPalette:
+    """The palette of a QCheckBox: Fusion outlines the box in the window colour made darker, which on
+    the dark window is dark on dark (the studio-mode and rehearsal boxes could not be seen) and on
+    the light one a faint grey. A check box paints no background of its own, so its window colour
+    only sets that outline: ≈ #a4a4a4 on the dark theme, ≈ #646464 on the light one."""
+    p = palette_for(name)
+    p.setColor(QPalette.ColorRole.Window, QColor("#e6e6e6" if name == "dark" else "#8c8c8c"))
+    return p
+
+
 def apply_theme(app: QApplication, name: str) -> str:
     """Apply ``name`` ("dark" | "light"; anything else: the default); returns the theme applied."""
     global _current
@@ -84,6 +94,7 @@ def apply_theme(app: QApplication, name: str) -> str:
     if fusion is not None and app.style().name().lower() != "fusion":
         app.setStyle(fusion)
     app.setPalette(palette_for(name))
+    app.setPalette(tick_box_palette(name), "QCheckBox")  # type: ignore[arg-type]  # str works; the stub says bytes
     if switched:
         # A widget with a style sheet resolved "palette(text)" and its own colours when the sheet
         # was set: set it again so a switch at run time leaves no white text on the light theme.
