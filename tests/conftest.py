@@ -243,15 +243,9 @@ def _session_loop(request: pytest.FixtureRequest) -> Iterator[asyncio.AbstractEv
         return
     import qasync
 
-    from ui.collector import MainThreadCollector
-
-    app = request.getfixturevalue("qapp")
-    collector = MainThreadCollector(app)  # as in the app: cycles freed on the Qt thread only
-    collector.start()
-    event_loop = qasync.QEventLoop(app)
+    event_loop = qasync.QEventLoop(request.getfixturevalue("qapp"))
     yield event_loop
     event_loop.close()
-    collector.stop()
 
 
 def _mark_running(event_loop: asyncio.AbstractEventLoop | None) -> None:

@@ -16,6 +16,7 @@ rather than copying it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import logging.handlers
@@ -34,7 +35,6 @@ from studio import APP_NAME, __version__
 from studio.config import Settings, data_dir, default_settings_path
 from studio.redact import install_on_root
 from studio.tasks import cancel_all, spawn
-from ui.collector import MainThreadCollector
 
 if TYPE_CHECKING:
     from studio.core import StudioCore
@@ -206,11 +206,7 @@ def run_app(debug: bool = False) -> int:
         await first_paint(console.window)
         if report:
             _report_first_paint()
-        # The launcher paused the collector for the start (see ui.launcher); from now on it runs
-        # on this thread only (ui/collector.py: a cycle freed in a worker thread once destroyed
-        # Qt objects there).
-        collector = MainThreadCollector(app)
-        collector.start()
+        gc.enable()  # the launcher paused the collector for the start (see ui.launcher)
         start(console)
         if first_run:
             open_wizard(console)
