@@ -83,6 +83,22 @@ def background_failures() -> Iterator[BackgroundFailures]:
 
 
 @pytest.fixture(autouse=True)
+def _widgets_gone_at_the_test_s_end(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a widget test (and after pytest-qt closed its widgets), delete what was scheduled for
+    deletion and collect cycles now, on the Qt thread: windows of many tests left to die later, at
+    some event of a later test or in a collection a worker thread set off, crashed late full runs."""
+    yield
+    if HAVE_QT and "qtbot" in request.fixturenames:
+        import gc
+
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_redaction(monkeypatch: pytest.MonkeyPatch) -> None:
     """The redaction registry is global: each test starts with none registered (no order effects)."""
     monkeypatch.setattr(redact, "_secrets", set())
