@@ -34,6 +34,14 @@ def _ingest_address(ingest: Any, name: str, tx_time: str) -> PushAddress:
     return parse_push_address(f"{ingest.server_url}{name}?txSecret={SIGNATURE}&txTime={tx_time}")
 
 
+async def _assert_pointed_at_ingest(link: ObsLink, ingest: Any) -> None:
+    """Every stream this module starts goes to the local nginx ingest: checked in OBS right before the
+    start (WX's wxalivepush address is only ever applied and read back, never streamed to; and the
+    suite runs in a network namespace with loopback only)."""
+    server = (await link.request("GetStreamServiceSettings"))["streamServiceSettings"]["server"]
+    assert server.startswith(ingest.server_url) and server.startswith("rtmp://127.0.0.1"), server
+
+
 async def _stop_stream(link: ObsLink) -> None:
     status = await link.request("GetStreamStatus")
     if status.get("outputActive"):
@@ -81,6 +89,7 @@ def test_refused_while_streaming_by_us_and_by_obs(obs_factory, rtmp_ingest, run)
     async def scenario() -> None:
         await link.connect_once()
         await apply_to_obs(link, live)
+        await _assert_pointed_at_ingest(link, rtmp_ingest)
         await link.request("StartStream")
         try:
             await wait_until(lambda: bool(rtmp_ingest.stream_bytes_in("studio-keys-live")), timeout=15)
@@ -111,6 +120,7 @@ def test_start_check_refuses_an_expired_key(obs_factory, rtmp_ingest, run) -> No
         # Typed into OBS by hand (not through us), already expired: the check reads OBS itself.
         await apply_to_obs(link, _ingest_address(rtmp_ingest, "studio-keys-expired", PAST),
                            allow_expired=True)
+        await _assert_pointed_at_ingest(link, rtmp_ingest)
         with pytest.raises(ExpiredKey, match="Not starting") as refused:
             await stream.start()
         assert SIGNATURE not in str(refused.value)
@@ -120,6 +130,7 @@ def test_start_check_refuses_an_expired_key(obs_factory, rtmp_ingest, run) -> No
 
         # A fresh key passes the check and the stream really starts (to the lab ingest).
         await apply_to_obs(link, _ingest_address(rtmp_ingest, "studio-keys-fresh", FUTURE))
+        await _assert_pointed_at_ingest(link, rtmp_ingest)
         await stream.start()
         try:
             await wait_until(lambda: bool(rtmp_ingest.stream_bytes_in("studio-keys-fresh")), timeout=15)
