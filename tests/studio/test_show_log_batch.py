@@ -17,6 +17,7 @@ import pytest
 from studio.show import log as log_module
 from studio.show.log import ShowLog, read_log
 from tests.fakes.clock import FakeClock
+from tests.fakes.disk import FullDisk
 
 
 @pytest.fixture(autouse=True)
@@ -113,26 +114,6 @@ def test_another_thread_never_lands_inside_a_batch(tmp_path):
         (1, "room_call"), (2, "action_result"), (3, "health")]
 
 
-class ShortWrite:
-    """``os.write`` that, while ``full``, stores a part of the bytes and then fails (a full disk)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, keep: int) -> None:
-        self.full = False
-        self.keep = keep  # bytes a failing write still puts in the file
-        self._real = os.write
-        self._short_done = False
-        monkeypatch.setattr(log_module.os, "write", self.write)
-
-    def write(self, fd: int, data: bytes) -> int:
-        if not self.full:
-            return self._real(fd, data)
-        if not self._short_done and len(data) > self.keep > 0:
-            self._short_done = True
-            return self._real(fd, bytes(data[:self.keep]))
-        self._short_done = False
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-
 @pytest.mark.parametrize("cut", ["mid_line", "on_a_line_boundary"])
 def test_a_refused_batch_leaves_the_file_on_the_line_before_it(tmp_path, monkeypatch, cut):
     """The disk takes a part of the batch (whole lines, or half a line) and then refuses: the file
@@ -143,7 +124,7 @@ def test_a_refused_batch_leaves_the_file_on_the_line_before_it(tmp_path, monkeyp
     show_log.append("action_intent", intent_id="i1")
     before = path.read_bytes()
     first = b'{"seq":2,"ts":1718712000.0,"type":"room_call","intent_id":"i1"}\n'
-    disk = ShortWrite(monkeypatch, keep=len(first) if cut == "on_a_line_boundary" else len(first) // 2)
+    disk = FullDisk(monkeypatch, keep=len(first) if cut == "on_a_line_boundary" else len(first) // 2)
     problems: list[str | None] = []
     show_log.problem_changed.connect(problems.append)
     disk.full = True
@@ -172,7 +153,7 @@ def test_a_refused_batch_whose_cut_back_fails_too_is_cut_on_the_next_write(tmp_p
     path = tmp_path / "ro.showlog.jsonl"
     show_log = ShowLog(path, FakeClock())
     show_log.append("show_started")
-    disk = ShortWrite(monkeypatch, keep=10)
+    disk = FullDisk(monkeypatch, keep=10)
     real_ftruncate = os.ftruncate
     refuse = {"on": True}
 
@@ -201,7 +182,7 @@ def test_a_full_disk_and_a_batch_then_a_close_keeps_the_batch_for_the_next_open(
     path = tmp_path / "close.showlog.jsonl"
     show_log = ShowLog(path, FakeClock())
     show_log.append("show_started")
-    disk = ShortWrite(monkeypatch, keep=7)
+    disk = FullDisk(monkeypatch, keep=7)
     disk.full = True
     show_log.append("action_intent", intent_id="i1")  # a single refused event …
     with show_log.batch():  # … and a refused batch after it

@@ -20,6 +20,7 @@ from studio.show.log import ShowLog, read_log
 from studio.show.plan import load_plan
 from studio.show.session import ShowSession
 from tests.fakes.clock import FakeClock
+from tests.fakes.disk import FullDisk
 from tests.fakes.room import FakeRoom
 from tests.fakes.show import EXAMPLE
 
@@ -29,27 +30,6 @@ def other_drive(tmp_path, monkeypatch):
     """Refused events spill into the temp folder: this test's own, never the machine's /tmp."""
     monkeypatch.setattr(log_module.tempfile, "tempdir", str(tmp_path / "other-drive"))
     return tmp_path / "other-drive"
-
-
-class FullDisk:
-    """Replaces ``os.write``: while ``full``, a write stores half its bytes and the next one fails."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.full = False
-        self.half_written = 0
-        self._real = os.write
-        self._short_done = False
-        monkeypatch.setattr(log_module.os, "write", self.write)
-
-    def write(self, fd: int, data: bytes) -> int:
-        if not self.full:
-            return self._real(fd, data)
-        if not self._short_done and len(data) > 1:
-            self._short_done = True
-            self.half_written += 1
-            return self._real(fd, data[: len(data) // 2])  # a short write: half a line on disk
-        self._short_done = False
-        raise OSError(errno.ENOSPC, "No space left on device")
 
 
 def test_a_full_disk_keeps_every_event_and_never_glues_two_lines(tmp_path, monkeypatch):
